@@ -1,0 +1,70 @@
+/// The whole pipeline: markdown → spec documents → type graph → Swift files.
+///
+/// Everything here works on contents in memory; `SpecSource` and `OutputDirectory` are the
+/// only parts that touch the file system.
+public enum Generator {
+    public struct Result: Sendable {
+        public var graph: TypeGraph
+        /// Empty when there are errors: nothing is emitted from a broken spec.
+        public var files: [SwiftEmitter.OutputFile]
+        public var diagnostics: Diagnostics
+    }
+
+    /// Reads the docs into documents and builds the graph.
+    public static func buildGraph(
+        from files: [SpecSource.File], specRoot: [String] = [], diagnostics: inout Diagnostics
+    ) -> TypeGraph {
+        var documents: [SpecDocument] = []
+        documents.reserveCapacity(files.count)
+        for file in files {
+            let reader = SpecDocumentReader(relativePath: file.relativePath, displayPath: file.displayPath)
+            if let document = reader.read(file.bytes, diagnostics: &diagnostics) {
+                documents.append(document)
+            }
+        }
+        return TypeGraphBuilder.build(documents, specRoot: specRoot, diagnostics: &diagnostics)
+    }
+
+    /// Generates Swift for the given docs. With any error, `files` is empty.
+    public static func generate(
+        _ files: [SpecSource.File], specRoot: [String] = [], options: EmissionOptions = EmissionOptions()
+    ) -> Result {
+        var diagnostics = Diagnostics()
+        let graph = buildGraph(from: files, specRoot: specRoot, diagnostics: &diagnostics)
+        checkOutputNames(graph, diagnostics: &diagnostics)
+        guard !diagnostics.hasErrors else {
+            return Result(graph: graph, files: [], diagnostics: diagnostics)
+        }
+        return Result(graph: graph, files: SwiftEmitter.emit(graph, options: options), diagnostics: diagnostics)
+    }
+
+    /// Reads the spec directory and generates Swift for it.
+    public static func generate(specDirectory: String, options: EmissionOptions = EmissionOptions()) -> Result {
+        var diagnostics = Diagnostics()
+        let source = SpecSource(directory: specDirectory)
+        let files = source.read(diagnostics: &diagnostics)
+        var result = generate(files, specRoot: source.absoluteComponents, options: options)
+        diagnostics.append(contentsOf: result.diagnostics)
+        result.diagnostics = diagnostics
+        if diagnostics.hasErrors { result.files = [] }
+        return result
+    }
+
+    /// Two docs whose paths differ only in characters that file names cannot keep
+    /// (or only in case, which some file systems ignore) would overwrite each other.
+    private static func checkOutputNames(_ graph: TypeGraph, diagnostics: inout Diagnostics) {
+        var seen: [String: ModelNode] = [:]
+        for model in graph.models {
+            let name = SwiftEmitter.outputFileName(forSpecPath: model.relativePath).lowercased()
+            if name == SupportLibrary.fileName.lowercased() {
+                diagnostics.error("this doc's output file would be named like the support file `\(SupportLibrary.fileName)`; rename the doc", at: model.location)
+            } else if let other = seen[name] {
+                diagnostics.error(
+                    "this doc and \(other.displayPath) would both generate `\(SwiftEmitter.outputFileName(forSpecPath: model.relativePath))`; rename one of them",
+                    at: model.location)
+            } else {
+                seen[name] = model
+            }
+        }
+    }
+}

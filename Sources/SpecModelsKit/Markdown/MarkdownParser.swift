@@ -1,0 +1,158 @@
+import CCMark
+
+/// Parses markdown with libcmark and copies the tree into `MarkdownNode` values.
+///
+/// cmark is CommonMark without extensions: GFM tables arrive as paragraphs, which
+/// `PipeTable` splits from the source lines, handing each cell back here for its inlines.
+public enum MarkdownParser {
+    /// Parses a whole document, with source positions.
+    public static func parseDocument(_ bytes: [UInt8]) -> MarkdownNode {
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { characters in
+                parse(characters.baseAddress, count: characters.count)
+            }
+        }
+    }
+
+    /// Parses the inline content of a table cell (or any one-line text): the children of
+    /// the paragraph cmark makes of it. Text that cmark would read as a block (`# x`,
+    /// `- x`, `1. x`, a link reference definition) is kept literal, as GFM does in cells.
+    public static func parseInlines(_ text: String) -> [MarkdownNode] {
+        if text.isEmpty { return [] }
+        if let inlines = paragraphInlines(of: text) {
+            return inlines
+        }
+        // A leading "." can start no block, so the rest of the cell is read as inline text.
+        guard var inlines = paragraphInlines(of: "." + text),
+              let first = inlines.first, first.kind == .text
+        else {
+            return [MarkdownNode(kind: .text, literal: text)]
+        }
+        inlines[0].literal.removeFirst()
+        if inlines[0].literal.isEmpty { inlines.removeFirst() }
+        return inlines
+    }
+
+    private static func paragraphInlines(of text: String) -> [MarkdownNode]? {
+        var text = text
+        let document = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { characters in
+                parse(characters.baseAddress, count: characters.count)
+            }
+        }
+        guard document.children.count == 1, document.children[0].kind == .paragraph else {
+            return nil
+        }
+        return document.children[0].children
+    }
+
+    private static func parse(_ characters: UnsafePointer<CChar>?, count: Int) -> MarkdownNode {
+        guard let characters, count > 0,
+              let root = cmark_parse_document(characters, count, CMARK_OPT_SOURCEPOS)
+        else {
+            return MarkdownNode(kind: .document)
+        }
+        defer { cmark_node_free(root) }
+        return copyTree(root)
+    }
+
+    /// Copies the tree with cmark's iterator rather than recursion, so deeply nested
+    /// input (thousands of block quotes) cannot exhaust the stack.
+    private static func copyTree(_ root: OpaquePointer) -> MarkdownNode {
+        guard let iterator = cmark_iter_new(root) else { return MarkdownNode(kind: .document) }
+        defer { cmark_iter_free(iterator) }
+        var stack: [MarkdownNode] = []
+        var finished = MarkdownNode(kind: .document)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_ENTER {
+                let copy = shallowCopy(node)
+                if isLeaf(cmark_node_get_type(node)) {
+                    appendToParent(copy, stack: &stack, finished: &finished)
+                } else {
+                    stack.append(copy)
+                }
+            } else if event == CMARK_EVENT_EXIT, let completed = stack.popLast() {
+                appendToParent(completed, stack: &stack, finished: &finished)
+            }
+        }
+        return finished
+    }
+
+    private static func appendToParent(
+        _ node: MarkdownNode, stack: inout [MarkdownNode], finished: inout MarkdownNode
+    ) {
+        if stack.isEmpty {
+            finished = node
+        } else {
+            stack[stack.count - 1].children.append(node)
+        }
+    }
+
+    /// Leaf nodes get only an enter event from cmark's iterator.
+    private static func isLeaf(_ type: cmark_node_type) -> Bool {
+        switch type {
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK,
+             CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE,
+             CMARK_NODE_HTML_INLINE:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func shallowCopy(_ node: OpaquePointer) -> MarkdownNode {
+        let type = cmark_node_get_type(node)
+        var copy = MarkdownNode(
+            kind: kind(of: type, node: node),
+            startLine: Int(cmark_node_get_start_line(node)),
+            startColumn: Int(cmark_node_get_start_column(node)),
+            endLine: Int(cmark_node_get_end_line(node)),
+            endColumn: Int(cmark_node_get_end_column(node))
+        )
+        switch type {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK,
+             CMARK_NODE_HTML_INLINE:
+            copy.literal = string(cmark_node_get_literal(node))
+            if type == CMARK_NODE_CODE_BLOCK {
+                copy.fenceInfo = string(cmark_node_get_fence_info(node))
+            }
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            copy.url = string(cmark_node_get_url(node))
+        default:
+            break
+        }
+        return copy
+    }
+
+    private static func kind(of type: cmark_node_type, node: OpaquePointer) -> MarkdownNode.Kind {
+        switch type {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link
+        case CMARK_NODE_IMAGE: return .image
+        default: return .other
+        }
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+}

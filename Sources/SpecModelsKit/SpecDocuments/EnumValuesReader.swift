@@ -1,0 +1,205 @@
+/// Reads `## Values`: a TypeScript union of literals in a code block (`"a" | "b" | 3`),
+/// or a `| Name | Value |` table.
+enum EnumValuesReader {
+    /// Speakeasy writes this marker at the end of an open enum's values.
+    static let unrecognizedMarkers: Set<String> = ["Unrecognized<string>", "Unrecognized<number>"]
+
+    static func read(codeBlock: MarkdownNode, file: String, diagnostics: inout Diagnostics) -> [EnumValue] {
+        // The code starts on the line after the opening fence.
+        let firstLine = codeBlock.startLine + 1
+        var values: [EnumValue] = []
+        var scanner = LiteralUnionScanner(text: Array(codeBlock.literal.utf8))
+        while let token = scanner.next() {
+            let location = SourceLocation(
+                file: file, line: firstLine + token.line, column: codeBlock.startColumn + token.column)
+            switch token.kind {
+            case .literal(let literal):
+                values.append(EnumValue(name: nil, value: literal, location: location))
+            case .marker(let text) where unrecognizedMarkers.contains(text):
+                continue
+            case .marker(let text), .invalid(let text):
+                diagnostics.error(
+                    "`\(text)` is not a literal: `## Values` must be a union of literals like \"a\" | \"b\"",
+                    at: location)
+                return values
+            }
+        }
+        if values.isEmpty {
+            diagnostics.error("`## Values` lists no value", at: SourceLocation(file: file, line: codeBlock.startLine, column: codeBlock.startColumn))
+        }
+        return values
+    }
+
+    static func read(table: PipeTable?, at location: SourceLocation, file: String, diagnostics: inout Diagnostics) -> [EnumValue] {
+        guard let table else {
+            diagnostics.error(
+                "malformed `## Values`: expected a ```typescript block like \"a\" | \"b\" or a `| Name | Value |` table",
+                at: location)
+            return []
+        }
+        let headers = table.header.cells.map { $0.text.lowercased() }
+        guard let valueColumn = headers.firstIndex(of: "value") else {
+            diagnostics.error("the `## Values` table has no `Value` column", at: location)
+            return []
+        }
+        let nameColumn = headers.firstIndex(of: "name")
+        var values: [EnumValue] = []
+        for row in table.rows {
+            guard row.cells.count == table.header.cells.count else {
+                diagnostics.error(
+                    "table row has \(row.cells.count) cells, the header has \(table.header.cells.count)",
+                    at: SourceLocation(file: file, line: row.line, column: 1))
+                continue
+            }
+            let cell = row.cells[valueColumn]
+            let cellLocation = SourceLocation(file: file, line: cell.line, column: cell.column)
+            let text = MarkdownParser.parseInlines(cell.text).map(\.plainText).joined()
+            var scanner = LiteralUnionScanner(text: Array(text.utf8))
+            let literal: EnumValue.Literal
+            if let token = scanner.next(), case .literal(let parsed) = token.kind, scanner.next() == nil {
+                literal = parsed
+            } else if text.isEmpty {
+                diagnostics.error("empty `Value` cell", at: cellLocation)
+                continue
+            } else {
+                literal = .string(text)  // an unquoted value in a table is the string itself
+            }
+            let name = nameColumn.map { MarkdownParser.parseInlines(row.cells[$0].text).map(\.plainText).joined() }
+            values.append(EnumValue(name: name?.isEmpty == false ? name : nil, value: literal, location: cellLocation))
+        }
+        return values
+    }
+}
+
+/// Splits `"a" | 'b' | 12 | -1.5 | Unrecognized<string>` into tokens, with positions.
+struct LiteralUnionScanner {
+    struct Token: Equatable {
+        enum Kind: Equatable {
+            case literal(EnumValue.Literal)
+            /// A bare word such as `Unrecognized<string>`.
+            case marker(String)
+            case invalid(String)
+        }
+
+        var kind: Kind
+        /// 0-based line within the text, 1-based byte column.
+        var line: Int
+        var column: Int
+    }
+
+    private let text: [UInt8]
+    private var index = 0
+    private var line = 0
+    private var lineStart = 0
+    private var expectsValue = true
+
+    init(text: [UInt8]) {
+        self.text = text
+    }
+
+    mutating func next() -> Token? {
+        skipSpace()
+        guard index < text.count else { return nil }
+        if !expectsValue {
+            guard text[index] == UInt8(ascii: "|") else {
+                return invalidToken()
+            }
+            index += 1
+            skipSpace()
+            guard index < text.count else { return Token(kind: .invalid("|"), line: line, column: column) }
+        }
+        expectsValue = false
+        let startColumn = column
+        let byte = text[index]
+        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+            guard let string = quoted(byte) else { return Token(kind: .invalid(rest()), line: line, column: startColumn) }
+            return Token(kind: .literal(.string(string)), line: line, column: startColumn)
+        }
+        let word = bareWord()
+        if let integer = Int(word) {
+            return Token(kind: .literal(.integer(integer)), line: line, column: startColumn)
+        }
+        if Double(word) != nil, word.first.map({ $0.isNumber || $0 == "-" || $0 == "." }) == true {
+            return Token(kind: .literal(.number(word)), line: line, column: startColumn)
+        }
+        return Token(kind: word.isEmpty ? .invalid(rest()) : .marker(word), line: line, column: startColumn)
+    }
+
+    private var column: Int { index - lineStart + 1 }
+
+    private mutating func invalidToken() -> Token {
+        let token = Token(kind: .invalid(rest()), line: line, column: column)
+        index = text.count
+        return token
+    }
+
+    private func rest() -> String {
+        let end = text[index...].firstIndex(of: UInt8(ascii: "\n")) ?? text.count
+        return String(decoding: text[index..<end], as: UTF8.self)
+    }
+
+    private mutating func skipSpace() {
+        while index < text.count {
+            switch text[index] {
+            case UInt8(ascii: "\n"):
+                line += 1
+                index += 1
+                lineStart = index
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                index += 1
+            default:
+                return
+            }
+        }
+    }
+
+    private mutating func bareWord() -> String {
+        let start = index
+        while index < text.count, ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "|")].contains(text[index]) {
+            index += 1
+        }
+        return String(decoding: text[start..<index], as: UTF8.self)
+    }
+
+    /// A quoted string with JSON-style escapes; `nil` when unterminated or malformed.
+    private mutating func quoted(_ quote: UInt8) -> String? {
+        index += 1
+        var scalars = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        func flush() {
+            scalars.append(contentsOf: String(decoding: bytes, as: UTF8.self).unicodeScalars)
+            bytes.removeAll()
+        }
+        while index < text.count {
+            let byte = text[index]
+            index += 1
+            if byte == quote {
+                flush()
+                return String(scalars)
+            }
+            if byte == UInt8(ascii: "\n") { return nil }
+            guard byte == UInt8(ascii: "\\") else {
+                bytes.append(byte)
+                continue
+            }
+            guard index < text.count else { return nil }
+            let escaped = text[index]
+            index += 1
+            switch escaped {
+            case UInt8(ascii: "n"): bytes.append(UInt8(ascii: "\n"))
+            case UInt8(ascii: "t"): bytes.append(UInt8(ascii: "\t"))
+            case UInt8(ascii: "r"): bytes.append(UInt8(ascii: "\r"))
+            case UInt8(ascii: "u"):
+                guard index + 4 <= text.count,
+                      let code = UInt32(String(decoding: text[index..<index + 4], as: UTF8.self), radix: 16),
+                      let scalar = Unicode.Scalar(code)
+                else { return nil }
+                index += 4
+                flush()
+                scalars.append(scalar)
+            default: bytes.append(escaped)
+            }
+        }
+        return nil
+    }
+}

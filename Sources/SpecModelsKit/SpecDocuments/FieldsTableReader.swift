@@ -1,0 +1,161 @@
+/// Reads the `## Fields` table: one `Field` per row, columns found by their header names.
+struct FieldsTableReader {
+    let file: String
+
+    private static let requiredMarker = ":heavy_check_mark:"
+    private static let optionalMarker = ":heavy_minus_sign:"
+
+    private struct Columns {
+        var field: Int
+        var type: Int
+        var required: Int
+        var description: Int?
+        var example: Int?
+    }
+
+    func read(_ table: PipeTable?, at tableLocation: SourceLocation, diagnostics: inout Diagnostics) -> [Field] {
+        guard let table else {
+            diagnostics.error(
+                "malformed `## Fields` table: expected a header row `| Field | Type | Required | Description |` followed by a delimiter row `| --- | --- | --- | --- |`",
+                at: tableLocation)
+            return []
+        }
+        guard let columns = columns(of: table.header, diagnostics: &diagnostics) else { return [] }
+        var fields: [Field] = []
+        var seen: [String: SourceLocation] = [:]
+        for row in table.rows {
+            let expected = table.header.cells.count
+            if row.cells.count != expected {
+                let lastColumn = row.cells.last.map { $0.column + $0.text.utf8.count } ?? 1
+                diagnostics.error(
+                    "table row has \(row.cells.count) cell\(row.cells.count == 1 ? "" : "s"), the header has \(expected): \(row.cells.count < expected ? "add the missing cells" : "remove the extra cells") (a `|` inside a cell is written `\\|`)",
+                    at: location(row.line, row.cells.count < expected ? lastColumn : cellColumn(row, expected)))
+                if row.cells.count < expected { continue }
+            }
+            guard let field = field(in: row, columns: columns, diagnostics: &diagnostics) else { continue }
+            if let first = seen[field.name] {
+                diagnostics.error("duplicate field `\(field.name)`: it is already declared at line \(first.line)", at: field.location)
+                continue
+            }
+            seen[field.name] = field.location
+            fields.append(field)
+        }
+        return fields
+    }
+
+    private func cellColumn(_ row: PipeTable.Row, _ index: Int) -> Int {
+        index < row.cells.count ? row.cells[index].column : 1
+    }
+
+    private func columns(of header: PipeTable.Row, diagnostics: inout Diagnostics) -> Columns? {
+        var byName: [String: Int] = [:]
+        for (index, cell) in header.cells.enumerated() {
+            byName[cell.text.trimmingSpaces.lowercased()] = index
+        }
+        var missing: [String] = []
+        for name in ["field", "type", "required"] where byName[name] == nil {
+            missing.append(name.prefix(1).uppercased() + name.dropFirst())
+        }
+        if !missing.isEmpty {
+            let found = header.cells.map { "`\($0.text)`" }.joined(separator: ", ")
+            diagnostics.error(
+                "the `## Fields` table has no \(missing.map { "`\($0)`" }.joined(separator: " or ")) column (found \(found)); expected `Field | Type | Required | Description`",
+                at: location(header.line, header.cells.first?.column ?? 1))
+            return nil
+        }
+        return Columns(
+            field: byName["field"]!, type: byName["type"]!, required: byName["required"]!,
+            description: byName["description"], example: byName["example"])
+    }
+
+    private func field(in row: PipeTable.Row, columns: Columns, diagnostics: inout Diagnostics) -> Field? {
+        let nameCell = row.cells[columns.field]
+        let nameLocation = location(nameCell.line, nameCell.column)
+        guard let (name, deprecated) = Self.fieldName(MarkdownParser.parseInlines(nameCell.text)) else {
+            diagnostics.error(
+                "expected the field name as a code span like `name` (or ~~`name`~~ when deprecated), found `\(nameCell.text)`",
+                at: nameLocation)
+            return nil
+        }
+        if name.trimmingSpaces.isEmpty {
+            diagnostics.error("empty field name", at: nameLocation)
+            return nil
+        }
+        let requiredCell = row.cells[columns.required]
+        let isRequired: Bool
+        switch requiredCell.text {
+        case Self.requiredMarker: isRequired = true
+        case Self.optionalMarker: isRequired = false
+        default:
+            diagnostics.error(
+                "unknown Required marker `\(requiredCell.text)`: expected \(Self.requiredMarker) or \(Self.optionalMarker)",
+                at: location(requiredCell.line, requiredCell.column))
+            return nil
+        }
+        let typeCell = row.cells[columns.type]
+        let typeLocation = location(typeCell.line, typeCell.column)
+        if typeCell.text.isEmpty {
+            diagnostics.error("field `\(name)` has an empty Type cell", at: typeLocation)
+            return nil
+        }
+        var description: RichParagraph = []
+        if let index = columns.description {
+            let text = row.cells[index].text
+            if text != "N/A" { description = MarkdownParser.parseInlines(text) }
+        }
+        var deprecationMessage: String?
+        if deprecated {
+            (deprecationMessage, description) = Self.splitDeprecationNotice(description)
+        }
+        let example = columns.example.map { MarkdownParser.parseInlines(row.cells[$0].text).map(\.plainTextPreservingBreaks).joined() } ?? ""
+        return Field(
+            name: name,
+            location: nameLocation,
+            deprecationMessage: deprecationMessage,
+            type: TypeCell(inlines: MarkdownParser.parseInlines(typeCell.text), location: typeLocation, source: typeCell.text),
+            isRequired: isRequired,
+            description: description,
+            example: example)
+    }
+
+    /// Speakeasy starts a deprecated field's description with
+    /// `:warning: ** DEPRECATED **: message<br/><br/>`; returns the message and the rest.
+    static func splitDeprecationNotice(_ description: RichParagraph) -> (String, RichParagraph) {
+        let breakIndex = description.firstIndex { $0.kind == .htmlInline && $0.literal.lowercased().hasPrefix("<br") }
+        let notice = description[..<(breakIndex ?? description.endIndex)].map(\.plainText).joined()
+        guard let marker = notice.firstRange(of: "DEPRECATED") else { return ("", description) }
+        let afterMarker = notice[marker.upperBound...].drop { character in
+            character == "*" || character == ":" || character == " "
+        }
+        let message = String(afterMarker).trimmingSpaces
+        var rest = description[(breakIndex ?? description.endIndex)...]
+        while let first = rest.first, first.kind == .htmlInline || first.kind == .softBreak { rest = rest.dropFirst() }
+        return (message, Array(rest))
+    }
+
+    /// `` `name` `` or `~~`name`~~`.
+    private static func fieldName(_ inlines: [MarkdownNode]) -> (String, Bool)? {
+        if inlines.count == 1, inlines[0].kind == .code {
+            return (inlines[0].literal, false)
+        }
+        if inlines.count == 3, inlines[1].kind == .code,
+           inlines[0].kind == .text, inlines[0].literal == "~~",
+           inlines[2].kind == .text, inlines[2].literal == "~~" {
+            return (inlines[1].literal, true)
+        }
+        return nil
+    }
+
+    private func location(_ line: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column)
+    }
+}
+
+extension MarkdownNode {
+    /// Plain text where `<br/>` becomes a line break.
+    var plainTextPreservingBreaks: String {
+        if kind == .htmlInline, literal.lowercased().hasPrefix("<br") { return "\n" }
+        if children.isEmpty { return plainText }
+        return children.map(\.plainTextPreservingBreaks).joined()
+    }
+}

@@ -1,0 +1,82 @@
+/// One model doc, read into typed parts. Every element carries its place in the file.
+///
+/// This stage knows the Speakeasy doc layout but nothing about other files: type cells are
+/// kept as markdown inlines for the type graph to parse and resolve.
+public struct SpecDocument: Sendable {
+    /// The path relative to the spec root, with `/` separators (`models/operations/x.md`).
+    public var relativePath: String
+    /// The path used in diagnostics.
+    public var displayPath: String
+    /// The name of the folder that holds the doc (`operations`), or "" at the spec root.
+    public var namespace: String
+    /// The `# Name` heading.
+    public var name: String
+    public var nameLocation: SourceLocation
+    public var description: [RichParagraph]
+    /// Set when the heading is struck through and a DEPRECATED quote explains why.
+    public var deprecation: Deprecation?
+    public var body: Body
+    /// The TypeScript examples of the doc, with the member they belong to for unions.
+    public var examples: [Example]
+
+    public enum Body: Sendable {
+        case object([Field])
+        case enumeration([EnumValue])
+        case union([UnionMember])
+    }
+}
+
+/// Inline markdown of one paragraph: descriptions, field descriptions.
+public typealias RichParagraph = [MarkdownNode]
+
+public struct Deprecation: Sendable, Equatable {
+    /// The explanation after `**DEPRECATED**:`, or "" when there is none.
+    public var message: String
+    public var location: SourceLocation
+}
+
+/// A row of a `## Fields` table.
+public struct Field: Sendable {
+    public var name: String
+    public var location: SourceLocation
+    /// The explanation when the field is struck through (`~~`name`~~`); "" when it gives none.
+    public var deprecationMessage: String?
+    public var type: TypeCell
+    public var isRequired: Bool
+    public var description: RichParagraph
+    /// The Example cell as plain text, or "" when empty.
+    public var example: String
+}
+
+/// The content of a Type column cell or a union member heading, before parsing.
+public struct TypeCell: Sendable {
+    public var inlines: [MarkdownNode]
+    public var location: SourceLocation
+    /// The cell's source text, for diagnostics.
+    public var source: String
+}
+
+/// A value listed under `## Values`.
+public struct EnumValue: Sendable, Equatable {
+    public enum Literal: Sendable, Hashable {
+        case string(String)
+        case integer(Int)
+        case number(String)
+    }
+
+    /// The name given in a `| Name | Value |` table, if any.
+    public var name: String?
+    public var value: Literal
+    public var location: SourceLocation
+}
+
+/// A `### member` heading under `## Supported Types`.
+public struct UnionMember: Sendable {
+    public var type: TypeCell
+}
+
+/// A fenced TypeScript example.
+public struct Example: Sendable, Equatable {
+    public var code: String
+    public var location: SourceLocation
+}

@@ -1,0 +1,234 @@
+/// Reads one markdown model doc into a `SpecDocument`, reporting every problem it finds.
+public struct SpecDocumentReader {
+    public let relativePath: String
+    public let displayPath: String
+
+    public init(relativePath: String, displayPath: String) {
+        self.relativePath = relativePath
+        self.displayPath = displayPath
+    }
+
+    /// The namespace of a doc is the name of the folder that holds it.
+    public static func namespace(ofRelativePath path: String) -> String {
+        let components = path.split(separator: "/")
+        return components.count >= 2 ? String(components[components.count - 2]) : ""
+    }
+
+    public func read(_ bytes: [UInt8], diagnostics: inout Diagnostics) -> SpecDocument? {
+        let source = SourceText(bytes: bytes)
+        if let bad = source.firstInvalidUTF8() {
+            diagnostics.error("file is not valid UTF-8 text", at: location(bad.line, bad.column))
+            return nil
+        }
+        if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) {
+            diagnostics.error("empty model doc: expected a `# Name` heading", at: location(1, 1))
+            return nil
+        }
+        let root = MarkdownParser.parseDocument(bytes)
+        var sections = SectionScanner(relativePath: relativePath, displayPath: displayPath, source: source)
+        return sections.read(root, diagnostics: &diagnostics)
+    }
+
+    private func location(_ line: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(file: displayPath, line: line, column: column)
+    }
+}
+
+/// Walks the top-level blocks of one doc: the title, its description, then `##` sections.
+private struct SectionScanner {
+    let relativePath: String
+    let displayPath: String
+    let source: SourceText
+
+    private enum Section: Equatable {
+        case preamble
+        case exampleUsage
+        case fields
+        case values
+        case supportedTypes
+        case unknown
+    }
+
+    mutating func read(_ root: MarkdownNode, diagnostics: inout Diagnostics) -> SpecDocument? {
+        var title: MarkdownNode?
+        var description: [RichParagraph] = []
+        var deprecation: Deprecation?
+        var examples: [Example] = []
+        var fields: [Field]?
+        var values: [EnumValue]?
+        var members: [UnionMember]?
+        var bodyHeading: (name: String, location: SourceLocation)?
+        var section = Section.preamble
+        var bodyConsumed = false
+
+        for block in root.children {
+            let blockLocation = location(of: block)
+            switch block.kind {
+            case .heading(level: 1):
+                if let title {
+                    diagnostics.error(
+                        "second `#` heading `\(block.plainText)`: a model doc declares one type (the first is `\(title.plainText)` at line \(title.startLine))",
+                        at: blockLocation)
+                } else {
+                    title = block
+                }
+                section = .preamble
+            case .heading(level: 2):
+                let heading = block.plainText.trimmingSpaces
+                let next = Self.section(named: heading)
+                if [.fields, .values, .supportedTypes].contains(next) {
+                    if let previous = bodyHeading {
+                        diagnostics.error(
+                            "`## \(heading)` after `## \(previous.name)` (\(previous.location)): a model doc is an object, an enum or a union, not several",
+                            at: blockLocation)
+                        section = .unknown
+                        continue
+                    }
+                    bodyHeading = (heading, blockLocation)
+                    switch next {
+                    case .fields: fields = []
+                    case .values: values = []
+                    default: members = []
+                    }
+                } else if next == .unknown {
+                    diagnostics.warning("unknown section `## \(heading)` is ignored", at: blockLocation)
+                }
+                section = next
+            case .heading(level: 3) where section == .supportedTypes:
+                members?.append(unionMember(from: block, diagnostics: &diagnostics))
+            case .codeBlock:
+                switch section {
+                case .exampleUsage, .supportedTypes:
+                    examples.append(Example(code: block.literal, location: blockLocation))
+                case .values where !bodyConsumed:
+                    bodyConsumed = true
+                    values = EnumValuesReader.read(codeBlock: block, file: displayPath, diagnostics: &diagnostics)
+                default:
+                    break
+                }
+            case .paragraph:
+                switch section {
+                case .preamble where title != nil:
+                    description.append(block.children)
+                case .fields where !bodyConsumed:
+                    bodyConsumed = true
+                    fields = FieldsTableReader(file: displayPath).read(
+                        table(of: block), at: blockLocation, diagnostics: &diagnostics)
+                case .values where !bodyConsumed:
+                    bodyConsumed = true
+                    values = EnumValuesReader.read(
+                        table: table(of: block), at: blockLocation, file: displayPath, diagnostics: &diagnostics)
+                default:
+                    break
+                }
+            case .blockQuote where section == .preamble:
+                if let found = Self.deprecation(in: block, at: blockLocation) {
+                    deprecation = found
+                }
+            default:
+                break
+            }
+        }
+
+        guard let title else {
+            diagnostics.error("no `# Name` heading: a model doc starts with the name of its type", at: location(1, 1))
+            return nil
+        }
+        var name = title.plainText.trimmingSpaces
+        let struckThrough = name.hasPrefix("~~") && name.hasSuffix("~~") && name.count > 4
+        if struckThrough {
+            name = String(name.dropFirst(2).dropLast(2))
+        }
+        let nameLocation = location(of: title)
+        if name.isEmpty {
+            diagnostics.error("the `#` heading is empty: expected the name of the type", at: nameLocation)
+            return nil
+        }
+        if struckThrough, deprecation == nil {
+            deprecation = Deprecation(message: "", location: nameLocation)
+        }
+        let body: SpecDocument.Body
+        if let fields {
+            body = .object(fields)
+        } else if let values {
+            body = .enumeration(values)
+        } else if let members {
+            if members.isEmpty, let heading = bodyHeading {
+                diagnostics.error("`## Supported Types` lists no member: expected `### \\`Type\\`` headings", at: heading.location)
+            }
+            body = .union(members)
+        } else {
+            diagnostics.error(
+                "`\(name)` has no `## Fields`, `## Values` or `## Supported Types` section, so its shape is unknown",
+                at: nameLocation)
+            return nil
+        }
+        return SpecDocument(
+            relativePath: relativePath,
+            displayPath: displayPath,
+            namespace: SpecDocumentReader.namespace(ofRelativePath: relativePath),
+            name: name,
+            nameLocation: nameLocation,
+            description: description,
+            deprecation: deprecation,
+            body: body,
+            examples: examples)
+    }
+
+    private static func section(named heading: String) -> Section {
+        switch heading.lowercased() {
+        case "example usage": return .exampleUsage
+        case "fields": return .fields
+        case "values": return .values
+        case "supported types": return .supportedTypes
+        default: return .unknown
+        }
+    }
+
+    /// `> :warning: **DEPRECATED**: message` marks a deprecated type.
+    private static func deprecation(in quote: MarkdownNode, at location: SourceLocation) -> Deprecation? {
+        let text = quote.children.map(\.plainText).joined(separator: " ")
+        guard let marker = text.firstRange(of: "DEPRECATED") else { return nil }
+        var message = text[marker.upperBound...].drop { $0 == ":" || $0 == " " || $0 == "*" }
+        while message.last == " " { message = message.dropLast() }
+        return Deprecation(message: String(message), location: location)
+    }
+
+    private func unionMember(from heading: MarkdownNode, diagnostics: inout Diagnostics) -> UnionMember {
+        // `### \`ns.Type[]\``: the spelling is the code span's text.
+        let inlines = heading.children.map { node -> MarkdownNode in
+            node.kind == .code ? MarkdownNode(kind: .text, literal: node.literal) : node
+        }
+        let spelling = heading.plainText
+        let column = heading.startColumn + 4 + (heading.children.first?.kind == .code ? 1 : 0)
+        return UnionMember(type: TypeCell(
+            inlines: inlines,
+            location: location(heading.startLine, column),
+            source: spelling))
+    }
+
+    private func table(of paragraph: MarkdownNode) -> PipeTable? {
+        guard paragraph.startLine > 0 else { return nil }
+        let lines = (paragraph.startLine...max(paragraph.startLine, paragraph.endLine)).map {
+            (number: $0, text: source.line($0))
+        }
+        return PipeTable.parse(lines: lines)
+    }
+
+    private func location(of node: MarkdownNode) -> SourceLocation {
+        location(node.startLine, node.startColumn)
+    }
+
+    private func location(_ line: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(file: displayPath, line: max(line, 1), column: max(column, 1))
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,87 @@
+/// Renders spec descriptions as Swift doc comment lines (markdown, as DocC reads it).
+enum DocComment {
+    /// The lines of a doc comment for a type or member: description paragraphs, then the
+    /// example, separated by empty comment lines.
+    static func lines(description: [RichParagraph], example: String = "") -> [String] {
+        var paragraphs: [[String]] = description.map(markdownLines).filter { !$0.isEmpty }
+        let trimmedExample = example.trimmingSpaces
+        if !trimmedExample.isEmpty {
+            let exampleLines = trimmedExample.split(separator: "\n", omittingEmptySubsequences: false)
+            if exampleLines.count == 1 {
+                paragraphs.append(["Example: \(codeSpan(trimmedExample))"])
+            } else {
+                paragraphs.append(["Example:", "```"] + exampleLines.map(String.init) + ["```"])
+            }
+        }
+        var lines: [String] = []
+        for (index, paragraph) in paragraphs.enumerated() {
+            if index > 0 { lines.append("") }
+            lines.append(contentsOf: paragraph)
+        }
+        return lines
+    }
+
+    /// One paragraph of inlines as markdown lines; `<br/>` starts a new line.
+    static func markdownLines(_ inlines: RichParagraph) -> [String] {
+        var lines = [""]
+        appendMarkdown(inlines, to: &lines)
+        // Collapse runs of blank lines that `<br/><br/>` leaves, and trim the ends.
+        var result: [String] = []
+        for line in lines.map({ $0.trimmingSpaces }) {
+            if line.isEmpty && (result.last?.isEmpty ?? true) { continue }
+            result.append(line)
+        }
+        while result.last?.isEmpty == true { result.removeLast() }
+        return result
+    }
+
+    private static func appendMarkdown(_ inlines: [MarkdownNode], to lines: inout [String]) {
+        for node in inlines {
+            switch node.kind {
+            case .text:
+                lines[lines.count - 1] += node.literal
+            case .code:
+                lines[lines.count - 1] += codeSpan(node.literal)
+            case .softBreak:
+                lines[lines.count - 1] += " "
+            case .lineBreak:
+                lines.append("")
+            case .htmlInline:
+                if node.literal.lowercased().hasPrefix("<br") {
+                    lines.append("")
+                } else {
+                    lines[lines.count - 1] += node.literal
+                }
+            case .emphasis:
+                lines[lines.count - 1] += "*"
+                appendMarkdown(node.children, to: &lines)
+                lines[lines.count - 1] += "*"
+            case .strong:
+                lines[lines.count - 1] += "**"
+                appendMarkdown(node.children, to: &lines)
+                lines[lines.count - 1] += "**"
+            case .link:
+                lines[lines.count - 1] += "["
+                appendMarkdown(node.children, to: &lines)
+                lines[lines.count - 1] += "](\(node.url))"
+            case .image:
+                lines[lines.count - 1] += "![\(node.plainText)](\(node.url))"
+            default:
+                lines[lines.count - 1] += node.plainText
+            }
+        }
+    }
+
+    /// A code span that survives backticks inside the text.
+    static func codeSpan(_ text: String) -> String {
+        var longestRun = 0
+        var run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longestRun = max(longestRun, run)
+        }
+        let fence = String(repeating: "`", count: longestRun + 1)
+        let padding = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""
+        return fence + padding + text + padding + fence
+    }
+}

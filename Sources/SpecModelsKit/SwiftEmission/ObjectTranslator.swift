@@ -1,0 +1,256 @@
+/// Translates an object model (`## Fields`) into a `Codable` struct.
+///
+/// Coding is synthesized when every property codes as itself; otherwise (timestamps,
+/// literal types, indirect storage) the struct gets explicit `init(from:)` and `encode(to:)`.
+struct ObjectTranslator {
+    let context: TranslationContext
+    let model: ModelNode
+    let properties: [Property]
+
+    /// How a property is declared and coded.
+    private struct Member {
+        let property: Property
+        /// The Swift name, unescaped.
+        let name: String
+        let swiftType: String
+        /// Stored in a private `_name` behind a computed property.
+        let isBacked: Bool
+        /// Stored as `Indirect<T>` because the struct would otherwise contain itself.
+        let isIndirect: Bool
+        var isOptional: Bool { !property.isRequired }
+        var declaredType: String { isOptional ? "\(swiftType)?" : swiftType }
+        var literalDefault: String? {
+            switch property.type {
+            case .stringLiteral(let value): return SwiftNaming.stringLiteral(value)
+            case .booleanLiteral(let value): return value ? "true" : "false"
+            case .numberLiteral(let value): return value
+            default: return nil
+            }
+        }
+        var storageName: String { isBacked ? "_\(name)" : name }
+    }
+
+    private var members: [Member] {
+        var taken: Set<String> = []
+        let typeName = context.names[model.id]
+        let needsCustomCoding = Self.needsCustomCoding(properties, model: model, context: context)
+        return properties.enumerated().map { position, property in
+            var name = SwiftNaming.unique(SwiftNaming.memberName(property.name), in: &taken)
+            if name == typeName { name = SwiftNaming.unique(name + "Value", in: &taken) }
+            let isIndirect = context.cycles.isCyclic(model.id, position)
+            let isBacked = isIndirect || (property.deprecationMessage != nil && needsCustomCoding)
+            return Member(
+                property: property, name: name, swiftType: context.mapping.swiftType(property.type),
+                isBacked: isBacked, isIndirect: isIndirect)
+        }
+    }
+
+    static func needsCustomCoding(_ properties: [Property], model: ModelNode, context: TranslationContext) -> Bool {
+        properties.enumerated().contains { position, property in
+            context.mapping.needsWireConversion(property.type)
+                || isLiteral(property.type)
+                || context.cycles.isCyclic(model.id, position)
+        }
+    }
+
+    private static func isLiteral(_ type: TypeExpression) -> Bool {
+        switch type {
+        case .stringLiteral, .booleanLiteral, .numberLiteral: return true
+        default: return false
+        }
+    }
+
+    func translate() -> [SwiftCode] {
+        let members = self.members
+        let access = context.access
+        let customCoding = Self.needsCustomCoding(properties, model: model, context: context)
+        var body: [SwiftCode] = []
+        for member in members {
+            body.append(contentsOf: declaration(of: member))
+            body.append(.blank)
+        }
+        body.append(contentsOf: initializers(members))
+        let needsKeys = customCoding || members.contains { $0.name != $0.property.name }
+        if needsKeys && !members.isEmpty {
+            body.append(.blank)
+            body.append(codingKeys(members, custom: customCoding))
+        }
+        if customCoding {
+            body.append(.blank)
+            body.append(contentsOf: decodingInitializer(members))
+            body.append(.blank)
+            body.append(contentsOf: encodeMethod(members))
+        }
+        var declaration: [SwiftCode] = []
+        let doc = DocComment.lines(description: model.description)
+        if !doc.isEmpty { declaration.append(.docComment(doc)) }
+        if let deprecation = model.deprecation {
+            declaration.append(.line(TranslationContext.deprecatedAttribute(deprecation.message)))
+        }
+        declaration.append(.block("\(access)struct \(context.names[model.id]): Codable, Hashable, Sendable", body))
+        return declaration
+    }
+
+    private func declaration(of member: Member) -> [SwiftCode] {
+        var code: [SwiftCode] = []
+        let doc = DocComment.lines(description: [member.property.description], example: member.property.example)
+        if !doc.isEmpty { code.append(.docComment(doc)) }
+        let access = context.access
+        let deprecated = member.property.deprecationMessage.map(TranslationContext.deprecatedAttribute)
+        if let deprecated { code.append(.line(deprecated)) }
+        let name = SwiftNaming.escaped(member.name)
+        guard member.isBacked else {
+            code.append(.line("\(access)var \(name): \(member.declaredType)"))
+            return code
+        }
+        let storage = member.storageName
+        if member.isIndirect {
+            let getter = member.isOptional ? "\(storage)?.value" : "\(storage).value"
+            let setter = member.isOptional ? "\(storage) = newValue.map(Indirect.init)" : "\(storage) = Indirect(newValue)"
+            code.append(.block("\(access)var \(name): \(member.declaredType)", [
+                .line("get { \(getter) }"),
+                .line("set { \(setter) }"),
+            ]))
+            code.append(.line("private var \(storage): \(member.isOptional ? "Indirect<\(member.swiftType)>?" : "Indirect<\(member.swiftType)>")"))
+        } else {
+            code.append(.block("\(access)var \(name): \(member.declaredType)", [
+                .line("get { \(storage) }"),
+                .line("set { \(storage) = newValue }"),
+            ]))
+            code.append(.line("private var \(storage): \(member.declaredType)"))
+        }
+        return code
+    }
+
+    // MARK: Initializers
+
+    private func initializers(_ members: [Member]) -> [SwiftCode] {
+        let deprecated = members.filter { $0.property.deprecationMessage != nil }
+        if deprecated.isEmpty {
+            return initializer(members, omitting: [], deprecation: nil)
+        }
+        let fullInitDeprecation = "Sets deprecated fields: " + deprecated.map(\.property.name).joined(separator: ", ")
+        if deprecated.contains(where: { !$0.isOptional }) {
+            return initializer(members, omitting: [], deprecation: fullInitDeprecation, defaultsForDeprecated: true)
+        }
+        // One initializer without the deprecated fields, so that using the type warns no one,
+        // and one with them (no defaults there, so that calls are never ambiguous).
+        return initializer(members, omitting: Set(deprecated.map(\.name)), deprecation: nil)
+            + [.blank]
+            + initializer(members, omitting: [], deprecation: fullInitDeprecation, defaultsForDeprecated: false)
+    }
+
+    private func initializer(
+        _ members: [Member], omitting omitted: Set<String>, deprecation: String?, defaultsForDeprecated: Bool = true
+    ) -> [SwiftCode] {
+        let included = members.filter { !omitted.contains($0.name) }
+        var code: [SwiftCode] = []
+        if let deprecation { code.append(.line(TranslationContext.deprecatedAttribute(deprecation))) }
+        let parameters = included.map { member -> String in
+            var parameter = "\(SwiftNaming.escaped(member.name)): \(member.declaredType)"
+            let allowsDefault = member.property.deprecationMessage == nil || defaultsForDeprecated
+            if let literal = member.literalDefault, allowsDefault {
+                parameter += " = \(literal)"
+            } else if member.isOptional && allowsDefault {
+                parameter += " = nil"
+            }
+            return parameter
+        }
+        let assignments = included.map { member -> SwiftCode in
+            let value = SwiftNaming.escaped(member.name)
+            if member.isIndirect {
+                return .line("self.\(member.storageName) = \(member.isOptional ? "\(value).map(Indirect.init)" : "Indirect(\(value))")")
+            }
+            return .line("self.\(member.storageName) = \(value)")
+        }
+        let access = context.access
+        if parameters.isEmpty {
+            code.append(.line("\(access)init() {}"))
+        } else {
+            code.append(.parameterized(head: "\(access)init", parameters: parameters, body: assignments))
+        }
+        return code
+    }
+
+    // MARK: Coding
+
+    private func codingKeys(_ members: [Member], custom: Bool) -> SwiftCode {
+        let cases = members.map { member -> SwiftCode in
+            let name = SwiftNaming.escaped(custom ? member.name : member.storageName)
+            let key = custom ? member.name : member.storageName
+            return key == member.property.name
+                ? .line("case \(name)")
+                : .line("case \(name) = \(SwiftNaming.stringLiteral(member.property.name))")
+        }
+        return .block("private enum CodingKeys: String, CodingKey", cases)
+    }
+
+    private func decodingInitializer(_ members: [Member]) -> [SwiftCode] {
+        var body: [SwiftCode] = [.line("let container = try decoder.container(keyedBy: CodingKeys.self)")]
+        for member in members {
+            body.append(contentsOf: decodeStatements(member))
+        }
+        return [.block("\(context.access)init(from decoder: any Decoder) throws", body)]
+    }
+
+    private func decodeStatements(_ member: Member) -> [SwiftCode] {
+        let key = ".\(SwiftNaming.escaped(member.name))"
+        let target = "self.\(member.storageName)"
+        let type = member.property.type
+        let mapping = context.mapping
+        if let literal = member.literalDefault {
+            let local = "decoded\(SwiftNaming.uppercasingFirst(member.name))"
+            let decode = member.isOptional ? "decodeIfPresent" : "decode"
+            let check = member.isOptional ? "\(local) == nil || \(local) == \(literal)" : "\(local) == \(literal)"
+            return [
+                .line("let \(local) = try container.\(decode)(\(member.swiftType).self, forKey: \(key))"),
+                .block("guard \(check) else", [
+                    .line("throw DecodingError.dataCorruptedError(forKey: \(key), in: container, debugDescription: \(SwiftNaming.stringLiteral("expected the literal \(literal)")))"),
+                ]),
+                .line("\(target) = \(local)"),
+            ]
+        }
+        if member.isIndirect {
+            let decode = member.isOptional
+                ? "try container.decodeIfPresent(\(member.swiftType).self, forKey: \(key)).map(Indirect.init)"
+                : "Indirect(try container.decode(\(member.swiftType).self, forKey: \(key)))"
+            return [.line("\(target) = \(decode)")]
+        }
+        if type == .dateTime {
+            let method = member.isOptional ? "decodeRFC3339DateIfPresent" : "decodeRFC3339Date"
+            return [.line("\(target) = try container.\(method)(forKey: \(key))")]
+        }
+        if mapping.needsWireConversion(type) {
+            let wire = mapping.wireType(type)
+            if member.isOptional {
+                return [.line("\(target) = try container.decodeIfPresent(\(wire).self, forKey: \(key)).map { \(mapping.fromWire(type, "$0")) }")]
+            }
+            return [.line("\(target) = \(mapping.fromWire(type, "try container.decode(\(wire).self, forKey: \(key))"))")]
+        }
+        let method = member.isOptional ? "decodeIfPresent" : "decode"
+        return [.line("\(target) = try container.\(method)(\(member.swiftType).self, forKey: \(key))")]
+    }
+
+    private func encodeMethod(_ members: [Member]) -> [SwiftCode] {
+        var body: [SwiftCode] = [.line("var container = encoder.container(keyedBy: CodingKeys.self)")]
+        let mapping = context.mapping
+        for member in members {
+            let key = ".\(SwiftNaming.escaped(member.name))"
+            let value = "self.\(member.storageName)"
+            let type = member.property.type
+            let method = member.isOptional ? "encodeIfPresent" : "encode"
+            if type == .dateTime && !member.isIndirect {
+                let dateMethod = member.isOptional ? "encodeRFC3339DateIfPresent" : "encodeRFC3339Date"
+                body.append(.line("try container.\(dateMethod)(\(value), forKey: \(key))"))
+            } else if mapping.needsWireConversion(type) && !member.isIndirect {
+                let converted = member.isOptional
+                    ? "\(value).map { \(mapping.toWire(type, "$0")) }"
+                    : mapping.toWire(type, value)
+                body.append(.line("try container.\(method)(\(converted), forKey: \(key))"))
+            } else {
+                body.append(.line("try container.\(method)(\(value), forKey: \(key))"))
+            }
+        }
+        return [.block("\(context.access)func encode(to encoder: any Encoder) throws", body)]
+    }
+}

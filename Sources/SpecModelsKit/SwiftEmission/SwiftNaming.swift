@@ -1,0 +1,150 @@
+/// Turns spec spellings into valid, readable Swift identifiers.
+enum SwiftNaming {
+    /// Keywords that must be escaped with backticks wherever they name a declaration.
+    static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init",
+        "inout", "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public",
+        "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue",
+        "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return",
+        "throw", "switch", "where", "while", "as", "false", "is", "nil", "self", "Self", "super", "throws",
+        "true", "try", "Any", "Protocol", "Type", "await", "async", "consume", "copy", "discard", "each",
+        "borrowing", "consuming", "actor", "some", "any", "package", "macro",
+    ]
+
+    /// Member names that backticks do not rescue: `value.self` and `value.init` mean something else.
+    static let unusableMemberNames: Set<String> = ["self", "Self", "init", "deinit", "subscript", "Type", "Protocol", "Any"]
+
+    /// Names that generated and user code need to mean the standard library or Foundation type.
+    /// A model with one of these names gets the `Model` suffix.
+    static let reservedTypeNames: Set<String> = [
+        "Any", "AnyObject", "Array", "Bool", "Character", "Codable", "Data", "Date", "Decimal", "Decodable",
+        "Decoder", "Dictionary", "Double", "Encodable", "Encoder", "Equatable", "Error", "Float", "Hashable",
+        "Int", "Int64", "List", "Never", "Optional", "Protocol", "Result", "Self", "Sendable", "Set", "String",
+        "Substring", "Type", "URL", "UUID", "Void", "CodingKey", "CodingKeys", "DecodingError", "EncodingError",
+        "JSONDecoder", "JSONEncoder", "Locale", "Calendar", "TimeZone", "Foundation", "Swift", "Identifiable",
+    ]
+
+    /// Splits a spelling into words at non-alphanumerics, keeping the case of each word.
+    static func words(_ spelling: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for character in spelling {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// Splits a PascalCase name into its words: `UpdateConnectionAPIProblem` gives
+    /// `Update`, `Connection`, `API`, `Problem`.
+    static func words(splittingCamelCase name: String) -> [String] {
+        let characters = Array(name)
+        var words: [String] = []
+        var current = ""
+        for (index, character) in characters.enumerated() {
+            if character.isUppercase, !current.isEmpty {
+                let previous = characters[index - 1]
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                let endsLowercaseWord = previous.isLowercase || previous.isNumber
+                let endsAcronym = previous.isUppercase && next?.isLowercase == true
+                if endsLowercaseWord || endsAcronym {
+                    words.append(current)
+                    current = ""
+                }
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// `ListInstallationsGroup` stays; `list-installations group` becomes `ListInstallationsGroup`.
+    static func typeName(_ spelling: String) -> String {
+        var name = words(spelling).map { uppercasingFirst($0) }.joined(separator: "")
+        if name.isEmpty { name = "Model" }
+        if name.first?.isNumber == true { name = "_" + name }
+        if reservedTypeNames.contains(name) || SupportLibrary.declaredNames.contains(name) { name += "Model" }
+        return name
+    }
+
+    /// A lowerCamelCase identifier: `projectId` stays, `bad_credentials` becomes `badCredentials`,
+    /// `oauth2/authorizationCode` becomes `oauth2AuthorizationCode`, `1.0` becomes `_1_0`.
+    /// Returns the bare identifier; escape it with `escaped(_:)` where it is declared.
+    static func memberName(_ spelling: String) -> String {
+        let parts = words(spelling)
+        guard !parts.isEmpty else { return "empty" }
+        var name = ""
+        for (index, word) in parts.enumerated() {
+            if index == 0 {
+                name = lowercasingLeadingCapitals(word)
+            } else {
+                // Between two numbers an underscore keeps `1.0` and `10` apart.
+                if name.last?.isNumber == true && word.first?.isNumber == true { name += "_" }
+                name += uppercasingFirst(word)
+            }
+        }
+        if name.first?.isNumber == true { name = "_" + name }
+        if unusableMemberNames.contains(name) { name += "_" }
+        return name
+    }
+
+    /// Escapes a declared name with backticks when it is a keyword.
+    static func escaped(_ identifier: String) -> String {
+        keywords.contains(identifier) ? "`\(identifier)`" : identifier
+    }
+
+    /// `APIProblem` → `apiProblem`, `URL` → `url`, `Name` → `name`.
+    static func lowercasingLeadingCapitals(_ word: String) -> String {
+        let characters = Array(word)
+        var upperRun = 0
+        while upperRun < characters.count, characters[upperRun].isUppercase { upperRun += 1 }
+        if upperRun == 0 { return word }
+        // In `APIProblem` the last capital of the run starts the next word.
+        let lowered = upperRun == characters.count || upperRun == 1 ? upperRun : upperRun - 1
+        return String(characters[..<lowered]).lowercased() + String(characters[lowered...])
+    }
+
+    static func uppercasingFirst(_ word: String) -> String {
+        guard let first = word.first else { return word }
+        return first.uppercased() + word.dropFirst()
+    }
+
+    /// Makes `name` unique among `taken` by appending 2, 3, …, and records it.
+    static func unique(_ name: String, in taken: inout Set<String>) -> String {
+        var candidate = name
+        var counter = 2
+        while taken.contains(candidate) {
+            candidate = "\(name)\(counter)"
+            counter += 1
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+
+    /// A Swift string literal for `text`.
+    static func stringLiteral(_ text: String) -> String {
+        var literal = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": literal += "\\\""
+            case "\\": literal += "\\\\"
+            case "\n": literal += "\\n"
+            case "\r": literal += "\\r"
+            case "\t": literal += "\\t"
+            case "\0": literal += "\\0"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    literal += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    literal.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return literal + "\""
+    }
+}

@@ -1,0 +1,66 @@
+/// Maps type expressions to Swift types, and says how values cross the wire.
+///
+/// Timestamps are decoded through `RFC3339Timestamp` rather than `Date`'s own `Codable`,
+/// so that a plain `JSONDecoder()` reads them whatever its `dateDecodingStrategy`. Such
+/// types have a *wire type* (the `Date`s replaced) and conversions in both directions.
+struct SwiftTypeMapping {
+    let names: SwiftNameTable
+
+    func swiftType(_ type: TypeExpression) -> String {
+        switch type {
+        case .string, .stringLiteral: return "String"
+        case .number, .numberLiteral: return "Double"
+        case .boolean, .booleanLiteral: return "Bool"
+        case .any, .null: return "JSONValue"
+        case .dateTime: return "Date"
+        case .date: return "DateOnly"
+        case .bytes: return "Data"
+        case .model(let id): return names[id]
+        case .array(let element): return "[\(swiftType(element))]"
+        case .map(let value): return "[String: \(swiftType(value))]"
+        case .oneOf: return "JSONValue"
+        }
+    }
+
+    /// Whether a value of this type is coded through a wire type.
+    func needsWireConversion(_ type: TypeExpression) -> Bool {
+        switch type {
+        case .dateTime: return true
+        case .array(let element), .map(let element): return needsWireConversion(element)
+        default: return false
+        }
+    }
+
+    func wireType(_ type: TypeExpression) -> String {
+        switch type {
+        case .dateTime: return "RFC3339Timestamp"
+        case .array(let element): return "[\(wireType(element))]"
+        case .map(let value): return "[String: \(wireType(value))]"
+        default: return swiftType(type)
+        }
+    }
+
+    /// An expression converting `value` (of the wire type) to the Swift type.
+    func fromWire(_ type: TypeExpression, _ value: String) -> String {
+        switch type {
+        case .dateTime: return "\(value).date"
+        case .array(let element) where needsWireConversion(element):
+            return "\(value).map { \(fromWire(element, "$0")) }"
+        case .map(let element) where needsWireConversion(element):
+            return "\(value).mapValues { \(fromWire(element, "$0")) }"
+        default: return value
+        }
+    }
+
+    /// An expression converting `value` (of the Swift type) to the wire type.
+    func toWire(_ type: TypeExpression, _ value: String) -> String {
+        switch type {
+        case .dateTime: return "RFC3339Timestamp(date: \(value))"
+        case .array(let element) where needsWireConversion(element):
+            return "\(value).map { \(toWire(element, "$0")) }"
+        case .map(let element) where needsWireConversion(element):
+            return "\(value).mapValues { \(toWire(element, "$0")) }"
+        default: return value
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// Everything the translators share about one graph.
+struct TranslationContext {
+    let graph: TypeGraph
+    let names: SwiftNameTable
+    let mapping: SwiftTypeMapping
+    let cycles: ContainmentCycles
+    let options: EmissionOptions
+
+    init(graph: TypeGraph, options: EmissionOptions) {
+        self.graph = graph
+        self.names = SwiftNameTable(graph)
+        self.mapping = SwiftTypeMapping(names: names)
+        self.cycles = ContainmentCycles(graph)
+        self.options = options
+    }
+
+    var access: String { options.accessPrefix }
+
+    /// `@available(*, deprecated, message: "…")`, or the plain attribute when the spec gives no reason.
+    static func deprecatedAttribute(_ message: String) -> String {
+        message.isEmpty
+            ? "@available(*, deprecated)"
+            : "@available(*, deprecated, message: \(SwiftNaming.stringLiteral(message)))"
+    }
+}

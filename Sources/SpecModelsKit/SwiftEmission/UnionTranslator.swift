@@ -1,0 +1,133 @@
+/// Translates a union model (`## Supported Types`) into an enum with one case per member.
+///
+/// Decoding tries every member and keeps the best fit (see `decodeUnion` in the support
+/// file): an object member whose keys cover the payload beats one that leaves keys over,
+/// and ties go to the member listed first. Encoding writes the payload alone.
+struct UnionTranslator {
+    let context: TranslationContext
+    let model: ModelNode
+    let members: [UnionMemberNode]
+
+    private struct Case {
+        let name: String
+        let member: UnionMemberNode
+        let isIndirect: Bool
+        /// The literal for literal members (`"entry"`), which have no payload.
+        let literal: (value: String, swiftType: String)?
+    }
+
+    private var cases: [Case] {
+        var taken: Set<String> = []
+        let unionWords = SwiftNaming.words(splittingCamelCase: context.names[model.id])
+        return members.enumerated().map { position, member in
+            let base = caseBaseName(member.type, unionWords: unionWords)
+            let name = SwiftNaming.unique(SwiftNaming.memberName(base), in: &taken)
+            return Case(
+                name: name, member: member, isIndirect: context.cycles.isCyclic(model.id, position),
+                literal: Self.literal(member.type))
+        }
+    }
+
+    private static func literal(_ type: TypeExpression) -> (String, String)? {
+        switch type {
+        case .stringLiteral(let value): return (SwiftNaming.stringLiteral(value), "String")
+        case .booleanLiteral(let value): return (value ? "true" : "false", "Bool")
+        case .numberLiteral(let value): return (value, "Double")
+        default: return nil
+        }
+    }
+
+    /// The member's type name without the words it shares with the union's name:
+    /// in `UpdateConnectionResponse`, `UpdateConnectionAPIProblem` becomes `APIProblem`.
+    private func caseBaseName(_ type: TypeExpression, unionWords: [String]) -> String {
+        switch type {
+        case .model(let id):
+            let words = SwiftNaming.words(splittingCamelCase: context.names[id])
+            var shared = 0
+            while shared < min(words.count, unionWords.count) - 0, shared < words.count - 1,
+                  words[shared] == unionWords[shared] {
+                shared += 1
+            }
+            return words[shared...].joined()
+        case .array(let element): return caseBaseName(element, unionWords: unionWords) + "Array"
+        case .map(let value): return caseBaseName(value, unionWords: unionWords) + "Map"
+        case .string: return "string"
+        case .number: return "number"
+        case .boolean: return "boolean"
+        case .any, .oneOf, .null: return "json"
+        case .dateTime: return "date"
+        case .date: return "dateOnly"
+        case .bytes: return "data"
+        case .stringLiteral(let value): return value
+        case .booleanLiteral(let value): return value ? "true" : "false"
+        case .numberLiteral(let value): return "value " + value
+        }
+    }
+
+    func translate() -> [SwiftCode] {
+        let access = context.access
+        let typeName = context.names[model.id]
+        let mapping = context.mapping
+        let cases = self.cases
+        var body: [SwiftCode] = []
+        for entry in cases {
+            body.append(.docComment(["`\(entry.member.spelling)`"]))
+            let name = SwiftNaming.escaped(entry.name)
+            if entry.literal != nil {
+                body.append(.line("case \(name)"))
+            } else {
+                body.append(.line("\(entry.isIndirect ? "indirect " : "")case \(name)(\(mapping.swiftType(entry.member.type)))"))
+            }
+        }
+        body.append(.blank)
+        let candidates = cases.map { candidate(for: $0) }
+        body.append(.block("\(access)init(from decoder: any Decoder) throws", [
+            .block("self = try decodeUnion(\(SwiftNaming.stringLiteral(typeName)), from: decoder, candidates: [", candidates, closing: "])"),
+        ]))
+        body.append(.blank)
+        body.append(.block("\(access)func encode(to encoder: any Encoder) throws", [
+            .switchBlock("self", cases.map { entry -> SwiftCode in
+                let name = SwiftNaming.escaped(entry.name)
+                if let literal = entry.literal {
+                    return .line("case .\(name): try (\(literal.value) as \(literal.swiftType)).encode(to: encoder)")
+                }
+                let payload = mapping.toWire(entry.member.type, "value")
+                return .line("case .\(name)(let value): try \(payload).encode(to: encoder)")
+            }),
+        ]))
+
+        var declaration: [SwiftCode] = []
+        let doc = DocComment.lines(description: model.description)
+        if !doc.isEmpty { declaration.append(.docComment(doc)) }
+        if let deprecation = model.deprecation {
+            declaration.append(.line(TranslationContext.deprecatedAttribute(deprecation.message)))
+        }
+        declaration.append(.block("\(access)enum \(typeName): Codable, Hashable, Sendable", body))
+        return declaration
+    }
+
+    private func candidate(for entry: Case) -> SwiftCode {
+        let mapping = context.mapping
+        let type = entry.member.type
+        let name = SwiftNaming.stringLiteral(entry.member.spelling)
+        let keys = wireKeys(of: type).map { "[" + $0.map(SwiftNaming.stringLiteral).joined(separator: ", ") + "]" } ?? "nil"
+        let caseName = SwiftNaming.escaped(entry.name)
+        if let literal = entry.literal {
+            let message = SwiftNaming.stringLiteral("expected \(literal.value)")
+            return .block("UnionCandidate(name: \(name), wireKeys: nil) { decoder in", [
+                .block("guard try \(literal.swiftType)(from: decoder) == \(literal.value) else", [
+                    .line("throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: \(message)))"),
+                ]),
+                .line("return .\(caseName)"),
+            ], closing: "},")
+        }
+        let decoded = mapping.fromWire(type, "\(mapping.wireType(type))(from: $0)")
+        return .line("UnionCandidate(name: \(name), wireKeys: \(keys)) { try .\(caseName)(\(decoded)) },")
+    }
+
+    /// The JSON keys an object member knows, so the best-fitting member can be chosen.
+    private func wireKeys(of type: TypeExpression) -> [String]? {
+        guard case .model(let id) = type, case .object(let properties) = context.graph[id].shape else { return nil }
+        return properties.map(\.name)
+    }
+}

@@ -1,0 +1,285 @@
+/// Parses the inline content of a Type cell (or a union member heading) into an unresolved
+/// type expression. Emphasis and code spans are transparent (`*string*[]` is `string[]`);
+/// links stay distinct because their destinations name the linked doc.
+///
+/// Grammar, as it occurs in Speakeasy docs:
+///
+///     union   := postfix ('|' postfix)*
+///     postfix := primary ('[' ']')*
+///     primary := link | name | name '<' arguments '>' | '[' name ']'
+///              | '{' '[' name ':' 'string' ']' ':' union '}' | '(' union ')'
+///              | string-literal | number-literal
+struct TypeExpressionParser {
+    /// An expression whose model names are not yet looked up.
+    indirect enum Unresolved: Equatable {
+        case primitive(TypeExpression)
+        case named(String, column: Int)
+        case linked(text: String, destination: String, column: Int)
+        case array(Unresolved)
+        case map(Unresolved)
+        case oneOf([Unresolved])
+    }
+
+    struct Failure: Error, Equatable {
+        var message: String
+        /// 0-based byte offset into the cell text where the problem is, when known.
+        var offset: Int?
+    }
+
+    /// Deeper nesting than this is reported rather than followed.
+    static let maximumDepth = 64
+
+    private enum Token: Equatable {
+        case word(String)
+        case string(String)
+        case punctuation(Character)
+        case link(text: String, destination: String)
+    }
+
+    private var tokens: [(token: Token, offset: Int)] = []
+    private var position = 0
+    private var depth = 0
+
+    static func parse(_ cell: TypeCell) -> Result<Unresolved, Failure> {
+        var parser = TypeExpressionParser()
+        do {
+            parser.tokens = try tokenize(cell.inlines)
+            guard !parser.tokens.isEmpty else { return .failure(Failure(message: "empty type", offset: 0)) }
+            let expression = try parser.parseUnion()
+            if parser.position < parser.tokens.count {
+                throw parser.failure("unexpected `\(parser.describe(parser.tokens[parser.position].token))` after the type")
+            }
+            return .success(expression)
+        } catch let failure as Failure {
+            return .failure(failure)
+        } catch {
+            return .failure(Failure(message: "\(error)", offset: nil))
+        }
+    }
+
+    // MARK: Tokens
+
+    private static func tokenize(_ inlines: [MarkdownNode]) throws -> [(token: Token, offset: Int)] {
+        var tokens: [(token: Token, offset: Int)] = []
+        var offset = 0
+        var pending: [MarkdownNode] = inlines.reversed()
+        while let node = pending.popLast() {
+            switch node.kind {
+            case .text, .code:
+                try tokenizeText(node.literal, startingAt: offset, into: &tokens)
+                offset += node.literal.utf8.count
+            case .link:
+                let text = node.plainText
+                tokens.append((.link(text: text, destination: node.url), offset))
+                offset += text.utf8.count + node.url.utf8.count + 4
+            case .emphasis, .strong:
+                pending.append(contentsOf: node.children.reversed())
+                offset += 1
+            case .softBreak, .lineBreak:
+                offset += 1
+            default:
+                throw Failure(message: "unexpected `\(node.plainText)` in a type", offset: offset)
+            }
+        }
+        return tokens
+    }
+
+    private static func tokenizeText(_ text: String, startingAt base: Int, into tokens: inout [(token: Token, offset: Int)]) throws {
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let start = index
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                index += 1
+            } else if isWordByte(byte) {
+                while index < bytes.count, isWordByte(bytes[index]) { index += 1 }
+                tokens.append((.word(String(decoding: bytes[start..<index], as: UTF8.self)), base + start))
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                index += 1
+                var content: [UInt8] = []
+                while index < bytes.count, bytes[index] != byte {
+                    if bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count { index += 1 }
+                    content.append(bytes[index])
+                    index += 1
+                }
+                guard index < bytes.count else {
+                    throw Failure(message: "unterminated string literal", offset: base + start)
+                }
+                index += 1
+                tokens.append((.string(String(decoding: content, as: UTF8.self)), base + start))
+            } else if "<>,[]{}:|()".utf8.contains(byte) {
+                tokens.append((.punctuation(Character(Unicode.Scalar(byte))), base + start))
+                index += 1
+            } else {
+                let scalar = String(decoding: bytes[start...].prefix(4), as: UTF8.self).first.map(String.init) ?? "?"
+                throw Failure(message: "unexpected character `\(scalar)` in a type", offset: base + start)
+            }
+        }
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."),
+             UInt8(ascii: "$"), UInt8(ascii: "-"), UInt8(ascii: "+"):
+            return true
+        default:
+            return byte >= 0x80
+        }
+    }
+
+    // MARK: Grammar
+
+    private mutating func parseUnion() throws -> Unresolved {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw failure("type is nested more than \(Self.maximumDepth) levels deep")
+        }
+        var members = [try parsePostfix()]
+        while accept("|") {
+            members.append(try parsePostfix())
+        }
+        return members.count == 1 ? members[0] : .oneOf(members)
+    }
+
+    private mutating func parsePostfix() throws -> Unresolved {
+        var expression = try parsePrimary()
+        while peek() == .punctuation("["), peek(1) == .punctuation("]") {
+            position += 2
+            expression = .array(expression)
+        }
+        return expression
+    }
+
+    private mutating func parsePrimary() throws -> Unresolved {
+        guard position < tokens.count else { throw failure("the type ends too early") }
+        let (token, offset) = tokens[position]
+        position += 1
+        switch token {
+        case .link(let text, let destination):
+            return .linked(text: text, destination: destination, column: offset)
+        case .string(let value):
+            return .primitive(.stringLiteral(value))
+        case .punctuation("("):
+            let inner = try parseUnion()
+            try expect(")")
+            return inner
+        case .punctuation("["):
+            // `[File]`: a name in brackets, as Speakeasy writes unlinked union members.
+            guard case .word(let name)? = peek() else { throw failure("expected a type name after `[`") }
+            position += 1
+            try expect("]")
+            return try named(name, offset: offset + 1)
+        case .punctuation("{"):
+            // `{ [k: string]: T }`
+            try expect("[")
+            guard case .word? = peek() else { throw failure("expected a key name in `{ [k: string]: T }`") }
+            position += 1
+            try expect(":")
+            try expectWord("string", context: "`{ [k: string]: T }` keys")
+            try expect("]")
+            try expect(":")
+            let value = try parseUnion()
+            try expect("}")
+            return .map(value)
+        case .word(let word):
+            if peek() == .punctuation("<") {
+                return try generic(word)
+            }
+            return try named(word, offset: offset)
+        case .punctuation(let character):
+            position -= 1
+            throw failure("unexpected `\(character)` where a type was expected")
+        }
+    }
+
+    private mutating func generic(_ word: String) throws -> Unresolved {
+        position += 1  // `<`
+        switch word {
+        case "Record":
+            try expectWord("string", context: "`Record` keys")
+            try expect(",")
+            let value = try parseUnion()
+            try expect(">")
+            return .map(value)
+        case "Array":
+            let element = try parseUnion()
+            try expect(">")
+            return .array(element)
+        case "ReadableStream":
+            try expectWord("Uint8Array", context: "`ReadableStream`")
+            try expect(">")
+            return .primitive(.bytes)
+        default:
+            position -= 2
+            throw failure("unknown generic type `\(word)<…>`: expected `Record<string, T>`, `Array<T>` or `ReadableStream<Uint8Array>`")
+        }
+    }
+
+    private func named(_ word: String, offset: Int) throws -> Unresolved {
+        if let primitive = Self.primitives[word] {
+            return .primitive(primitive)
+        }
+        if let first = word.utf8.first, first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) {
+            guard Double(word) != nil else { throw Failure(message: "`\(word)` is not a number", offset: offset) }
+            return .primitive(.numberLiteral(word))
+        }
+        return .named(word, column: offset)
+    }
+
+    /// The spellings of built-in types in Speakeasy docs.
+    static let primitives: [String: TypeExpression] = [
+        "string": .string,
+        "number": .number,
+        "boolean": .boolean,
+        "any": .any,
+        "Date": .dateTime,
+        "RFCDate": .date,
+        "File": .bytes,
+        "Blob": .bytes,
+        "Uint8Array": .bytes,
+        "true": .booleanLiteral(true),
+        "false": .booleanLiteral(false),
+        "null": .null,
+    ]
+
+    // MARK: Helpers
+
+    private func peek(_ ahead: Int = 0) -> Token? {
+        position + ahead < tokens.count ? tokens[position + ahead].token : nil
+    }
+
+    private mutating func accept(_ character: Character) -> Bool {
+        guard peek() == .punctuation(character) else { return false }
+        position += 1
+        return true
+    }
+
+    private mutating func expect(_ character: Character) throws {
+        guard accept(character) else {
+            throw failure(peek().map { "expected `\(character)`, found `\(describe($0))`" } ?? "expected `\(character)` before the end of the type")
+        }
+    }
+
+    private mutating func expectWord(_ word: String, context: String) throws {
+        guard peek() == .word(word) else {
+            throw failure("\(context) must be `\(word)`" + (peek().map { ", found `\(describe($0))`" } ?? ""))
+        }
+        position += 1
+    }
+
+    private func failure(_ message: String) -> Failure {
+        Failure(message: message, offset: position < tokens.count ? tokens[position].offset : nil)
+    }
+
+    private func describe(_ token: Token) -> String {
+        switch token {
+        case .word(let word): return word
+        case .string(let value): return "\"\(value)\""
+        case .punctuation(let character): return String(character)
+        case .link(let text, _): return "[\(text)](…)"
+        }
+    }
+}

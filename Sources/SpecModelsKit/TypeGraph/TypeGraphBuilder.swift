@@ -1,0 +1,279 @@
+/// Builds the type graph from all documents of a spec: parses every type expression,
+/// resolves links relative to the linking file and unlinked `ns.Name` spellings by
+/// namespace and name, and records who references whom.
+public enum TypeGraphBuilder {
+    /// - Parameter specRoot: the folders above the docs, outermost first (the components of
+    ///   the spec directory's absolute path). Links climb through them and back, as Speakeasy's
+    ///   `../../models/ns/name.md` does from `models/ns/`.
+    public static func build(
+        _ documents: [SpecDocument], specRoot: [String] = [], diagnostics: inout Diagnostics
+    ) -> TypeGraph {
+        let documents = documents.sorted { $0.relativePath < $1.relativePath }
+        let index = ModelIndex(documents, specRoot: specRoot, diagnostics: &diagnostics)
+        var models: [ModelNode] = []
+        var referrers = [Set<ModelID>](repeating: [], count: documents.count)
+        models.reserveCapacity(documents.count)
+        for (position, document) in documents.enumerated() {
+            let id = ModelID(index: position)
+            var resolver = ReferenceResolver(document: document, index: index)
+            let shape = resolver.shape(of: document.body, diagnostics: &diagnostics)
+            for target in resolver.referencedModels {
+                referrers[target.index].insert(id)
+            }
+            models.append(ModelNode(
+                id: id,
+                name: document.name,
+                namespace: document.namespace,
+                relativePath: document.relativePath,
+                displayPath: document.displayPath,
+                location: document.nameLocation,
+                description: document.description,
+                deprecation: document.deprecation,
+                shape: shape,
+                examples: document.examples))
+        }
+        var graph = TypeGraph(models: models)
+        graph.setReferrers(referrers)
+        return graph
+    }
+}
+
+/// Looks models up by path and by `namespace.Name`.
+struct ModelIndex {
+    let byPath: [String: ModelID]
+    /// Lower-cased paths, for "did you mean" hints on case mismatches.
+    let byLowercasedPath: [String: String]
+    let byQualifiedName: [String: ModelID]
+    let byName: [String: [ModelID]]
+    let documents: [SpecDocument]
+    let specRoot: [String]
+
+    init(_ documents: [SpecDocument], specRoot: [String], diagnostics: inout Diagnostics) {
+        self.specRoot = specRoot
+        var byPath: [String: ModelID] = [:]
+        var byLowercasedPath: [String: String] = [:]
+        var byQualifiedName: [String: ModelID] = [:]
+        var byName: [String: [ModelID]] = [:]
+        for (position, document) in documents.enumerated() {
+            let id = ModelID(index: position)
+            byPath[document.relativePath] = id
+            byLowercasedPath[document.relativePath.lowercased()] = document.relativePath
+            let qualified = document.namespace.isEmpty ? document.name : "\(document.namespace).\(document.name)"
+            if let existing = byQualifiedName[qualified] {
+                let first = documents[existing.index]
+                diagnostics.error(
+                    "type `\(qualified)` is declared twice: first in \(first.displayPath) at line \(first.nameLocation.line)",
+                    at: document.nameLocation)
+                continue
+            }
+            byQualifiedName[qualified] = id
+            byName[document.name, default: []].append(id)
+        }
+        self.byPath = byPath
+        self.byLowercasedPath = byLowercasedPath
+        self.byQualifiedName = byQualifiedName
+        self.byName = byName
+        self.documents = documents
+    }
+}
+
+/// Resolves the type expressions of one document.
+struct ReferenceResolver {
+    let document: SpecDocument
+    let index: ModelIndex
+    private(set) var referencedModels: Set<ModelID> = []
+
+    init(document: SpecDocument, index: ModelIndex) {
+        self.document = document
+        self.index = index
+    }
+
+    mutating func shape(of body: SpecDocument.Body, diagnostics: inout Diagnostics) -> ModelNode.Shape {
+        switch body {
+        case .object(let fields):
+            let properties = fields.compactMap { field -> Property? in
+                guard let type = resolve(field.type, diagnostics: &diagnostics) else { return nil }
+                return Property(
+                    name: field.name, location: field.location, type: type, isRequired: field.isRequired,
+                    deprecationMessage: field.deprecationMessage, description: field.description, example: field.example)
+            }
+            return .object(properties)
+        case .enumeration(let values):
+            return .enumeration(enumeration(values, diagnostics: &diagnostics))
+        case .union(let members):
+            let resolved = members.compactMap { member -> UnionMemberNode? in
+                guard let type = resolve(member.type, diagnostics: &diagnostics) else { return nil }
+                return UnionMemberNode(type: type, spelling: member.type.source, location: member.type.location)
+            }
+            return .union(resolved)
+        }
+    }
+
+    private func enumeration(_ values: [EnumValue], diagnostics: inout Diagnostics) -> EnumerationShape {
+        var seen: [EnumValue.Literal: SourceLocation] = [:]
+        var unique: [EnumValue] = []
+        for value in values {
+            if let first = seen[value.value] {
+                diagnostics.error("duplicate value \(Self.describe(value.value)): already listed at line \(first.line)", at: value.location)
+                continue
+            }
+            seen[value.value] = value.location
+            unique.append(value)
+        }
+        let hasStrings = unique.contains { if case .string = $0.value { true } else { false } }
+        let hasNumbers = unique.contains { if case .string = $0.value { false } else { true } }
+        if hasStrings && hasNumbers, let first = unique.first {
+            diagnostics.error("`## Values` mixes strings and numbers; an enum's values must be all strings or all numbers", at: first.location)
+        }
+        let rawType: EnumerationShape.RawType
+        if hasStrings || unique.isEmpty {
+            rawType = .string
+        } else if unique.allSatisfy({ if case .integer = $0.value { true } else { false } }) {
+            rawType = .integer
+        } else {
+            rawType = .number
+        }
+        return EnumerationShape(rawType: rawType, values: unique)
+    }
+
+    private static func describe(_ literal: EnumValue.Literal) -> String {
+        switch literal {
+        case .string(let value): return "\"\(value)\""
+        case .integer(let value): return String(value)
+        case .number(let value): return value
+        }
+    }
+
+    private mutating func resolve(_ cell: TypeCell, diagnostics: inout Diagnostics) -> TypeExpression? {
+        switch TypeExpressionParser.parse(cell) {
+        case .failure(let failure):
+            diagnostics.error(
+                "cannot read the type `\(cell.source)`: \(failure.message)",
+                at: location(cell, offset: failure.offset))
+            return nil
+        case .success(let unresolved):
+            var failed = false
+            let resolved = resolve(unresolved, cell: cell, failed: &failed, diagnostics: &diagnostics)
+            return failed ? nil : resolved
+        }
+    }
+
+    private mutating func resolve(
+        _ expression: TypeExpressionParser.Unresolved, cell: TypeCell, failed: inout Bool, diagnostics: inout Diagnostics
+    ) -> TypeExpression {
+        switch expression {
+        case .primitive(let primitive):
+            return primitive
+        case .array(let element):
+            return .array(resolve(element, cell: cell, failed: &failed, diagnostics: &diagnostics))
+        case .map(let value):
+            return .map(resolve(value, cell: cell, failed: &failed, diagnostics: &diagnostics))
+        case .oneOf(let members):
+            return .oneOf(members.map { resolve($0, cell: cell, failed: &failed, diagnostics: &diagnostics) })
+        case .named(let name, let offset):
+            if let id = lookUp(name: name) {
+                referencedModels.insert(id)
+                return .model(id)
+            }
+            failed = true
+            diagnostics.error(unknownNameMessage(name), at: location(cell, offset: offset))
+            return .any
+        case .linked(let text, let destination, let offset):
+            if let primitive = TypeExpressionParser.primitives[text], !destination.hasSuffix(".md") {
+                return primitive
+            }
+            switch resolveLink(destination) {
+            case .success(let id):
+                referencedModels.insert(id)
+                let target = index.documents[id.index]
+                let qualified = target.namespace.isEmpty ? target.name : "\(target.namespace).\(target.name)"
+                if text != qualified && text != target.name {
+                    diagnostics.warning(
+                        "link text `\(text)` does not match the linked doc's type `\(qualified)`",
+                        at: location(cell, offset: offset))
+                }
+                return .model(id)
+            case .failure(let message):
+                failed = true
+                diagnostics.error(message.text, at: location(cell, offset: offset))
+                return .any
+            }
+        }
+    }
+
+    private func lookUp(name: String) -> ModelID? {
+        if let id = index.byQualifiedName[name] { return id }
+        // A bare `Name` resolves when exactly one namespace declares it, preferring the doc's own.
+        if !name.contains(".") {
+            if let own = index.byQualifiedName[document.namespace.isEmpty ? name : "\(document.namespace).\(name)"] {
+                return own
+            }
+            if let candidates = index.byName[name], candidates.count == 1 { return candidates[0] }
+        }
+        return nil
+    }
+
+    private func unknownNameMessage(_ name: String) -> String {
+        var message = "unknown type `\(name)`: no model doc declares it"
+        if !name.contains("."), let candidates = index.byName[name], candidates.count > 1 {
+            let spellings = candidates.map { index.documents[$0.index] }.map { "`\($0.namespace).\($0.name)`" }
+            return "ambiguous type `\(name)`: write one of \(spellings.joined(separator: ", "))"
+        }
+        if let suggestion = Suggestion.closest(to: name, among: index.byQualifiedName.keys) {
+            message += "; did you mean `\(suggestion)`?"
+        } else {
+            message += " (built-in types are string, number, boolean, any, Date, RFCDate, File, Blob, Record<string, T>, T[])"
+        }
+        return message
+    }
+
+    private struct LinkFailure: Error {
+        var text: String
+    }
+
+    private func resolveLink(_ destination: String) -> Result<ModelID, LinkFailure> {
+        var path = Substring(destination)
+        if let hash = path.firstIndex(of: "#") { path = path[..<hash] }
+        if path.contains("://") || path.hasPrefix("mailto:") {
+            return .failure(LinkFailure(text: "link to `\(destination)` is not a model doc: types link to `.md` files in the spec"))
+        }
+        if path.hasPrefix("/") {
+            return .failure(LinkFailure(text: "link `\(destination)` is absolute: links between model docs are relative to the linking file"))
+        }
+        let root = index.specRoot
+        var components = root + document.relativePath.split(separator: "/").dropLast().map(String.init)
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                guard !components.isEmpty else {
+                    return .failure(LinkFailure(text: "link `\(destination)` points outside the spec folder"))
+                }
+                components.removeLast()
+            default:
+                components.append(String(component))
+            }
+        }
+        guard components.count > root.count, Array(components[..<root.count]) == root else {
+            return .failure(LinkFailure(text: "link `\(destination)` points outside the spec folder"))
+        }
+        let resolved = components[root.count...].joined(separator: "/")
+        guard resolved.hasSuffix(".md") else {
+            return .failure(LinkFailure(text: "link `\(destination)` is not a model doc: expected a `.md` file"))
+        }
+        if let id = index.byPath[resolved] { return .success(id) }
+        var message = "link `\(destination)` points to `\(resolved)`, which is not in the spec"
+        if let actual = index.byLowercasedPath[resolved.lowercased()] {
+            message += "; did you mean `\(actual.split(separator: "/").last.map(String.init) ?? actual)`? (file names are case-sensitive)"
+        } else if let suggestion = Suggestion.closest(to: resolved, among: index.byPath.keys) {
+            message += "; did you mean `\(suggestion.split(separator: "/").last.map(String.init) ?? suggestion)`?"
+        }
+        return .failure(LinkFailure(text: message))
+    }
+
+    private func location(_ cell: TypeCell, offset: Int?) -> SourceLocation {
+        var location = cell.location
+        location.column += offset ?? 0
+        return location
+    }
+}
