@@ -309,9 +309,12 @@ public struct SpecModelsCodingKey: Swift.CodingKey, Hashable, Sendable {
 ///
 /// Formatting always writes UTC with a `Z` and a fractional part: six digits (microseconds)
 /// when they re-parse to exactly the same `Date`, otherwise the shortest of seven, eight or nine
-/// digits that does, otherwise nine. The same `Date` always produces the same string; every string
-/// with up to six fractional digits round-trips through `Date` unchanged. Dates outside the years
-/// 0000-9999 cannot be encoded.
+/// digits that does, otherwise nine (needed only within about 97 days of 2001-01-01, where `Date`
+/// resolves finer than a nanosecond; the re-parsed value is then within half a nanosecond).
+/// So encoding then decoding any other `Date` gives back an equal `Date`, the same `Date` always
+/// produces the same string, and every string with up to six fractional digits survives
+/// decode-encode unchanged (apart from being normalised to UTC and six digits).
+/// Dates outside the years 0000-9999 cannot be encoded (`EncodingError.invalidValue`).
 public struct RFC3339Timestamp: Codable, Hashable, Comparable, Sendable, CustomStringConvertible {
     public var date: Foundation.Date
 

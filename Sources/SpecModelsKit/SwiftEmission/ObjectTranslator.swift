@@ -47,7 +47,7 @@ struct ObjectTranslator {
 
     static func needsCustomCoding(_ properties: [Property], model: ModelNode, context: TranslationContext) -> Bool {
         properties.enumerated().contains { position, property in
-            context.mapping.needsWireConversion(property.type)
+            (context.mapping.needsWireConversion(property.type) && property.type != .dateTime)
                 || isLiteral(property.type)
                 || context.cycles.isCyclic(model.id, position)
         }
@@ -59,6 +59,32 @@ struct ObjectTranslator {
         default: return false
         }
     }
+
+    /// File-private overloads that the synthesized `Codable` conformance above picks over
+    /// the generic ones, so its `Date` properties are coded as RFC 3339 strings whatever
+    /// the coder's date strategy. Being file-private, they affect this file alone.
+    static let timestampCodingOverloads: [SwiftCode] = [
+        .docComment(["Codes this file's `Date` properties as RFC 3339 timestamps, whatever the coder's date strategy."]),
+        .block("fileprivate extension KeyedDecodingContainer", [
+            .block("func decode(_ type: Date.Type, forKey key: Key) throws -> Date", [
+                .line("try decodeRFC3339Date(forKey: key)"),
+            ]),
+            .blank,
+            .block("func decodeIfPresent(_ type: Date.Type, forKey key: Key) throws -> Date?", [
+                .line("try decodeRFC3339DateIfPresent(forKey: key)"),
+            ]),
+        ]),
+        .blank,
+        .block("fileprivate extension KeyedEncodingContainer", [
+            .block("mutating func encode(_ value: Date, forKey key: Key) throws", [
+                .line("try encodeRFC3339Date(value, forKey: key)"),
+            ]),
+            .blank,
+            .block("mutating func encodeIfPresent(_ value: Date?, forKey key: Key) throws", [
+                .line("try encodeRFC3339DateIfPresent(value, forKey: key)"),
+            ]),
+        ]),
+    ]
 
     func translate() -> [SwiftCode] {
         let members = self.members
@@ -88,6 +114,10 @@ struct ObjectTranslator {
             declaration.append(.line(TranslationContext.deprecatedAttribute(deprecation.message)))
         }
         declaration.append(.block("\(access)struct \(context.names[model.id]): Codable, Hashable, Sendable", body))
+        if !customCoding && properties.contains(where: { $0.type == .dateTime }) {
+            declaration.append(.blank)
+            declaration.append(contentsOf: Self.timestampCodingOverloads)
+        }
         return declaration
     }
 

@@ -1,6 +1,6 @@
 /// The small structured form of Swift source that translation builds and rendering prints:
 /// lines, blank lines, doc comments, and blocks whose bodies are indented one level.
-indirect enum SwiftCode: Equatable {
+indirect enum SwiftCode: Equatable, Sendable {
     case line(String)
     case blank
     /// `///` lines; an empty string is an empty comment line.
@@ -17,7 +17,7 @@ indirect enum SwiftCode: Equatable {
 }
 
 /// One generated Swift file.
-struct SwiftFile: Equatable {
+struct SwiftFile: Equatable, Sendable {
     var headerComment: [String]
     var imports: [String]
     var declarations: [SwiftCode]

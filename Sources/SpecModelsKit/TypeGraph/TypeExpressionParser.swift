@@ -65,7 +65,8 @@ struct TypeExpressionParser {
         var pending: [MarkdownNode] = inlines.reversed()
         while let node = pending.popLast() {
             switch node.kind {
-            case .text, .code:
+            case .text, .code, .htmlInline:
+                // cmark reads `<Uint8Array>` in `ReadableStream<Uint8Array>` as an HTML tag.
                 try tokenizeText(node.literal, startingAt: offset, into: &tokens)
                 offset += node.literal.utf8.count
             case .link:

@@ -1,0 +1,45 @@
+# SpecModels: `make generate` regenerates Generated/ from spec/, `make test` runs the whole suite.
+# Both install libcmark-dev first when pkg-config cannot find it (Debian/Ubuntu).
+
+SWIFT ?= swift
+# The real-world corpus the tests read, when it sits beside the checkout (CI sets it too).
+# Without it, the corpus tests are skipped; set but missing, they fail.
+ifneq ($(wildcard ../shared/specs),)
+SPECMODELS_CORPUS ?= $(abspath ../shared/specs)
+endif
+ifdef SPECMODELS_CORPUS
+export SPECMODELS_CORPUS
+endif
+
+.PHONY: all build generate check test deps clean
+
+all: build
+
+# libcmark is the one system dependency (a SwiftPM system-library target found through pkg-config).
+deps:
+	@if pkg-config --exists libcmark 2>/dev/null; then \
+		:; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing libcmark-dev (and pkg-config) with apt-get"; \
+		SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libcmark-dev pkg-config >/dev/null; \
+	else \
+		echo "error: libcmark was not found by pkg-config. Install it (Debian/Ubuntu: libcmark-dev, Homebrew: cmark) and try again." >&2; \
+		exit 1; \
+	fi
+
+build: deps
+	$(SWIFT) build --product specmodels
+
+generate: build
+	$(SWIFT) run --skip-build specmodels generate --spec spec --output Generated
+
+check: build
+	$(SWIFT) run --skip-build specmodels check --spec spec --output Generated
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

@@ -1,0 +1,104 @@
+import XCTest
+@testable import SpecModelsKit
+
+final class PipeTableTests: XCTestCase {
+    private func table(_ text: String) -> PipeTable? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            (number: $0.offset + 1, text: String($0.element))
+        }
+        return PipeTable.parse(lines: lines)
+    }
+
+    func testSplitsCellsAndKeepsTheirColumns() throws {
+        let parsed = try XCTUnwrap(table("""
+            | Field | Type     |
+            | ----- | -------- |
+            | `id`  | *string* |
+            """))
+        XCTAssertEqual(parsed.header.cells.map(\.text), ["Field", "Type"])
+        XCTAssertEqual(parsed.rows.count, 1)
+        XCTAssertEqual(parsed.rows[0].cells.map(\.text), ["`id`", "*string*"])
+        XCTAssertEqual(parsed.rows[0].cells.map(\.column), [3, 11])
+        XCTAssertEqual(parsed.rows[0].line, 3)
+    }
+
+    func testEscapedPipeStaysInTheCell() throws {
+        let parsed = try XCTUnwrap(table("""
+            | Type | Required |
+            | :--- | :------: |
+            | [File] \\| [Blob] | yes |
+            """))
+        XCTAssertEqual(parsed.rows[0].cells.map(\.text), ["[File] | [Blob]", "yes"])
+    }
+
+    func testLeadingAndTrailingPipesAreOptional() throws {
+        let parsed = try XCTUnwrap(table("""
+            Name | Value
+            --- | ---
+            a | "b"
+            """))
+        XCTAssertEqual(parsed.rows[0].cells.map(\.text), ["a", "\"b\""])
+    }
+
+    func testKeepsEmptyCellsAndReportsRowWidths() throws {
+        let parsed = try XCTUnwrap(table("""
+            | A | B | C |
+            |---|---|---|
+            | 1 |   | 3 |
+            | 1 | 2 |
+            """))
+        XCTAssertEqual(parsed.rows[0].cells.map(\.text), ["1", "", "3"])
+        XCTAssertEqual(parsed.rows[1].cells.count, 2)
+    }
+
+    func testRejectsParagraphsThatAreNotTables() {
+        XCTAssertNil(table("just a paragraph\nof two lines"))
+        XCTAssertNil(table("| A | B |\n| --- |"))  // delimiter row narrower than the header
+        XCTAssertNil(table("| A |\n| x- |"))
+        XCTAssertNil(table("| A |"))
+    }
+}
+
+final class MarkdownParserTests: XCTestCase {
+    func testDocumentKeepsBlocksAndPositions() {
+        let document = MarkdownParser.parseDocument(Array("# Title\n\nSome *text*.\n\n```typescript\nlet a = 1;\n```\n".utf8))
+        XCTAssertEqual(document.children.map(\.kind), [.heading(level: 1), .paragraph, .codeBlock])
+        XCTAssertEqual(document.children[0].plainText, "Title")
+        XCTAssertEqual(document.children[1].startLine, 3)
+        XCTAssertEqual(document.children[2].fenceInfo, "typescript")
+        XCTAssertEqual(document.children[2].literal, "let a = 1;\n")
+        XCTAssertEqual(document.children[1].children.map(\.kind), [.text, .emphasis, .text])
+    }
+
+    func testCellInlines() {
+        let link = MarkdownParser.parseInlines("Record<string, [operations.X](../../models/operations/x.md)>")
+        XCTAssertEqual(link.map(\.kind), [.text, .link, .text])
+        XCTAssertEqual(link[1].url, "../../models/operations/x.md")
+        XCTAssertEqual(link[1].plainText, "operations.X")
+        XCTAssertEqual(MarkdownParser.parseInlines("~~`name`~~").map(\.kind), [.text, .code, .text])
+        XCTAssertEqual(MarkdownParser.parseInlines("a<br/>b").map(\.kind), [.text, .htmlInline, .text])
+    }
+
+    func testCellTextThatLooksLikeABlockStaysInline() {
+        // GFM cells hold inline content only; cmark alone would read these as blocks.
+        XCTAssertEqual(MarkdownParser.parseInlines("# not a heading").map(\.plainText).joined(), "# not a heading")
+        XCTAssertEqual(MarkdownParser.parseInlines("- item").map(\.plainText).joined(), "- item")
+        XCTAssertEqual(MarkdownParser.parseInlines("1. first").map(\.plainText).joined(), "1. first")
+        XCTAssertEqual(MarkdownParser.parseInlines("[a]: http://x").map(\.plainText).joined(), "[a]: http://x")
+        XCTAssertEqual(MarkdownParser.parseInlines("> quote *x*").map(\.kind), [.text, .emphasis])
+    }
+
+    func testDeepNestingDoesNotExhaustTheStack() {
+        let deep = String(repeating: "> ", count: 20_000) + "x\n"
+        let document = MarkdownParser.parseDocument(Array(deep.utf8))
+        XCTAssertEqual(document.kind, .document)
+    }
+
+    func testFindsInvalidUTF8() {
+        let text = SourceText(bytes: Array("ok\nab".utf8) + [0xFF] + Array("c\n".utf8))
+        XCTAssertEqual(text.firstInvalidUTF8()?.line, 2)
+        XCTAssertEqual(text.firstInvalidUTF8()?.column, 3)
+        XCTAssertNil(SourceText(bytes: Array("héllo\n".utf8)).firstInvalidUTF8())
+        XCTAssertEqual(text.line(1), "ok")
+    }
+}

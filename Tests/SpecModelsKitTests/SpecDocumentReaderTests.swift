@@ -1,0 +1,164 @@
+import XCTest
+@testable import SpecModelsKit
+
+final class SpecDocumentReaderTests: XCTestCase {
+    private func read(_ markdown: String, path: String = "models/operations/thing.md") -> (SpecDocument?, [String]) {
+        var diagnostics = Diagnostics()
+        let reader = SpecDocumentReader(relativePath: path, displayPath: path)
+        let document = reader.read(Array(markdown.utf8), diagnostics: &diagnostics)
+        return (document, diagnostics.sorted.map(\.description))
+    }
+
+    func testObjectDoc() throws {
+        let (document, diagnostics) = read("""
+            # Thing
+
+            A thing.
+
+            ## Example Usage
+
+            ```typescript
+            let value: Thing = { id: "a" };
+            ```
+
+            ## Fields
+
+            | Field | Type | Required | Description | Example |
+            | ----- | ---- | -------- | ----------- | ------- |
+            | `id` | *string* | :heavy_check_mark: | The ID.<br/>Unique. | a-1 |
+            | ~~`old`~~ | *number* | :heavy_minus_sign: | : warning: ** DEPRECATED **: Gone soon.<br/><br/>The old count. | |
+            """)
+        XCTAssertEqual(diagnostics, [])
+        let thing = try XCTUnwrap(document)
+        XCTAssertEqual(thing.name, "Thing")
+        XCTAssertEqual(thing.namespace, "operations")
+        XCTAssertEqual(thing.description.map { $0.map(\.plainText).joined() }, ["A thing."])
+        XCTAssertEqual(thing.examples.count, 1)
+        guard case .object(let fields) = thing.body else { return XCTFail("expected an object") }
+        XCTAssertEqual(fields.map(\.name), ["id", "old"])
+        XCTAssertEqual(fields.map(\.isRequired), [true, false])
+        XCTAssertEqual(fields[0].location, SourceLocation(file: "models/operations/thing.md", line: 15, column: 3))
+        XCTAssertEqual(fields[0].example, "a-1")
+        XCTAssertNil(fields[0].deprecationMessage)
+        XCTAssertEqual(fields[1].deprecationMessage, "Gone soon.")
+        XCTAssertEqual(fields[1].description.map(\.plainText).joined(), "The old count.")
+        XCTAssertEqual(fields[1].type.source, "*number*")
+    }
+
+    func testColumnsAreFoundByName() throws {
+        let (document, diagnostics) = read("""
+            # Thing
+
+            ## Fields
+
+            | Required | Description | Type | Field |
+            | --- | --- | --- | --- |
+            | :heavy_minus_sign: | Hi | *boolean* | `flag` |
+            """)
+        XCTAssertEqual(diagnostics, [])
+        guard case .object(let fields)? = document?.body else { return XCTFail("expected an object") }
+        XCTAssertEqual(fields.first?.name, "flag")
+        XCTAssertEqual(fields.first?.type.source, "*boolean*")
+    }
+
+    func testDeprecatedType() throws {
+        let (document, _) = read("""
+            # ~~Old~~
+
+            > :warning: **DEPRECATED**: Use New instead.
+
+            ## Values
+
+            ```typescript
+            "a" | "b"
+            ```
+            """)
+        XCTAssertEqual(document?.name, "Old")
+        XCTAssertEqual(document?.deprecation?.message, "Use New instead.")
+    }
+
+    func testEnumValuesFromCodeAndTable() throws {
+        let (code, codeDiagnostics) = read("""
+            # Scheme
+
+            ## Values
+
+            ```typescript
+            "oauth2/authorizationCode" | "it's \\"quoted\\"" | Unrecognized<string>
+            ```
+            """)
+        XCTAssertEqual(codeDiagnostics, [])
+        guard case .enumeration(let values)? = code?.body else { return XCTFail("expected an enum") }
+        XCTAssertEqual(values.map(\.value), [.string("oauth2/authorizationCode"), .string("it's \"quoted\"")])
+        XCTAssertEqual(values[0].location.line, 6)
+
+        let (table, tableDiagnostics) = read("""
+            # Level
+
+            ## Values
+
+            | Name   | Value |
+            | ------ | ----- |
+            | `Low`  | 1     |
+            | `High` | 10    |
+            """)
+        XCTAssertEqual(tableDiagnostics, [])
+        guard case .enumeration(let levels)? = table?.body else { return XCTFail("expected an enum") }
+        XCTAssertEqual(levels.map(\.value), [.integer(1), .integer(10)])
+        XCTAssertEqual(levels.map(\.name), ["Low", "High"])
+    }
+
+    func testUnionMembers() throws {
+        let (document, diagnostics) = read("""
+            # Response
+
+            ## Supported Types
+
+            ### `operations.Thing`
+
+            ```typescript
+            const value: operations.Thing = { id: "a" };
+            ```
+
+            ### `{ [k: string]: operations.Thing }`
+
+            ### `string`
+            """)
+        XCTAssertEqual(diagnostics, [])
+        guard case .union(let members)? = document?.body else { return XCTFail("expected a union") }
+        XCTAssertEqual(members.map(\.type.source), ["operations.Thing", "{ [k: string]: operations.Thing }", "string"])
+        XCTAssertEqual(members[0].type.location, SourceLocation(file: "models/operations/thing.md", line: 5, column: 6))
+        XCTAssertEqual(document?.examples.count, 1)
+    }
+
+    func testReportsEveryProblemOfATable() {
+        let (_, diagnostics) = read("""
+            # Thing
+
+            ## Fields
+
+            | Field | Type | Required |
+            | ----- | ---- | -------- |
+            | `a` | *string* | :heavy_check_mark: | extra |
+            | `b` | *string* | yes |
+            | c | *string* | :heavy_check_mark: |
+            | `d` | *string* | :heavy_check_mark: |
+            | `d` | *number* | :heavy_minus_sign: |
+            """)
+        XCTAssertEqual(diagnostics, [
+            "models/operations/thing.md:7:41: error: table row has 4 cells, the header has 3: remove the extra cells (a `|` inside a cell is written `\\|`)",
+            "models/operations/thing.md:8:20: error: unknown Required marker `yes`: expected :heavy_check_mark: or :heavy_minus_sign:",
+            "models/operations/thing.md:9:3: error: expected the field name as a code span like `name` (or ~~`name`~~ when deprecated), found `c`",
+            "models/operations/thing.md:11:3: error: duplicate field `d`: it is already declared at line 10",
+        ])
+    }
+
+    func testDocsWithoutAShape() {
+        XCTAssertEqual(read("").1, ["models/operations/thing.md:1:1: error: empty model doc: expected a `# Name` heading"])
+        XCTAssertEqual(read("Some text\n").1, ["models/operations/thing.md:1:1: error: no `# Name` heading: a model doc starts with the name of its type"])
+        XCTAssertEqual(read("# A\n\ntext\n").1, ["models/operations/thing.md:1:1: error: `A` has no `## Fields`, `## Values` or `## Supported Types` section, so its shape is unknown"])
+        XCTAssertEqual(read("# A\n\n# B\n\n## Fields\n\n| Field | Type | Required |\n|-|-|-|\n").1, [
+            "models/operations/thing.md:3:1: error: second `#` heading `B`: a model doc declares one type (the first is `A` at line 1)",
+        ])
+    }
+}
