@@ -6,7 +6,7 @@ import Foundation
 /// How the connection authenticates against the provider's API.
 public enum ListInstallationsAuthScheme: RawRepresentable, Codable, Hashable, Sendable {
     /// `none`
-    case none
+    case none_
     /// `apiKey`
     case apiKey
     /// `basic`
@@ -24,7 +24,7 @@ public enum ListInstallationsAuthScheme: RawRepresentable, Codable, Hashable, Se
 
     public init(rawValue: String) {
         switch rawValue {
-        case "none": self = .none
+        case "none": self = .none_
         case "apiKey": self = .apiKey
         case "basic": self = .basic
         case "oauth2/authorizationCode": self = .oauth2AuthorizationCode
@@ -37,7 +37,7 @@ public enum ListInstallationsAuthScheme: RawRepresentable, Codable, Hashable, Se
 
     public var rawValue: String {
         switch self {
-        case .none: "none"
+        case .none_: "none"
         case .apiKey: "apiKey"
         case .basic: "basic"
         case .oauth2AuthorizationCode: "oauth2/authorizationCode"
@@ -49,7 +49,7 @@ public enum ListInstallationsAuthScheme: RawRepresentable, Codable, Hashable, Se
     }
 
     /// The values this version of the spec lists, in its order.
-    public static let allKnownCases: [ListInstallationsAuthScheme] = [.none, .apiKey, .basic, .oauth2AuthorizationCode, .oauth2AuthorizationCodePKCE, .oauth2ClientCredentials, .oauth2Password]
+    public static let allKnownCases: [ListInstallationsAuthScheme] = [.none_, .apiKey, .basic, .oauth2AuthorizationCode, .oauth2AuthorizationCodePKCE, .oauth2ClientCredentials, .oauth2Password]
 
     public init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))

@@ -30,7 +30,7 @@ struct FieldsTableReader {
                 diagnostics.error(
                     "table row has \(row.cells.count) cell\(row.cells.count == 1 ? "" : "s"), the header has \(expected): \(row.cells.count < expected ? "add the missing cells" : "remove the extra cells") (a `|` inside a cell is written `\\|`)",
                     at: location(row.line, row.cells.count < expected ? lastColumn : cellColumn(row, expected)))
-                if row.cells.count < expected { continue }
+                continue  // the cells cannot be matched to columns
             }
             guard let field = field(in: row, columns: columns, diagnostics: &diagnostics) else { continue }
             if let first = seen[field.name] {

@@ -33,7 +33,10 @@ struct EnumTranslator {
                 spelling = "value " + number.replacingMinus
                 literal = number
             }
-            let name = SwiftNaming.unique(SwiftNaming.memberName(value.name ?? spelling), in: &taken)
+            var base = SwiftNaming.memberName(value.name ?? spelling)
+            // `.none` would read as `Optional.none` wherever the enum is optional.
+            if base == "none" { base = "none_" }
+            let name = SwiftNaming.unique(base, in: &taken)
             return (name, literal, value)
         }
     }

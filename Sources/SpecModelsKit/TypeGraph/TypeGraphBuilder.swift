@@ -219,7 +219,8 @@ struct ReferenceResolver {
             let spellings = candidates.map { index.documents[$0.index] }.map { "`\($0.namespace).\($0.name)`" }
             return "ambiguous type `\(name)`: write one of \(spellings.joined(separator: ", "))"
         }
-        if let suggestion = Suggestion.closest(to: name, among: index.byQualifiedName.keys) {
+        let candidates = Array(index.byQualifiedName.keys) + TypeExpressionParser.primitives.keys
+        if let suggestion = Suggestion.closest(to: name, among: candidates) {
             message += "; did you mean `\(suggestion)`?"
         } else {
             message += " (built-in types are string, number, boolean, any, Date, RFCDate, File, Blob, Record<string, T>, T[])"

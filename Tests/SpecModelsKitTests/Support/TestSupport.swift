@@ -64,11 +64,16 @@ enum TestSupport {
     /// The built `specmodels` executable, next to the test bundle.
     static var specmodelsExecutable: URL {
         get throws {
-            var folder = Bundle(for: BundleLocator.self).bundleURL.deletingLastPathComponent()
-            for _ in 0..<3 {
-                let candidate = folder.appendingPathComponent("specmodels")
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-                folder = folder.deletingLastPathComponent()
+            // Linux runs the tests from `.build/debug/<Package>PackageTests.xctest`; macOS loads a
+            // bundle from the same folder. The executable sits beside either.
+            let starts = [Bundle.main.bundleURL, Bundle(for: BundleLocator.self).bundleURL, Bundle.main.executableURL]
+            for start in starts.compactMap({ $0 }) {
+                var folder = start
+                for _ in 0..<3 {
+                    let candidate = folder.appendingPathComponent("specmodels")
+                    if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+                    folder = folder.deletingLastPathComponent()
+                }
             }
             throw XCTSkip("the specmodels executable was not built next to the tests; run `swift build` first (make test does)")
         }
