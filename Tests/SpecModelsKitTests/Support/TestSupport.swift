@@ -133,9 +133,11 @@ enum TestSupport {
 
     /// Compiles Swift files into a library (or an executable when `executable` is given)
     /// in Swift 6 mode with warnings as errors; returns the compiler's diagnostics on failure.
-    static func compile(_ sources: [URL], moduleName: String, output: URL, executable: Bool = false, optimize: Bool = false) throws -> ProcessResult {
-        var arguments = ["-swift-version", "6", "-warnings-as-errors", "-module-name", moduleName, "-wmo", "-num-threads", "2"]
-        arguments += optimize ? ["-O"] : ["-Onone"]
+    static func compile(
+        _ sources: [URL], moduleName: String, output: URL, executable: Bool = false, warningsAsErrors: Bool = true
+    ) throws -> ProcessResult {
+        var arguments = ["-swift-version", "6", "-diagnostic-style", "llvm", "-module-name", moduleName, "-wmo", "-num-threads", "2", "-Onone"]
+        if warningsAsErrors { arguments.append("-warnings-as-errors") }
         arguments += executable ? ["-o", output.path] : ["-parse-as-library", "-emit-library", "-o", output.path]
         arguments += sources.map(\.path)
         return try run(try swiftc, arguments)

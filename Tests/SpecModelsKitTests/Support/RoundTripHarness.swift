@@ -1,0 +1,157 @@
+import Foundation
+import XCTest
+@testable import SpecModelsKit
+
+/// Compiles generated models together with a driver that decodes, re-encodes and re-decodes
+/// JSON samples, and reports every sample that does not survive the trip.
+///
+/// Each sample is checked three ways: the first decode succeeds with a plain `JSONDecoder()`,
+/// decoding the re-encoded JSON gives an equal value, and the re-encoded JSON is the same tree
+/// as the sample (ignoring key order, number spelling, timestamp spelling, and `null` versus a
+/// missing key).
+struct RoundTripHarness {
+    struct Sample {
+        /// The Swift type to decode, e.g. `ListInstallationsConnection` or `[String: ProviderInfo]`.
+        var swiftType: String
+        var json: Data
+        /// Where the sample came from, for failure messages.
+        var origin: String
+        /// When set, decoding must fail; the message must contain this text.
+        var expectedFailure: String? = nil
+    }
+
+    struct Outcome {
+        var checked: Int
+        var failures: [String]
+    }
+
+    let test: XCTestCase
+
+    func run(models: URL, samples: [Sample], workspace: URL) throws -> Outcome {
+        let sampleFolder = workspace.appendingPathComponent("samples")
+        try FileManager.default.createDirectory(at: sampleFolder, withIntermediateDirectories: true)
+        for (index, sample) in samples.enumerated() {
+            try sample.json.write(to: sampleFolder.appendingPathComponent("\(index).json"))
+        }
+        let driver = workspace.appendingPathComponent("RoundTripDriver.swift")
+        try Data(Self.driverSource(samples).utf8).write(to: driver)
+        let executable = workspace.appendingPathComponent("roundtrip")
+        // The driver uses deprecated models on purpose, so warnings are allowed in it alone.
+        let compiled = try TestSupport.compile(
+            try TestSupport.swiftFiles(in: models) + [driver], moduleName: "RoundTrip", output: executable,
+            executable: true, warningsAsErrors: false)
+        let modelWarnings = compiled.standardError.split(separator: "\n")
+            .filter { $0.contains(": warning:") && !$0.contains("RoundTripDriver.swift") }
+        XCTAssertEqual(modelWarnings, [], "the generated models compile with warnings")
+        guard compiled.status == 0 else {
+            XCTFail("the models and the driver do not compile:\n\(compiled.standardError.prefix(20_000))")
+            return Outcome(checked: 0, failures: ["compile failed"])
+        }
+        let result = try TestSupport.run(executable, [sampleFolder.path])
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        guard result.status == 0, let summary = lines.last, summary.hasPrefix("round-trip: ") else {
+            XCTFail("the driver did not finish (status \(result.status)):\n\(result.standardOutput.suffix(5000))\n\(result.standardError.suffix(5000))")
+            return Outcome(checked: 0, failures: ["driver failed"])
+        }
+        let checked = Int(summary.dropFirst("round-trip: ".count).split(separator: " ").first ?? "") ?? -1
+        return Outcome(checked: checked, failures: lines.dropLast().filter { $0.hasPrefix("FAIL ") })
+    }
+
+    /// A driver with one `check` call per sample, split into functions of 50 calls so that
+    /// no function body grows large.
+    static func driverSource(_ samples: [Sample]) -> String {
+        var source = """
+            import Foundation
+
+            @main
+            struct RoundTripDriver {
+                nonisolated(unsafe) static var folder = ""
+                nonisolated(unsafe) static var checked = 0
+
+                static func main() throws {
+                    folder = CommandLine.arguments[1]
+
+            """
+        let chunks = stride(from: 0, to: samples.count, by: 50).map { $0..<min($0 + 50, samples.count) }
+        for index in chunks.indices {
+            source += "        checks\(index)()\n"
+        }
+        source += """
+                    print("round-trip: \\(checked) checked")
+                }
+
+                static func read(_ index: Int) -> Data {
+                    (try? Data(contentsOf: URL(fileURLWithPath: "\\(folder)/\\(index).json"))) ?? Data()
+                }
+
+                static func check<T: Codable & Equatable>(_ type: T.Type, _ index: Int, _ origin: String) {
+                    checked += 1
+                    let original = read(index)
+                    do {
+                        let first = try JSONDecoder().decode(T.self, from: original)
+                        let encoded = try JSONEncoder().encode(first)
+                        let second = try JSONDecoder().decode(T.self, from: encoded)
+                        if first != second {
+                            print("FAIL \\(origin): decoding the re-encoded JSON gives a different value")
+                        }
+                        let before = try JSONDecoder().decode(JSONValue.self, from: original)
+                        let after = try JSONDecoder().decode(JSONValue.self, from: encoded)
+                        if !sameTree(before, after) {
+                            print("FAIL \\(origin): the re-encoded JSON differs: \\(after) vs \\(before)")
+                        }
+                    } catch {
+                        print("FAIL \\(origin): \\(error)")
+                    }
+                }
+
+                static func checkFails<T: Codable>(_ type: T.Type, _ index: Int, _ origin: String, _ expected: String) {
+                    checked += 1
+                    do {
+                        let value = try JSONDecoder().decode(T.self, from: read(index))
+                        print("FAIL \\(origin): decoded \\(value) but should have failed")
+                    } catch {
+                        let message = "\\(error)"
+                        if !message.contains(expected) {
+                            print("FAIL \\(origin): the error does not mention \\(expected): \\(message)")
+                        }
+                    }
+                }
+
+                static func sameTree(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
+                    switch (lhs, rhs) {
+                    case let (.object(left), .object(right)):
+                        for key in Set(left.keys).union(right.keys) {
+                            if !sameTree(left[key] ?? .null, right[key] ?? .null) { return false }
+                        }
+                        return true
+                    case let (.array(left), .array(right)):
+                        return left.count == right.count && zip(left, right).allSatisfy { sameTree($0, $1) }
+                    case let (.string(left), .string(right)):
+                        if left == right { return true }
+                        guard let leftDate = RFC3339Timestamp(rfc3339String: left), let rightDate = RFC3339Timestamp(rfc3339String: right) else {
+                            return false
+                        }
+                        return abs(leftDate.date.timeIntervalSince(rightDate.date)) < 0.000_001
+                    default:
+                        return lhs == rhs
+                    }
+                }
+
+            """
+        for (chunkIndex, chunk) in chunks.enumerated() {
+            source += "    static func checks\(chunkIndex)() {\n"
+            for index in chunk {
+                let sample = samples[index]
+                let origin = SwiftNaming.stringLiteral(sample.origin)
+                if let expected = sample.expectedFailure {
+                    source += "        checkFails(\(sample.swiftType).self, \(index), \(origin), \(SwiftNaming.stringLiteral(expected)))\n"
+                } else {
+                    source += "        check(\(sample.swiftType).self, \(index), \(origin))\n"
+                }
+            }
+            source += "    }\n\n"
+        }
+        source += "}\n"
+        return source
+    }
+}
