@@ -29,6 +29,8 @@ let package = Package(
         ),
         // The committed output for `spec/`, compiled so that a broken generator breaks the build.
         .target(name: "GeneratedModels", path: "Generated"),
+        // The support file every generated model set carries, tested through Generated/.
+        .testTarget(name: "SupportLibraryTests", dependencies: ["GeneratedModels"]),
         .testTarget(
             name: "SpecModelsKitTests",
             dependencies: ["SpecModelsKit"],
