@@ -1,3 +1,5 @@
+import Foundation
+
 /// Compares two type graphs: every change once, at the type that owns it.
 ///
 /// A field whose type is another model only changes when the reference itself changes
@@ -88,7 +90,8 @@ struct GraphDiff {
             record(.descriptionChanged, owner: n, message: "description changed",
                    before: oldDescription, after: newDescription, old: o.location, new: n.location)
         }
-        let oldExamples = o.examples.map(\.code)
+        // A renamed type's examples name it: that alone is not an example change.
+        let oldExamples = o.examples.map { o.name == n.name ? $0.code : $0.code.replacingOccurrences(of: o.name, with: n.name) }
         let newExamples = n.examples.map(\.code)
         if oldExamples != newExamples {
             record(.exampleChanged, owner: n, message: "example changed",
@@ -105,7 +108,7 @@ struct GraphDiff {
         default:
             let from = TypeSpelling.kind(of: o.shape)
             let to = TypeSpelling.kind(of: n.shape)
-            record(.typeKindChanged, owner: n, message: "changed from \(Self.article(from)) \(from) to \(Self.article(to)) \(to)",
+            record(.typeKindChanged, owner: n, message: "changed from \(Self.withArticle(from)) to \(Self.withArticle(to))",
                    before: from, after: to, old: o.location, new: n.location)
         }
     }
@@ -408,8 +411,8 @@ struct GraphDiff {
         message.isEmpty ? "" : ": \(message)"
     }
 
-    private static func article(_ word: String) -> String {
-        word.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+    private static func withArticle(_ kind: String) -> String {
+        kind == "union" ? "a union" : "an \(kind)"
     }
 
     private static func summary(of shape: ModelNode.Shape) -> String {

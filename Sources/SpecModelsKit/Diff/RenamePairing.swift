@@ -2,6 +2,8 @@
 /// renames. Grouping by key keeps this linear in the number of things; only things with the
 /// same key are compared with each other, most similar names first.
 enum RenamePairing {
+    static let maximumScoredPairs = 4096
+
     /// Returns `(removed, added)` index pairs. Within a key, every removed/added pair is
     /// scored by `similarity` and taken greedily, best first, ties in input order.
     static func pairs<Key: Hashable>(
@@ -27,6 +29,12 @@ enum RenamePairing {
             let news = addedByKey[key]!
             if olds.count == 1 && news.count == 1 {
                 result.append((olds[0], news[0]))
+                continue
+            }
+            // A huge group (a schema copied per operation, renamed wholesale) is paired in
+            // input order rather than scored pair by pair, which would be quadratic.
+            if olds.count * news.count > maximumScoredPairs {
+                result.append(contentsOf: zip(olds, news).map { ($0, $1) })
                 continue
             }
             var candidates: [(score: Int, old: Int, new: Int)] = []
