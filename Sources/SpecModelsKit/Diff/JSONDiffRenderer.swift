@@ -23,7 +23,11 @@ public enum JSONDiffRenderer {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding these plain values cannot fail.
         let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        // Some Foundations print an empty array over three lines; strings cannot contain a
+        // raw newline, so this touches only layout.
+        let text = String(decoding: data, as: UTF8.self)
+            .replacingOccurrences(of: #"\[\n\s*\n\s*\]"#, with: "[]", options: .regularExpression)
+        return text + "\n"
     }
 
     struct Document: Encodable {

@@ -75,20 +75,28 @@ struct TypeMatching {
         }
     }
 
+    /// Strict rounds in a row before a relaxed one, which settles long rename chains at once:
+    /// each round costs a pass over the unmatched types.
+    static let maximumStrictRounds = 4
+
     private mutating func matchByShape() {
         var relaxed = false
+        var strictRounds = 0
         while true {
+            if !relaxed {
+                strictRounds += 1
+                if strictRounds > Self.maximumStrictRounds { relaxed = true }
+            }
             let removed = old.models.map(\.id).filter { newForOld[$0.index] == nil }.map(\.index)
             let added = new.models.map(\.id).filter { oldForNew[$0.index] == nil }.map(\.index)
             if removed.isEmpty || added.isEmpty { return }
-            let oldSignatures = removed.map { (index: $0, signature: signature(old[ModelID(index: $0)], isOld: true, relaxed: relaxed)) }
-            let newSignatures = added.map { (index: $0, signature: signature(new[ModelID(index: $0)], isOld: false, relaxed: relaxed)) }
-            var signatureOf: [Bool: [Int: String]] = [true: [:], false: [:]]
-            for entry in oldSignatures { signatureOf[true]![entry.index] = entry.signature }
-            for entry in newSignatures { signatureOf[false]![entry.index] = entry.signature }
+            var oldSignatures: [Int: String] = [:]
+            for index in removed { oldSignatures[index] = signature(old[ModelID(index: index)], isOld: true, relaxed: relaxed) }
+            var newSignatures: [Int: String] = [:]
+            for index in added { newSignatures[index] = signature(new[ModelID(index: index)], isOld: false, relaxed: relaxed) }
             var pairs = RenamePairing.pairs(
                 removed: removed, added: added,
-                key: { isOld, index in signatureOf[isOld]![index] },
+                key: { isOld, index in isOld ? oldSignatures[index] : newSignatures[index] },
                 similarity: { oldIndex, newIndex in
                     let o = old[ModelID(index: oldIndex)]
                     let n = new[ModelID(index: newIndex)]
@@ -103,8 +111,9 @@ struct TypeMatching {
             if pairs.isEmpty {
                 if relaxed { return }
                 relaxed = true
-            } else {
+            } else if relaxed {
                 relaxed = false
+                strictRounds = 0
             }
         }
     }

@@ -20,6 +20,9 @@ import XCTest
 /// Reads `SPECMODELS_CORPUS` (e.g. `/work/shared/specs`): unset skips, set to a folder
 /// without `ampersand/` fails.
 final class DiffCorpusTests: XCTestCase {
+    /// Each version is read once for all tests (XCTest runs them one after another).
+    nonisolated(unsafe) private static var snapshots: [String: SpecSnapshot] = [:]
+
     private func snapshot(_ version: String, file: StaticString = #filePath, line: UInt = #line) throws -> SpecSnapshot {
         guard let corpus = ProcessInfo.processInfo.environment["SPECMODELS_CORPUS"], !corpus.isEmpty else {
             throw XCTSkip("SPECMODELS_CORPUS is not set")
@@ -29,11 +32,13 @@ final class DiffCorpusTests: XCTestCase {
             XCTFail("SPECMODELS_CORPUS is set but \(directory) does not exist", file: file, line: line)
             throw XCTSkip("no corpus")
         }
+        if let cached = Self.snapshots[directory] { return cached }
         var diagnostics = Diagnostics()
         guard let snapshot = SpecSnapshot.read(.directory(directory), diagnostics: &diagnostics) else {
             XCTFail("cannot read \(directory):\n" + diagnostics.sorted.map(\.description).joined(separator: "\n"), file: file, line: line)
             throw XCTSkip("unreadable corpus")
         }
+        Self.snapshots[directory] = snapshot
         return snapshot
     }
 

@@ -188,6 +188,20 @@ final class DiffTypeChangeTests: XCTestCase {
         ])
     }
 
+    /// A chain of renamed types, each pointing at the next: found leaf first, and the rest
+    /// at once when the chain is long.
+    func testChainOfRenames() {
+        func chain(_ prefix: String) -> SpecFixture {
+            SpecFixture((0..<7).map { level in
+                var rows = [D.field("level\(level)", "*number*")]
+                if level < 6 { rows.append(D.field("next", D.link("\(prefix)\(level + 1)"))) }
+                return ("\(prefix)\(level)", D.object("\(prefix)\(level)", rows))
+            })
+        }
+        let changes = self.changes(chain("Link"), chain("Node"))
+        XCTAssertEqual(changes.map { "\($0.before!) → \($0.after!)" }, (0..<7).map { "operations.Link\($0) → operations.Node\($0)" })
+    }
+
     /// Types that only look alike through references to unrelated types are not renames.
     func testReferencesToUnrelatedTypesAreNotRenames() {
         let old = SpecFixture([
