@@ -98,14 +98,14 @@ struct FieldsTableReader {
             diagnostics.error("field `\(name)` has an empty Type cell", at: typeLocation)
             return nil
         }
-        var description: RichParagraph = []
-        if let index = columns.description {
-            let text = row.cells[index].text
-            if text != "N/A" { description = MarkdownParser.parseInlines(text) }
-        }
+        var description: RichParagraph = columns.description.map { MarkdownParser.parseInlines(row.cells[$0].text) } ?? []
         var deprecationMessage: String?
         if deprecated {
             (deprecationMessage, description) = Self.splitDeprecationNotice(description)
+        }
+        // Speakeasy writes N/A where a field has no description.
+        if description.count == 1, description[0].kind == .text, description[0].literal == "N/A" {
+            description = []
         }
         let example = columns.example.map { MarkdownParser.parseInlines(row.cells[$0].text).map(\.plainTextPreservingBreaks).joined() } ?? ""
         return Field(

@@ -266,10 +266,25 @@ struct ReferenceResolver {
         var message = "link `\(destination)` points to `\(resolved)`, which is not in the spec"
         if let actual = index.byLowercasedPath[resolved.lowercased()] {
             message += "; did you mean `\(actual.split(separator: "/").last.map(String.init) ?? actual)`? (file names are case-sensitive)"
-        } else if let suggestion = Suggestion.closest(to: resolved, among: index.byPath.keys) {
-            message += "; did you mean `\(suggestion.split(separator: "/").last.map(String.init) ?? suggestion)`?"
+        } else if let suggestion = Self.closestSibling(of: resolved, among: index.byPath.keys) {
+            message += "; did you mean `\(suggestion)`?"
         }
         return .failure(LinkFailure(text: message))
+    }
+
+    /// The closest file name in the same folder as `path`, compared by name alone.
+    private static func closestSibling<Paths: Sequence<String>>(of path: String, among paths: Paths) -> String? {
+        let (folder, name) = split(path)
+        let siblings = paths.compactMap { candidate -> String? in
+            let (candidateFolder, candidateName) = split(candidate)
+            return candidateFolder == folder ? candidateName : nil
+        }
+        return Suggestion.closest(to: name, among: siblings)
+    }
+
+    private static func split(_ path: String) -> (folder: Substring, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        return (path[..<slash], String(path[path.index(after: slash)...]))
     }
 
     private func location(_ cell: TypeCell, offset: Int?) -> SourceLocation {
