@@ -85,7 +85,9 @@ enum SwiftNaming {
             } else {
                 // Between two numbers an underscore keeps `1.0` and `10` apart.
                 if name.last?.isNumber == true && word.first?.isNumber == true { name += "_" }
-                name += uppercasingFirst(word)
+                // `SCREAMING_CASE` reads as `screamingCase`, not `screamingCASE`.
+                let isShouting = word.count > 1 && word.allSatisfy { !$0.isLetter || $0.isUppercase }
+                name += uppercasingFirst(isShouting ? word.lowercased() : word)
             }
         }
         if name.first?.isNumber == true { name = "_" + name }

@@ -179,10 +179,13 @@ struct ReferenceResolver {
             diagnostics.error(unknownNameMessage(name), at: location(cell, offset: offset))
             return .any
         case .linked(let text, let destination, let offset):
-            if let primitive = TypeExpressionParser.primitives[text], !destination.hasSuffix(".md") {
+            let link = resolveLink(destination)
+            // `[Date](https://developer.mozilla.org/…)`, `[RFCDate](../../types/rfcdate.md)`: built-in
+            // types link to pages outside the models, unless the spec itself has such a doc.
+            if let primitive = TypeExpressionParser.primitives[text], case .failure = link {
                 return primitive
             }
-            switch resolveLink(destination) {
+            switch link {
             case .success(let id):
                 referencedModels.insert(id)
                 let target = index.documents[id.index]

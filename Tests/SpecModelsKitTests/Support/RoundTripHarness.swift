@@ -27,14 +27,16 @@ struct RoundTripHarness {
 
     let test: XCTestCase
 
-    func run(models: URL, samples: [Sample], workspace: URL) throws -> Outcome {
+    /// - Parameter customChecks: Swift statements run after the samples; they call
+    ///   `expect(_:_:)` and may `try` (a thrown error fails the run).
+    func run(models: URL, samples: [Sample], workspace: URL, customChecks: String = "") throws -> Outcome {
         let sampleFolder = workspace.appendingPathComponent("samples")
         try FileManager.default.createDirectory(at: sampleFolder, withIntermediateDirectories: true)
         for (index, sample) in samples.enumerated() {
             try sample.json.write(to: sampleFolder.appendingPathComponent("\(index).json"))
         }
         let driver = workspace.appendingPathComponent("RoundTripDriver.swift")
-        try Data(Self.driverSource(samples).utf8).write(to: driver)
+        try Data(Self.driverSource(samples, customChecks: customChecks).utf8).write(to: driver)
         let executable = workspace.appendingPathComponent("roundtrip")
         // The driver uses deprecated models on purpose, so warnings are allowed in it alone.
         let compiled = try TestSupport.compile(
@@ -59,7 +61,7 @@ struct RoundTripHarness {
 
     /// A driver with one `check` call per sample, split into functions of 50 calls so that
     /// no function body grows large.
-    static func driverSource(_ samples: [Sample]) -> String {
+    static func driverSource(_ samples: [Sample], customChecks: String = "") -> String {
         var source = """
             import Foundation
 
@@ -77,7 +79,29 @@ struct RoundTripHarness {
             source += "        checks\(index)()\n"
         }
         source += """
+                    do {
+                        try customChecks()
+                    } catch {
+                        print("FAIL custom checks threw: \\(error)")
+                    }
                     print("round-trip: \\(checked) checked")
+                }
+
+                static func expect(_ condition: Bool, _ message: String, line: Int = #line) {
+                    checked += 1
+                    if !condition { print("FAIL custom check at driver line \\(line): \\(message)") }
+                }
+
+                static func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
+                    try JSONDecoder().decode(T.self, from: Data(json.utf8))
+                }
+
+                static func customChecks() throws {
+
+            """
+        source += customChecks.split(separator: "\n", omittingEmptySubsequences: false).map { "        " + $0 }.joined(separator: "\n")
+        source += """
+
                 }
 
                 static func read(_ index: Int) -> Data {
