@@ -20,29 +20,14 @@ struct GeneratedAPI {
         mapping.swiftType(property.type) + (property.isRequired ? "" : "?")
     }
 
-    /// The Swift property names of an object, in order (see `ObjectTranslator.members`).
+    /// The Swift property names of an object, in order.
     func propertyNames(_ id: ModelID, _ properties: [Property]) -> [String] {
-        var taken: Set<String> = []
-        let typeName = names[id]
-        return properties.map { property in
-            var name = SwiftNaming.unique(SwiftNaming.memberName(property.name), in: &taken)
-            if name == typeName { name = SwiftNaming.unique(name + "Value", in: &taken) }
-            return name
-        }
+        MemberNaming.propertyNames(of: properties, typeName: names[id])
     }
 
-    /// The case names of an enum, in order (see `EnumTranslator.cases`).
+    /// The case names of an enum, in order.
     func caseNames(_ shape: EnumerationShape) -> [String] {
-        var taken: Set<String> = [EnumTranslator.unrecognizedCase]
-        return shape.values.map { value in
-            let spelling: String
-            switch value.value {
-            case .string(let string): spelling = string
-            case .integer(let integer): spelling = "value\(integer < 0 ? "Minus" : "")\(abs(integer))"
-            case .number(let number): spelling = "value " + (number.hasPrefix("-") ? "minus " + number.dropFirst() : number)
-            }
-            return SwiftNaming.unique(SwiftNaming.memberName(value.name ?? spelling), in: &taken)
-        }
+        MemberNaming.caseNames(of: shape.values)
     }
 
     /// Whether the generated `init` gives this property a default, so that callers may omit it.

@@ -6,7 +6,7 @@ struct EnumTranslator {
     let model: ModelNode
     let shape: EnumerationShape
 
-    static let unrecognizedCase = "unrecognized"
+    static let unrecognizedCase = MemberNaming.unrecognizedCase
 
     private var rawType: String {
         switch shape.rawType {
@@ -16,27 +16,15 @@ struct EnumTranslator {
         }
     }
 
-    /// Case names derived from the Name column when present, else from the values.
+    /// Each value with its case name and its Swift literal.
     private var cases: [(name: String, literal: String, value: EnumValue)] {
-        var taken: Set<String> = [Self.unrecognizedCase]
-        return shape.values.map { value in
-            let spelling: String
+        zip(shape.values, MemberNaming.caseNames(of: shape.values)).map { value, name in
             let literal: String
             switch value.value {
-            case .string(let string):
-                spelling = string
-                literal = SwiftNaming.stringLiteral(string)
-            case .integer(let integer):
-                spelling = "value\(integer < 0 ? "Minus" : "")\(abs(integer))"
-                literal = String(integer)
-            case .number(let number):
-                spelling = "value " + number.replacingMinus
-                literal = number
+            case .string(let string): literal = SwiftNaming.stringLiteral(string)
+            case .integer(let integer): literal = String(integer)
+            case .number(let number): literal = number
             }
-            var base = SwiftNaming.memberName(value.name ?? spelling)
-            // `.none` would read as `Optional.none` wherever the enum is optional.
-            if base == "none" { base = "none_" }
-            let name = SwiftNaming.unique(base, in: &taken)
             return (name, literal, value)
         }
     }
@@ -92,8 +80,4 @@ struct EnumTranslator {
         case .number(let number): return number
         }
     }
-}
-
-private extension String {
-    var replacingMinus: String { hasPrefix("-") ? "minus " + dropFirst() : self }
 }

@@ -31,12 +31,10 @@ struct ObjectTranslator {
     }
 
     private var members: [Member] {
-        var taken: Set<String> = []
-        let typeName = context.names[model.id]
+        let names = MemberNaming.propertyNames(of: properties, typeName: context.names[model.id])
         let needsCustomCoding = Self.needsCustomCoding(properties, model: model, context: context)
-        return properties.enumerated().map { position, property in
-            var name = SwiftNaming.unique(SwiftNaming.memberName(property.name), in: &taken)
-            if name == typeName { name = SwiftNaming.unique(name + "Value", in: &taken) }
+        return zip(properties, names).enumerated().map { position, pair in
+            let (property, name) = pair
             let isIndirect = context.cycles.isCyclic(model.id, position)
             let isBacked = isIndirect || (property.deprecationMessage != nil && needsCustomCoding)
             return Member(
