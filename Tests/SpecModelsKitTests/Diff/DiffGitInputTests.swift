@@ -25,6 +25,10 @@ final class DiffGitInputTests: XCTestCase {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"] + arguments
         process.currentDirectoryURL = directory ?? repository
+        // `git status` may otherwise refresh the index, which would hide whether the diff wrote it.
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_OPTIONAL_LOCKS"] = "0"
+        process.environment = environment
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
@@ -82,8 +86,8 @@ final class DiffGitInputTests: XCTestCase {
         // Something staged that the diff must not disturb.
         try write(["notes.txt": "staged"], under: ".")
         try git("add", "notes.txt")
-        let indexBefore = try Data(contentsOf: repository.appendingPathComponent(".git/index"))
         let statusBefore = try git("status", "--porcelain")
+        let indexBefore = try Data(contentsOf: repository.appendingPathComponent(".git/index"))
 
         let old = try XCTUnwrap(read(SpecInput(parsing: "git:HEAD")))
         let new = try XCTUnwrap(read(SpecInput(parsing: "spec")))
