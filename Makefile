@@ -11,7 +11,9 @@ ifdef SPECMODELS_CORPUS
 export SPECMODELS_CORPUS
 endif
 
-.PHONY: all build generate check test deps clean
+.PHONY: all build generate check test fuzz deps clean
+
+FUZZ_SECONDS ?= 60
 
 all: build
 
@@ -40,6 +42,11 @@ check: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Builds the libFuzzer target (Fuzz/FuzzSpec.swift over SpecModelsKit) and runs it for
+# FUZZ_SECONDS seconds; see Fuzz/README.md.
+fuzz: deps
+	Fuzz/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build

@@ -9,6 +9,11 @@ struct GenerateCommand: ParsableCommand {
             Only files whose contents changed are rewritten, each atomically; files that an \
             earlier run generated and that no longer have a source are removed. No other file \
             in the output folder is touched. With any error, nothing is written.
+
+            Exit status: 0 on success; 1 when the spec has errors (or warnings, with \
+            --warnings-as-errors) or the output folder cannot be written; 2 when the command \
+            line is wrong: an unknown option, a missing spec folder, or an output folder that \
+            is refused (`/`, the home folder, the spec folder or a folder that contains it).
             """
     )
 
@@ -17,15 +22,34 @@ struct GenerateCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not print the summary line.")
     var quiet = false
 
+    func validate() throws {
+        do {
+            try OutputDirectory(path: options.output).validate(specDirectory: options.spec)
+        } catch let failure as OutputDirectory.Failure {
+            throw ValidationError(failure.description)
+        }
+    }
+
     func run() throws {
         let output = OutputDirectory(path: options.output)
+        // Every problem is reported before anything is written: the spec's, then the output folder's.
+        var (files, failed) = options.runGenerator()
         do {
-            try output.validate(specDirectory: options.spec)
+            try output.checkWritable()
         } catch {
             DiagnosticPrinter.printError("error: \(error)")
+            failed = true
+        }
+        if !failed {
+            for name in output.conflicts(with: files) {
+                DiagnosticPrinter.printError(
+                    "error: `\(options.output)/\(name)` was not written by specmodels and would be overwritten; move it away, or delete it, and run again")
+                failed = true
+            }
+        }
+        if failed {
             throw ExitCode(1)
         }
-        let files = try options.generateFiles()
         let changes: OutputDirectory.Changes
         do {
             changes = try output.apply(files)

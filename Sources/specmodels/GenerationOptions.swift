@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SpecModelsKit
 
 /// The options `generate` and `check` share.
@@ -12,21 +13,49 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Access level of the generated declarations: public, package or internal.", valueName: "level"))
     var accessModifier: EmissionOptions.AccessModifier?
 
-    @Flag(name: .long, help: "Treat warnings as errors.")
+    @Flag(name: .long, help: "Treat warnings as errors: exit with status 1 and write nothing when there are any.")
     var warningsAsErrors = false
 
     var emissionOptions: EmissionOptions {
         EmissionOptions(accessModifier: accessModifier ?? .public)
     }
 
+    /// A spec folder that is missing or a file is a mistake on the command line (exit status 2),
+    /// not a problem in the spec.
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: spec, isDirectory: &isDirectory) else {
+            throw ValidationError("the spec folder `\(spec)` does not exist: pass the folder of model docs with --spec <dir>")
+        }
+        guard isDirectory.boolValue else {
+            throw ValidationError("`\(spec)` is a file, not a folder: pass the folder of model docs with --spec <dir>")
+        }
+        if output.isEmpty {
+            throw ValidationError("the output folder path is empty: pass a folder such as --output Generated")
+        }
+    }
+
+    /// Runs the pipeline and prints its diagnostics. `failed` is set when there are errors, or
+    /// warnings under `--warnings-as-errors`; `files` is then empty.
+    func runGenerator() -> (files: [SwiftEmitter.OutputFile], failed: Bool) {
+        let result = Generator.generate(specDirectory: spec, options: emissionOptions)
+        DiagnosticPrinter.print(result.diagnostics)
+        if result.diagnostics.hasErrors {
+            return ([], true)
+        }
+        if warningsAsErrors, !result.diagnostics.all.isEmpty {
+            let count = result.diagnostics.all.count
+            DiagnosticPrinter.printError("error: \(count) warning\(count == 1 ? "" : "s") treated as error\(count == 1 ? "" : "s") (--warnings-as-errors)")
+            return ([], true)
+        }
+        return (result.files, false)
+    }
+
     /// Runs the pipeline, prints its diagnostics, and returns the files, or exits with
     /// status 1 when there are errors (nothing has been written at that point).
     func generateFiles() throws -> [SwiftEmitter.OutputFile] {
-        let result = Generator.generate(specDirectory: spec, options: emissionOptions)
-        DiagnosticPrinter.print(result.diagnostics)
-        let failed = result.diagnostics.hasErrors
-            || (warningsAsErrors && !result.diagnostics.all.isEmpty)
-        if failed {
+        let result = runGenerator()
+        if result.failed {
             throw ExitCode(1)
         }
         return result.files

@@ -136,10 +136,13 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testRefusesToGenerateIntoTheSpecFolder() throws {
+        // A refused output folder is a command-line mistake: exit status 2.
         let result = try specmodels("generate", "--output", "spec")
-        XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.standardError, "error: refusing to generate into `spec`: it contains the spec folder `spec`\n")
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.standardError.hasPrefix(
+            "error: refusing to generate into `spec`: it is the spec folder; choose a separate output folder such as `Generated`\nUsage: specmodels generate"),
+            result.standardError)
         let parent = try specmodels("generate", "--output", ".")
-        XCTAssertEqual(parent.status, 1)
+        XCTAssertEqual(parent.status, 2)
     }
 }

@@ -147,18 +147,18 @@ final class SpecDocumentReaderTests: XCTestCase {
             """)
         XCTAssertEqual(diagnostics, [
             "models/operations/thing.md:7:41: error: table row has 4 cells, the header has 3: remove the extra cells (a `|` inside a cell is written `\\|`)",
-            "models/operations/thing.md:8:20: error: unknown Required marker `yes`: expected :heavy_check_mark: or :heavy_minus_sign:",
-            "models/operations/thing.md:9:3: error: expected the field name as a code span like `name` (or ~~`name`~~ when deprecated), found `c`",
-            "models/operations/thing.md:11:3: error: duplicate field `d`: it is already declared at line 10",
+            "models/operations/thing.md:8:20: error: unknown Required marker `yes`: expected :heavy_check_mark: (required) or :heavy_minus_sign: (optional)",
+            "models/operations/thing.md:9:3: error: expected the field name as a code span like `name` (or ~~`name`~~ when deprecated), found `c`: put the name between backticks",
+            "models/operations/thing.md:11:3: error: duplicate field `d`: it is already declared at line 10; remove one of the rows",
         ])
     }
 
     func testDocsWithoutAShape() {
-        XCTAssertEqual(read("").1, ["models/operations/thing.md:1:1: error: empty model doc: expected a `# Name` heading"])
-        XCTAssertEqual(read("Some text\n").1, ["models/operations/thing.md:1:1: error: no `# Name` heading: a model doc starts with the name of its type"])
-        XCTAssertEqual(read("# A\n\ntext\n").1, ["models/operations/thing.md:1:1: error: `A` has no `## Fields`, `## Values` or `## Supported Types` section, so its shape is unknown"])
+        XCTAssertEqual(read("").1, ["models/operations/thing.md:1:1: error: empty file: expected a model doc that starts with a `# Name` heading"])
+        XCTAssertEqual(read("Some text\n").1, ["models/operations/thing.md:1:1: error: no `# Name` heading: a model doc starts with the name of its type, like `# ListInstallationsGroup`"])
+        XCTAssertEqual(read("# A\n\ntext\n").1, ["models/operations/thing.md:1:1: error: `A` has no `## Fields`, `## Values` or `## Supported Types` section, so its shape is unknown: add one"])
         XCTAssertEqual(read("# A\n\n# B\n\n## Fields\n\n| Field | Type | Required |\n|-|-|-|\n").1, [
-            "models/operations/thing.md:3:1: error: second `#` heading `B`: a model doc declares one type (the first is `A` at line 1)",
+            "models/operations/thing.md:3:1: error: second `#` heading `B`: a model doc declares one type (the first is `A` at line 1); move the second type to a doc of its own",
         ])
     }
 }

@@ -37,8 +37,8 @@ final class TypeExpressionParserTests: XCTestCase {
 
     func testUnknownAndUnbalancedSpellings() {
         let cases: [(String, String)] = [
-            ("Record<string, *any*", "expected `>` before the end of the type"),
-            ("{ [k: string]: *string*", "expected `}` before the end of the type"),
+            ("Record<string, *any*", "expected `>` to close `Record<` before the end of the type"),
+            ("{ [k: string]: *string*", "expected `}` to close `{` before the end of the type"),
             ("Map<string, *any*>", "unknown generic type `Map<…>`: expected `Record<string, T>`, `Array<T>` or `ReadableStream<Uint8Array>`"),
             ("Record<number, *any*>", "`Record` keys must be `string`, found `number`"),
             ("*string* *number*", "unexpected `number` after the type"),
@@ -52,7 +52,7 @@ final class TypeExpressionParserTests: XCTestCase {
     func testDeepNestingIsReportedNotFollowed() {
         let deep = String(repeating: "Record<string, ", count: 5_000) + "*any*" + String(repeating: ">", count: 5_000)
         guard case .failure(let failure) = parse(deep) else { return XCTFail("parsed") }
-        XCTAssertEqual(failure.message, "type is nested more than 64 levels deep")
+        XCTAssertEqual(failure.message, "the type is nested more than 64 levels deep; a real type nests a few")
     }
 }
 
@@ -117,7 +117,7 @@ final class TypeGraphBuilderTests: XCTestCase {
             "operations/a.md": Self.objectA,
             "operations/b.md": Self.enumB,
         ], root: ["docs", "other"])
-        XCTAssertEqual(outside.first, "operations/a.md:7:9: error: link `../../models/operations/b.md` points outside the spec folder")
+        XCTAssertEqual(outside.first, "operations/a.md:7:9: error: link `../../models/operations/b.md` points outside the spec folder: model docs link only to docs in the spec")
     }
 
     func testMissingTargetsAndDuplicates() {
@@ -131,7 +131,7 @@ final class TypeGraphBuilderTests: XCTestCase {
         XCTAssertEqual(diagnostics, [
             "models/operations/a.md:7:9: error: link `../../models/operations/B.md` points to `models/operations/B.md`, which is not in the spec; did you mean `b.md`? (file names are case-sensitive)",
             "models/operations/a.md:8:11: error: unknown type `operations.C`: no model doc declares it; did you mean `operations.A`?",
-            "models/operations/b2.md:1:1: error: type `operations.B` is declared twice: first in models/operations/b.md at line 1",
+            "models/operations/b2.md:1:1: error: type `operations.B` is declared twice: first in models/operations/b.md at line 1; delete one of the docs or rename its `#` heading",
         ])
     }
 

@@ -32,6 +32,7 @@ public enum Generator {
         var diagnostics = Diagnostics()
         let graph = buildGraph(from: files, specRoot: specRoot, diagnostics: &diagnostics)
         checkOutputNames(graph, diagnostics: &diagnostics)
+        checkSwiftNames(graph, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else {
             return Result(graph: graph, files: [], diagnostics: diagnostics)
         }
@@ -48,6 +49,25 @@ public enum Generator {
         result.diagnostics = diagnostics
         if diagnostics.hasErrors { result.files = [] }
         return result
+    }
+
+    /// Swift names are made from the letters and digits of a spelling; a type or field name
+    /// with none (`---`, an emoji) would leave nothing to make one from, or a made-up name the
+    /// spec never says, so it is an error.
+    private static func checkSwiftNames(_ graph: TypeGraph, diagnostics: inout Diagnostics) {
+        for model in graph.models {
+            if SwiftNaming.words(model.name).isEmpty {
+                diagnostics.error(
+                    "the type name `\(model.name.excerpt)` has no letters or digits, so no Swift type name can be made from it: rename the `#` heading",
+                    at: model.location)
+            }
+            guard case .object(let properties) = model.shape else { continue }
+            for property in properties where SwiftNaming.words(property.name).isEmpty {
+                diagnostics.error(
+                    "the field name `\(property.name.excerpt)` has no letters or digits, so no Swift property name can be made from it",
+                    at: property.location)
+            }
+        }
     }
 
     /// Two docs whose paths differ only in characters that file names cannot keep

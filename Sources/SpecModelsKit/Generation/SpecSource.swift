@@ -1,6 +1,18 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds and reads the markdown docs of a spec directory.
+///
+/// Everything it reads is bounded: file sizes, the number of docs, their total size and the
+/// depth of folders. Symbolic links to docs and folders are followed, but a folder is never
+/// read twice, so link loops end with an error instead of recursing.
 public struct SpecSource: Sendable {
     /// A doc found on disk.
     public struct File: Sendable {
@@ -9,17 +21,40 @@ public struct SpecSource: Sendable {
         /// The path shown in diagnostics: the spec directory as given, joined with the relative path.
         public var displayPath: String
         public var bytes: [UInt8]
+
+        public init(relativePath: String, displayPath: String, bytes: [UInt8]) {
+            self.relativePath = relativePath
+            self.displayPath = displayPath
+            self.bytes = bytes
+        }
     }
 
-    /// Files larger than this are reported instead of parsed.
-    public static let maximumFileSize = 16 << 20
-    /// Folders nested deeper than this are reported instead of followed (symlink loops, runaway trees).
-    public static let maximumDepth = 64
+    /// How much a spec may hold; beyond that, reading stops with an error instead of using
+    /// unbounded time or memory.
+    public struct Limits: Sendable {
+        /// Files larger than this are reported instead of parsed. The largest doc of the
+        /// ampersand corpus is 18 KB; cmark needs up to a few hundred bytes of memory per
+        /// input byte, so 1 MiB of hostile markdown costs a few hundred MB at most.
+        public var fileSize = 1 << 20
+        /// More docs than this are reported instead of read.
+        public var fileCount = 50_000
+        /// The docs together may not be larger than this.
+        public var totalSize = 64 << 20
+        /// Folders nested deeper than this are reported instead of followed.
+        public var depth = 64
+
+        public init() {}
+    }
+
+    public static var maximumFileSize: Int { Limits().fileSize }
+    public static var maximumDepth: Int { Limits().depth }
 
     public let directory: String
+    public let limits: Limits
 
-    public init(directory: String) {
+    public init(directory: String, limits: Limits = Limits()) {
         self.directory = directory
+        self.limits = limits
     }
 
     /// The components of the directory's absolute, standardized path, for resolving links
@@ -30,36 +65,57 @@ public struct SpecSource: Sendable {
     }
 
     /// Every `.md` file below the directory, sorted by relative path. Hidden files and folders
-    /// are skipped; symbolic links to folders are not followed, so loops cannot occur.
+    /// are skipped.
     public func read(diagnostics: inout Diagnostics) -> [File] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
-            diagnostics.error("spec directory `\(directory)` does not exist", at: nil)
+        let (found, failure) = Self.status(of: directory)
+        guard let root = found else {
+            let reason = failure == ENOENT ? "does not exist" : "cannot be read (\(Self.describe(failure)))"
+            diagnostics.error("spec directory `\(directory)` \(reason)", at: nil)
             return []
         }
-        guard isDirectory.boolValue else {
+        guard root.isDirectory else {
             diagnostics.error("`\(directory)` is a file, not a spec directory", at: nil)
             return []
         }
-        var relativePaths: [String] = []
-        collect(relativeTo: "", depth: 0, into: &relativePaths, diagnostics: &diagnostics)
-        relativePaths.sort()
-        if relativePaths.isEmpty && !diagnostics.hasErrors {
+        var walk = Walk(directory: directory, limits: limits)
+        walk.visited[root.identity] = ""
+        walk.collect(folder: "", ancestors: [(root.identity, "")], diagnostics: &diagnostics)
+        if walk.found.isEmpty && !diagnostics.hasErrors {
             diagnostics.error("spec directory `\(directory)` holds no `.md` model docs", at: nil)
         }
         var files: [File] = []
-        files.reserveCapacity(relativePaths.count)
-        for relativePath in relativePaths {
+        files.reserveCapacity(walk.found.count)
+        var total = 0
+        for (relativePath, size) in walk.found {
             let displayPath = Self.join(directory, relativePath)
+            if size > limits.fileSize {
+                diagnostics.error(
+                    "file is too large: \(Self.describeSize(size)), where a model doc is a few kilobytes (at most \(Self.describeSize(limits.fileSize)))",
+                    at: .start(of: displayPath))
+                continue
+            }
+            total += size
+            if total > limits.totalSize {
+                diagnostics.error(
+                    "the spec's docs are larger than \(Self.describeSize(limits.totalSize)) together; this doc and the ones after it are not read",
+                    at: .start(of: displayPath))
+                break
+            }
             guard let handle = FileHandle(forReadingAtPath: displayPath) else {
-                diagnostics.error("cannot read the file", at: .start(of: displayPath))
+                diagnostics.error("cannot read the file: \(Self.describe(errno))", at: .start(of: displayPath))
                 continue
             }
             defer { try? handle.close() }
-            let data = (try? handle.read(upToCount: Self.maximumFileSize + 1)) ?? Data()
-            if data.count > Self.maximumFileSize {
+            let data: Data
+            do {
+                data = try handle.read(upToCount: limits.fileSize + 1) ?? Data()
+            } catch {
+                diagnostics.error("cannot read the file: \(error.localizedDescription)", at: .start(of: displayPath))
+                continue
+            }
+            if data.count > limits.fileSize {
                 diagnostics.error(
-                    "file is larger than \(Self.maximumFileSize >> 20) MiB; a model doc is a few kilobytes",
+                    "file is too large: more than \(Self.describeSize(limits.fileSize)), where a model doc is a few kilobytes",
                     at: .start(of: displayPath))
                 continue
             }
@@ -68,30 +124,161 @@ public struct SpecSource: Sendable {
         return files
     }
 
-    private func collect(relativeTo folder: String, depth: Int, into paths: inout [String], diagnostics: inout Diagnostics) {
-        let absolute = folder.isEmpty ? directory : Self.join(directory, folder)
-        guard depth <= Self.maximumDepth else {
-            diagnostics.error("folders nested more than \(Self.maximumDepth) levels deep in the spec: `\(absolute)`", at: nil)
-            return
+    /// The depth-first walk over the spec's folders.
+    private struct Walk {
+        let directory: String
+        let limits: Limits
+        /// Relative paths of the docs found, with their sizes.
+        var found: [(path: String, size: Int)] = []
+        /// Every folder read so far, with its relative path, so that none is read twice through links.
+        var visited: [Identity: String] = [:]
+        var stopped = false
+
+        init(directory: String, limits: Limits) {
+            self.directory = directory
+            self.limits = limits
         }
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: absolute) else {
-            diagnostics.error("cannot list the folder `\(absolute)`", at: nil)
-            return
-        }
-        for entry in entries where !entry.hasPrefix(".") {
-            let relative = folder.isEmpty ? entry : "\(folder)/\(entry)"
-            let path = Self.join(directory, relative)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
-                if !isLink {
-                    collect(relativeTo: relative, depth: depth + 1, into: &paths, diagnostics: &diagnostics)
+
+        /// - Parameter ancestors: the folders from the root down to `folder`, with their
+        ///   relative paths, to tell a link loop from a second link to the same folder.
+        mutating func collect(folder: String, ancestors: [(identity: Identity, path: String)], diagnostics: inout Diagnostics) {
+            let absolute = folder.isEmpty ? directory : SpecSource.join(directory, folder)
+            guard ancestors.count <= limits.depth else {
+                diagnostics.error(
+                    "folder `\(absolute)` is nested more than \(limits.depth) levels deep in the spec; it is not read",
+                    at: nil)
+                return
+            }
+            let entries: [String]
+            do {
+                entries = try FileManager.default.contentsOfDirectory(atPath: absolute).sorted()
+            } catch {
+                diagnostics.error("cannot list the folder `\(absolute)`: \(SpecSource.reason(error))", at: nil)
+                return
+            }
+            for entry in entries where !entry.hasPrefix(".") {
+                guard !stopped else { return }
+                let relative = folder.isEmpty ? entry : "\(folder)/\(entry)"
+                let path = SpecSource.join(directory, relative)
+                if entry.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                    // It would break the one-line `path:line:column:` form of every diagnostic.
+                    diagnostics.error(
+                        "`\(SpecSource.escapingControlCharacters(path))` has a control character (such as a line break) in its name; rename it",
+                        at: nil)
+                    continue
                 }
-            } else if entry.lowercased().hasSuffix(".md") {
-                paths.append(relative)
+                let isDoc = entry.lowercased().hasSuffix(".md")
+                let (entryStatus, failure) = SpecSource.status(of: path)
+                guard let status = entryStatus else {
+                    // A link that leads nowhere, or around in a circle of links.
+                    let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { "`\($0)`" } ?? "its target"
+                    let problem = switch failure {
+                    case ELOOP: "is a symbolic link loop: it leads back to itself through \(destination); fix or remove the link"
+                    case ENOENT: "is a broken symbolic link: \(destination) does not exist; fix or remove the link"
+                    default: "cannot be read (\(SpecSource.describe(failure)))"
+                    }
+                    if isDoc {
+                        diagnostics.error("`\(path)` \(problem)", at: nil)
+                    } else {
+                        diagnostics.warning("`\(path)` \(problem); it is skipped", at: nil)
+                    }
+                    continue
+                }
+                if status.isDirectory {
+                    if let ancestor = ancestors.first(where: { $0.identity == status.identity }) {
+                        let target = ancestor.path.isEmpty ? directory : SpecSource.join(directory, ancestor.path)
+                        diagnostics.error(
+                            "symbolic link loop: `\(path)` leads back to `\(target)`; remove the link",
+                            at: nil)
+                        continue
+                    }
+                    if let first = visited[status.identity] {
+                        diagnostics.error(
+                            "`\(SpecSource.join(directory, first))` and `\(path)` are the same folder (through a symbolic link), so its docs would be read twice: remove the link",
+                            at: nil)
+                        continue
+                    }
+                    visited[status.identity] = relative
+                    collect(folder: relative, ancestors: ancestors + [(status.identity, relative)], diagnostics: &diagnostics)
+                } else if isDoc {
+                    guard status.isRegularFile else {
+                        diagnostics.error("`\(path)` is not a regular file (a pipe, socket or device); a model doc is a text file", at: nil)
+                        continue
+                    }
+                    if found.count == limits.fileCount {
+                        diagnostics.error(
+                            "the spec holds more than \(limits.fileCount) `.md` docs; `\(path)` and the docs after it are not read",
+                            at: nil)
+                        stopped = true
+                        return
+                    }
+                    found.append((relative, status.size))
+                }
             }
         }
+    }
+
+    /// A file's identity on disk: device and inode.
+    struct Identity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    private struct Status {
+        var identity: Identity
+        var isDirectory: Bool
+        var isRegularFile: Bool
+        var size: Int
+    }
+
+    /// `stat` of the path, following links, or the `errno` of its failure.
+    private static func status(of path: String) -> (Status?, Int32) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return (nil, errno) }
+        let type = info.st_mode & S_IFMT
+        return (Status(
+            identity: Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)),
+            isDirectory: type == S_IFDIR,
+            isRegularFile: type == S_IFREG,
+            size: Int(info.st_size)), 0)
+    }
+
+    private static func describe(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+           underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return error.localizedDescription
+    }
+
+    /// The path with control characters written as Swift escapes (`\n`, `\u{1B}`).
+    static func escapingControlCharacters(_ path: String) -> String {
+        var escaped = ""
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                escaped += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    /// `20 MiB`, `1 MiB`, `512 KiB`.
+    static func describeSize(_ bytes: Int) -> String {
+        if bytes >= 1 << 20 {
+            let tenths = (bytes * 10 + (1 << 19)) >> 20
+            return tenths % 10 == 0 ? "\(tenths / 10) MiB" : "\(tenths / 10).\(tenths % 10) MiB"
+        }
+        if bytes >= 1 << 10 { return "\(bytes >> 10) KiB" }
+        return "\(bytes) bytes"
     }
 
     static func join(_ directory: String, _ relative: String) -> String {

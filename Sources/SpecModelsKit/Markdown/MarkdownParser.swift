@@ -5,11 +5,23 @@ import CCMark
 /// cmark is CommonMark without extensions: GFM tables arrive as paragraphs, which
 /// `PipeTable` splits from the source lines, handing each cell back here for its inlines.
 public enum MarkdownParser {
-    /// Parses a whole document, with source positions.
+    /// Nodes nested deeper than this (block quotes in lists in block quotes…, emphasis in
+    /// emphasis…) are left out with their contents, so that the copied tree, and every
+    /// recursive walk over it, stays shallow. Real docs nest a handful of levels.
+    public static let maximumDepth = 100
+
+    /// Parses a whole document, with source positions. Nodes nested deeper than
+    /// `maximumDepth` are left out.
     public static func parseDocument(_ bytes: [UInt8]) -> MarkdownNode {
+        parseDocument(bytes, maximumDepth: maximumDepth).root
+    }
+
+    /// Parses a whole document, with source positions, and returns the first node that was
+    /// left out for being nested more than `maximumDepth` levels deep, if any (without children).
+    public static func parseDocument(_ bytes: [UInt8], maximumDepth: Int) -> (root: MarkdownNode, firstTooDeep: MarkdownNode?) {
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { characters in
-                parse(characters.baseAddress, count: characters.count)
+                parse(characters.baseAddress, count: characters.count, maximumDepth: maximumDepth)
             }
         }
     }
@@ -37,7 +49,7 @@ public enum MarkdownParser {
         var text = text
         let document = text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { characters in
-                parse(characters.baseAddress, count: characters.count)
+                parse(characters.baseAddress, count: characters.count, maximumDepth: maximumDepth).root
             }
         }
         guard document.children.count == 1, document.children[0].kind == .paragraph else {
@@ -46,23 +58,29 @@ public enum MarkdownParser {
         return document.children[0].children
     }
 
-    private static func parse(_ characters: UnsafePointer<CChar>?, count: Int) -> MarkdownNode {
+    private static func parse(
+        _ characters: UnsafePointer<CChar>?, count: Int, maximumDepth: Int
+    ) -> (root: MarkdownNode, firstTooDeep: MarkdownNode?) {
         guard let characters, count > 0,
               let root = cmark_parse_document(characters, count, CMARK_OPT_SOURCEPOS)
         else {
-            return MarkdownNode(kind: .document)
+            return (MarkdownNode(kind: .document), nil)
         }
         defer { cmark_node_free(root) }
-        return copyTree(root)
+        return copyTree(root, maximumDepth: maximumDepth)
     }
 
     /// Copies the tree with cmark's iterator rather than recursion, so deeply nested
-    /// input (thousands of block quotes) cannot exhaust the stack.
-    private static func copyTree(_ root: OpaquePointer) -> MarkdownNode {
-        guard let iterator = cmark_iter_new(root) else { return MarkdownNode(kind: .document) }
+    /// input (thousands of block quotes) cannot exhaust the stack; containers below
+    /// `maximumDepth` are skipped whole.
+    private static func copyTree(
+        _ root: OpaquePointer, maximumDepth: Int
+    ) -> (root: MarkdownNode, firstTooDeep: MarkdownNode?) {
+        guard let iterator = cmark_iter_new(root) else { return (MarkdownNode(kind: .document), nil) }
         defer { cmark_iter_free(iterator) }
         var stack: [MarkdownNode] = []
         var finished = MarkdownNode(kind: .document)
+        var firstTooDeep: MarkdownNode?
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -71,6 +89,18 @@ public enum MarkdownParser {
                 let copy = shallowCopy(node)
                 if isLeaf(cmark_node_get_type(node)) {
                     appendToParent(copy, stack: &stack, finished: &finished)
+                } else if stack.count >= maximumDepth {
+                    // Continue after this node's exit: its subtree is not visited.
+                    if firstTooDeep == nil {
+                        // Inlines may have no position: then the innermost block's stands in.
+                        var placed = copy
+                        if placed.startLine == 0, let block = stack.last(where: { $0.startLine > 0 }) {
+                            placed.startLine = block.startLine
+                            placed.startColumn = block.startColumn
+                        }
+                        firstTooDeep = placed
+                    }
+                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                 } else {
                     stack.append(copy)
                 }
@@ -78,7 +108,7 @@ public enum MarkdownParser {
                 appendToParent(completed, stack: &stack, finished: &finished)
             }
         }
-        return finished
+        return (finished, firstTooDeep)
     }
 
     private static func appendToParent(

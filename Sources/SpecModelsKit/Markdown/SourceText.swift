@@ -1,4 +1,7 @@
 /// The bytes of one markdown file, with fast access to its lines by number.
+///
+/// Lines end as CommonMark (and so cmark, whose line numbers diagnostics use) says: at
+/// `\n`, `\r\n` or a lone `\r`.
 public struct SourceText: Sendable {
     public let bytes: [UInt8]
     /// Offsets of the first byte of each line; line `n` (1-based) starts at `lineStarts[n - 1]`.
@@ -8,8 +11,11 @@ public struct SourceText: Sendable {
         self.bytes = bytes
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        for (offset, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\n")
+                || (byte == UInt8(ascii: "\r") && (offset + 1 == bytes.count || bytes[offset + 1] != UInt8(ascii: "\n"))) {
+                starts.append(offset + 1)
+            }
         }
         self.lineStarts = starts
     }
@@ -21,7 +27,7 @@ public struct SourceText: Sendable {
         guard number >= 1, number <= lineStarts.count else { return "" }
         let start = lineStarts[number - 1]
         var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        if end > start, end < bytes.count, bytes[end] == UInt8(ascii: "\n"), bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
     }
 
@@ -42,7 +48,21 @@ public struct SourceText: Sendable {
         }
     }
 
-    private func position(ofOffset offset: Int) -> (line: Int, column: Int) {
+    /// The first byte of line `number` (1-based), or `nil` when the line is empty or does not exist.
+    public func firstByte(ofLine number: Int) -> UInt8? {
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let start = lineStarts[number - 1]
+        return start < bytes.count ? bytes[start] : nil
+    }
+
+    /// The byte offset of a 1-based line and byte column.
+    public func offset(line: Int, column: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count }
+        return lineStarts[line - 1] + column - 1
+    }
+
+    /// The 1-based line and byte column of a byte offset.
+    public func position(ofOffset offset: Int) -> (line: Int, column: Int) {
         var low = 0
         var high = lineStarts.count - 1
         while low < high {

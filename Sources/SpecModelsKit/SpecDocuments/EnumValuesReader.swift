@@ -11,21 +11,36 @@ enum EnumValuesReader {
         var scanner = LiteralUnionScanner(text: Array(codeBlock.literal.utf8))
         while let token = scanner.next() {
             let location = SourceLocation(
-                file: file, line: firstLine + token.line, column: codeBlock.startColumn + token.column)
+                file: file, line: firstLine + token.line, column: codeBlock.startColumn - 1 + token.column)
             switch token.kind {
             case .literal(let literal):
                 values.append(EnumValue(name: nil, value: literal, location: location))
             case .marker(let text) where unrecognizedMarkers.contains(text):
                 continue
-            case .marker(let text), .invalid(let text):
+            case .marker(let text):
                 diagnostics.error(
-                    "`\(text)` is not a literal: `## Values` must be a union of literals like \"a\" | \"b\"",
+                    "`\(text.excerpt)` is not a literal: write a string in quotes, like \"\(text.excerpt)\"; `## Values` is a union of literals like \"a\" | \"b\" | 3",
+                    at: location)
+                return values
+            case .missingSeparator(let text):
+                diagnostics.error(
+                    "expected `|` between two values, found `\(text.excerpt)`; `## Values` is a union of literals like \"a\" | \"b\" | 3",
+                    at: location)
+                return values
+            case .unterminated(let text):
+                diagnostics.error(
+                    "unterminated string `\(text.excerpt)`: add the closing quote",
+                    at: location)
+                return values
+            case .invalid(let text):
+                diagnostics.error(
+                    "`\(text.excerpt)` is not a literal: `## Values` is a union of literals like \"a\" | \"b\" | 3",
                     at: location)
                 return values
             }
         }
         if values.isEmpty {
-            diagnostics.error("`## Values` lists no value", at: SourceLocation(file: file, line: codeBlock.startLine, column: codeBlock.startColumn))
+            diagnostics.error("`## Values` lists no value: expected a union of literals like \"a\" | \"b\"", at: SourceLocation(file: file, line: codeBlock.startLine, column: codeBlock.startColumn))
         }
         return values
     }
@@ -59,7 +74,7 @@ enum EnumValuesReader {
             if let token = scanner.next(), case .literal(let parsed) = token.kind, scanner.next() == nil {
                 literal = parsed
             } else if text.isEmpty {
-                diagnostics.error("empty `Value` cell", at: cellLocation)
+                diagnostics.error("empty `Value` cell: expected a literal like \"a\" or 3", at: cellLocation)
                 continue
             } else {
                 literal = .string(text)  // an unquoted value in a table is the string itself
@@ -78,6 +93,10 @@ struct LiteralUnionScanner {
             case literal(EnumValue.Literal)
             /// A bare word such as `Unrecognized<string>`.
             case marker(String)
+            /// A value where a `|` should be: the rest of the line.
+            case missingSeparator(String)
+            /// A quoted string without its closing quote: the rest of the line.
+            case unterminated(String)
             case invalid(String)
         }
 
@@ -102,7 +121,9 @@ struct LiteralUnionScanner {
         guard index < text.count else { return nil }
         if !expectsValue {
             guard text[index] == UInt8(ascii: "|") else {
-                return invalidToken()
+                let token = Token(kind: .missingSeparator(rest()), line: line, column: column)
+                index = text.count
+                return token
             }
             index += 1
             skipSpace()
@@ -112,7 +133,15 @@ struct LiteralUnionScanner {
         let startColumn = column
         let byte = text[index]
         if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-            guard let string = quoted(byte) else { return Token(kind: .invalid(rest()), line: line, column: startColumn) }
+            let start = index
+            var malformedEscape = false
+            guard let string = quoted(byte, malformedEscape: &malformedEscape) else {
+                index = start
+                let text = rest()
+                let token = Token(kind: malformedEscape ? .invalid(text) : .unterminated(text), line: line, column: startColumn)
+                index = text.count
+                return token
+            }
             return Token(kind: .literal(.string(string)), line: line, column: startColumn)
         }
         let word = bareWord()
@@ -126,12 +155,6 @@ struct LiteralUnionScanner {
     }
 
     private var column: Int { index - lineStart + 1 }
-
-    private mutating func invalidToken() -> Token {
-        let token = Token(kind: .invalid(rest()), line: line, column: column)
-        index = text.count
-        return token
-    }
 
     private func rest() -> String {
         let end = text[index...].firstIndex(of: UInt8(ascii: "\n")) ?? text.count
@@ -162,7 +185,7 @@ struct LiteralUnionScanner {
     }
 
     /// A quoted string with JSON-style escapes; `nil` when unterminated or malformed.
-    private mutating func quoted(_ quote: UInt8) -> String? {
+    private mutating func quoted(_ quote: UInt8, malformedEscape: inout Bool) -> String? {
         index += 1
         var scalars = String.UnicodeScalarView()
         var bytes: [UInt8] = []
@@ -193,7 +216,10 @@ struct LiteralUnionScanner {
                 guard index + 4 <= text.count,
                       let code = UInt32(String(decoding: text[index..<index + 4], as: UTF8.self), radix: 16),
                       let scalar = Unicode.Scalar(code)
-                else { return nil }
+                else {
+                    malformedEscape = true
+                    return nil
+                }
                 index += 4
                 flush()
                 scalars.append(scalar)

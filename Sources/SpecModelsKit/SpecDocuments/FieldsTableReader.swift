@@ -34,7 +34,7 @@ struct FieldsTableReader {
             }
             guard let field = field(in: row, columns: columns, diagnostics: &diagnostics) else { continue }
             if let first = seen[field.name] {
-                diagnostics.error("duplicate field `\(field.name)`: it is already declared at line \(first.line)", at: field.location)
+                diagnostics.error("duplicate field `\(field.name.excerpt)`: it is already declared at line \(first.line); remove one of the rows", at: field.location)
                 continue
             }
             seen[field.name] = field.location
@@ -57,7 +57,7 @@ struct FieldsTableReader {
             missing.append(name.prefix(1).uppercased() + name.dropFirst())
         }
         if !missing.isEmpty {
-            let found = header.cells.map { "`\($0.text)`" }.joined(separator: ", ")
+            let found = header.cells.map { "`\($0.text.excerpt)`" }.joined(separator: ", ")
             diagnostics.error(
                 "the `## Fields` table has no \(missing.map { "`\($0)`" }.joined(separator: " or ")) column (found \(found)); expected `Field | Type | Required | Description`",
                 at: location(header.line, header.cells.first?.column ?? 1))
@@ -71,14 +71,18 @@ struct FieldsTableReader {
     private func field(in row: PipeTable.Row, columns: Columns, diagnostics: inout Diagnostics) -> Field? {
         let nameCell = row.cells[columns.field]
         let nameLocation = location(nameCell.line, nameCell.column)
+        if nameCell.text.isEmpty {
+            diagnostics.error("empty Field cell: expected the field name as a code span like `name`", at: nameLocation)
+            return nil
+        }
         guard let (name, deprecated) = Self.fieldName(MarkdownParser.parseInlines(nameCell.text)) else {
             diagnostics.error(
-                "expected the field name as a code span like `name` (or ~~`name`~~ when deprecated), found `\(nameCell.text)`",
+                "expected the field name as a code span like `name` (or ~~`name`~~ when deprecated), found `\(nameCell.text.excerpt)`: put the name between backticks",
                 at: nameLocation)
             return nil
         }
         if name.trimmingSpaces.isEmpty {
-            diagnostics.error("empty field name", at: nameLocation)
+            diagnostics.error("the field name is blank: expected the JSON key between the backticks, like `name`", at: nameLocation)
             return nil
         }
         let requiredCell = row.cells[columns.required]
@@ -88,14 +92,14 @@ struct FieldsTableReader {
         case Self.optionalMarker: isRequired = false
         default:
             diagnostics.error(
-                "unknown Required marker `\(requiredCell.text)`: expected \(Self.requiredMarker) or \(Self.optionalMarker)",
+                "unknown Required marker `\(requiredCell.text.excerpt)`: expected \(Self.requiredMarker) (required) or \(Self.optionalMarker) (optional)",
                 at: location(requiredCell.line, requiredCell.column))
             return nil
         }
         let typeCell = row.cells[columns.type]
         let typeLocation = location(typeCell.line, typeCell.column)
         if typeCell.text.isEmpty {
-            diagnostics.error("field `\(name)` has an empty Type cell", at: typeLocation)
+            diagnostics.error("field `\(name.excerpt)` has an empty Type cell: expected a type such as *string* or a link to a model doc", at: typeLocation)
             return nil
         }
         var description: RichParagraph = columns.description.map { MarkdownParser.parseInlines(row.cells[$0].text) } ?? []

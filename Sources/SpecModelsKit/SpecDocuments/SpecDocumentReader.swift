@@ -17,16 +17,83 @@ public struct SpecDocumentReader {
     public func read(_ bytes: [UInt8], diagnostics: inout Diagnostics) -> SpecDocument? {
         let source = SourceText(bytes: bytes)
         if let bad = source.firstInvalidUTF8() {
-            diagnostics.error("file is not valid UTF-8 text", at: location(bad.line, bad.column))
+            let offset = source.offset(line: bad.line, column: bad.column)
+            let byte = offset < bytes.count ? String(bytes[offset], radix: 16, uppercase: true) : "?"
+            diagnostics.error(
+                "byte 0x\(byte.count == 1 ? "0" + byte : byte) is not UTF-8 text: save the file as UTF-8 (it may be Latin-1, UTF-16 or binary)",
+                at: location(bad.line, bad.column))
+            return nil
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            let position = source.position(ofOffset: nul)
+            diagnostics.error(
+                "a NUL byte: this is a binary file, not a markdown model doc",
+                at: location(position.line, position.column))
+            return nil
+        }
+        if bytes.isEmpty {
+            diagnostics.error("empty file: expected a model doc that starts with a `# Name` heading", at: location(1, 1))
             return nil
         }
         if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) {
-            diagnostics.error("empty model doc: expected a `# Name` heading", at: location(1, 1))
+            diagnostics.error("the file holds only blank lines: expected a model doc that starts with a `# Name` heading", at: location(1, 1))
             return nil
         }
-        let root = MarkdownParser.parseDocument(bytes)
+        if let carriageReturn = bytes.indices.first(where: {
+            bytes[$0] == UInt8(ascii: "\r") && ($0 + 1 == bytes.count || bytes[$0 + 1] != UInt8(ascii: "\n"))
+        }) {
+            // Markdown ends a line there, which splits a table row in two.
+            let position = source.position(ofOffset: carriageReturn)
+            diagnostics.warning(
+                "a carriage return (\\r) without a line feed ends the line here; save the file with \\n or \\r\\n line endings",
+                at: location(position.line, position.column))
+        }
+        if reportMergeConflicts(source, diagnostics: &diagnostics) {
+            return nil
+        }
+        let (root, tooDeep) = MarkdownParser.parseDocument(bytes, maximumDepth: MarkdownParser.maximumDepth)
+        if let tooDeep {
+            diagnostics.error(
+                "markdown nested more than \(MarkdownParser.maximumDepth) levels deep (block quotes, lists or emphasis inside each other); a model doc needs a few",
+                at: location(tooDeep.startLine, tooDeep.startColumn))
+            return nil
+        }
         var sections = SectionScanner(relativePath: relativePath, displayPath: displayPath, source: source)
         return sections.read(root, diagnostics: &diagnostics)
+    }
+
+    /// Reports each `<<<<<<<` … `>>>>>>>` block a merge left in the file; returns whether there was one.
+    private func reportMergeConflicts(_ source: SourceText, diagnostics: inout Diagnostics) -> Bool {
+        var found = false
+        func report(_ start: Int, end: Int?) {
+            found = true
+            let range = end.map { "lines \(start)–\($0)" } ?? "from line \(start)"
+            diagnostics.error(
+                "unresolved merge conflict (\(range)): keep one side and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines",
+                at: location(start, 1))
+        }
+        var open: Int?
+        for number in 1...max(1, source.lineCount) {
+            let first = source.firstByte(ofLine: number)
+            guard first == UInt8(ascii: "<") || first == UInt8(ascii: ">") else { continue }
+            let line = source.line(number)
+            if Self.isConflictMarker(line, "<") {
+                if let start = open { report(start, end: nil) }
+                open = number
+            } else if Self.isConflictMarker(line, ">"), let start = open {
+                report(start, end: number)
+                open = nil
+            }
+        }
+        if let start = open { report(start, end: nil) }
+        return found
+    }
+
+    /// `<<<<<<< HEAD`, `>>>>>>> branch`: seven marks, then the end of the line or a space.
+    private static func isConflictMarker(_ line: String, _ mark: Character) -> Bool {
+        let characters = line.prefix(8)
+        guard characters.prefix(7).allSatisfy({ $0 == mark }), characters.count >= 7 else { return false }
+        return characters.count == 7 || characters.last == " "
     }
 
     private func location(_ line: Int, _ column: Int) -> SourceLocation {
@@ -67,7 +134,7 @@ private struct SectionScanner {
             case .heading(level: 1):
                 if let title {
                     diagnostics.error(
-                        "second `#` heading `\(block.plainText)`: a model doc declares one type (the first is `\(title.plainText)` at line \(title.startLine))",
+                        "second `#` heading `\(block.plainText.excerpt)`: a model doc declares one type (the first is `\(title.plainText.excerpt)` at line \(title.startLine)); move the second type to a doc of its own",
                         at: blockLocation)
                 } else {
                     title = block
@@ -79,7 +146,9 @@ private struct SectionScanner {
                 if [.fields, .values, .supportedTypes].contains(next) {
                     if let previous = bodyHeading {
                         diagnostics.error(
-                            "`## \(heading)` after `## \(previous.name)` (\(previous.location)): a model doc is an object, an enum or a union, not several",
+                            previous.name.lowercased() == heading.lowercased()
+                                ? "second `## \(heading)` section (the first is at line \(previous.location.line)): a model doc has one"
+                                : "`## \(heading)` after `## \(previous.name)` (line \(previous.location.line)): a model doc is an object (`## Fields`), an enum (`## Values`) or a union (`## Supported Types`), not several",
                             at: blockLocation)
                         section = .unknown
                         continue
@@ -91,7 +160,9 @@ private struct SectionScanner {
                     default: members = []
                     }
                 } else if next == .unknown {
-                    diagnostics.warning("unknown section `## \(heading)` is ignored", at: blockLocation)
+                    diagnostics.warning(
+                        "unknown section `## \(heading.excerpt)` is ignored; the sections of a model doc are `## Example Usage`, `## Fields`, `## Values` and `## Supported Types`",
+                        at: blockLocation)
                 }
                 section = next
             case .heading(level: 3) where section == .supportedTypes:
@@ -131,7 +202,7 @@ private struct SectionScanner {
         }
 
         guard let title else {
-            diagnostics.error("no `# Name` heading: a model doc starts with the name of its type", at: location(1, 1))
+            diagnostics.error("no `# Name` heading: a model doc starts with the name of its type, like `# ListInstallationsGroup`", at: location(1, 1))
             return nil
         }
         var name = title.plainText.trimmingSpaces
@@ -141,7 +212,7 @@ private struct SectionScanner {
         }
         let nameLocation = location(of: title)
         if name.isEmpty {
-            diagnostics.error("the `#` heading is empty: expected the name of the type", at: nameLocation)
+            diagnostics.error("the `#` heading is empty: expected the name of the type, like `# ListInstallationsGroup`", at: nameLocation)
             return nil
         }
         if struckThrough, deprecation == nil {
@@ -154,12 +225,12 @@ private struct SectionScanner {
             body = .enumeration(values)
         } else if let members {
             if members.isEmpty, let heading = bodyHeading {
-                diagnostics.error("`## Supported Types` lists no member: expected `### \\`Type\\`` headings", at: heading.location)
+                diagnostics.error("`## Supported Types` lists no member: expected a `###` heading for each member type, like `operations.Name` or `string`", at: heading.location)
             }
             body = .union(members)
         } else {
             diagnostics.error(
-                "`\(name)` has no `## Fields`, `## Values` or `## Supported Types` section, so its shape is unknown",
+                "`\(name.excerpt)` has no `## Fields`, `## Values` or `## Supported Types` section, so its shape is unknown: add one",
                 at: nameLocation)
             return nil
         }

@@ -24,9 +24,13 @@ struct TypeExpressionParser {
         var message: String
         /// 0-based byte offset into the cell text where the problem is, when known.
         var offset: Int?
+        /// The problem is that the cell ends too early: it is reported at the cell's end.
+        var atEnd = false
     }
 
-    /// Deeper nesting than this is reported rather than followed.
+    /// Deeper nesting than this (brackets, generic arguments and `[]` suffixes together) is
+    /// reported rather than followed, so that resolution and emission, which recurse over
+    /// the expression, stay shallow.
     static let maximumDepth = 64
 
     private enum Token: Equatable {
@@ -136,7 +140,7 @@ struct TypeExpressionParser {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumDepth else {
-            throw failure("type is nested more than \(Self.maximumDepth) levels deep")
+            throw failure("the type is nested more than \(Self.maximumDepth) levels deep; a real type nests a few")
         }
         var members = [try parsePostfix()]
         while accept("|") {
@@ -147,7 +151,12 @@ struct TypeExpressionParser {
 
     private mutating func parsePostfix() throws -> Unresolved {
         var expression = try parsePrimary()
+        var suffixes = 0
         while peek() == .punctuation("["), peek(1) == .punctuation("]") {
+            suffixes += 1
+            guard depth + suffixes <= Self.maximumDepth else {
+                throw failure("the type is nested more than \(Self.maximumDepth) levels deep; a real type nests a few")
+            }
             position += 2
             expression = .array(expression)
         }
@@ -165,13 +174,13 @@ struct TypeExpressionParser {
             return .primitive(.stringLiteral(value))
         case .punctuation("("):
             let inner = try parseUnion()
-            try expect(")")
+            try expect(")", closing: "(")
             return inner
         case .punctuation("["):
             // `[File]`: a name in brackets, as Speakeasy writes unlinked union members.
             guard case .word(let name)? = peek() else { throw failure("expected a type name after `[`") }
             position += 1
-            try expect("]")
+            try expect("]", closing: "[")
             return try named(name, offset: offset + 1)
         case .punctuation("{"):
             // `{ [k: string]: T }`
@@ -183,7 +192,7 @@ struct TypeExpressionParser {
             try expect("]")
             try expect(":")
             let value = try parseUnion()
-            try expect("}")
+            try expect("}", closing: "{")
             return .map(value)
         case .word(let word):
             if peek() == .punctuation("<") {
@@ -203,11 +212,11 @@ struct TypeExpressionParser {
             try expectWord("string", context: "`Record` keys")
             try expect(",")
             let value = try parseUnion()
-            try expect(">")
+            try expect(">", closing: "Record<")
             return .map(value)
         case "Array":
             let element = try parseUnion()
-            try expect(">")
+            try expect(">", closing: "Array<")
             return .array(element)
         case "ReadableStream":
             try expectWord("Uint8Array", context: "`ReadableStream`")
@@ -224,7 +233,7 @@ struct TypeExpressionParser {
             return .primitive(primitive)
         }
         if let first = word.utf8.first, first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) {
-            guard Double(word) != nil else { throw Failure(message: "`\(word)` is not a number", offset: offset) }
+            guard Double(word) != nil else { throw Failure(message: "`\(word.excerpt)` is not a number", offset: offset) }
             return .primitive(.numberLiteral(word))
         }
         return .named(word, column: offset)
@@ -246,6 +255,16 @@ struct TypeExpressionParser {
         "null": .null,
     ]
 
+    /// Spellings from other languages and their names here, for "did you mean" hints.
+    static let commonMistakes: [String: String] = [
+        "integer": "number", "int": "number", "Int": "number", "float": "number", "double": "number",
+        "Double": "number", "Number": "number", "str": "string", "String": "string", "text": "string",
+        "bool": "boolean", "Bool": "boolean", "Boolean": "boolean", "Datetime": "Date", "DateTime": "Date",
+        "datetime": "Date", "date": "Date", "timestamp": "Date", "object": "Record<string, any>",
+        "Object": "Record<string, any>", "unknown": "any", "Any": "any", "bytes": "Blob", "binary": "Blob",
+        "Map": "Record<string, T>", "list": "T[]",
+    ]
+
     // MARK: Helpers
 
     private func peek(_ ahead: Int = 0) -> Token? {
@@ -258,9 +277,11 @@ struct TypeExpressionParser {
         return true
     }
 
-    private mutating func expect(_ character: Character) throws {
+    private mutating func expect(_ character: Character, closing opener: String? = nil) throws {
         guard accept(character) else {
-            throw failure(peek().map { "expected `\(character)`, found `\(describe($0))`" } ?? "expected `\(character)` before the end of the type")
+            let purpose = opener.map { " to close `\($0)`" } ?? ""
+            throw failure(peek().map { "expected `\(character)`\(purpose), found `\(describe($0))`" }
+                ?? "expected `\(character)`\(purpose) before the end of the type")
         }
     }
 
@@ -272,15 +293,17 @@ struct TypeExpressionParser {
     }
 
     private func failure(_ message: String) -> Failure {
-        Failure(message: message, offset: position < tokens.count ? tokens[position].offset : nil)
+        position < tokens.count
+            ? Failure(message: message, offset: tokens[position].offset)
+            : Failure(message: message, offset: nil, atEnd: true)
     }
 
     private func describe(_ token: Token) -> String {
         switch token {
-        case .word(let word): return word
-        case .string(let value): return "\"\(value)\""
+        case .word(let word): return word.excerpt
+        case .string(let value): return "\"\(value.excerpt)\""
         case .punctuation(let character): return String(character)
-        case .link(let text, _): return "[\(text)](…)"
+        case .link(let text, _): return "[\(text.excerpt)](…)"
         }
     }
 }

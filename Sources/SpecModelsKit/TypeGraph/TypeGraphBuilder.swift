@@ -13,10 +13,12 @@ public enum TypeGraphBuilder {
         var models: [ModelNode] = []
         var referrers = [Set<ModelID>](repeating: [], count: documents.count)
         models.reserveCapacity(documents.count)
+        var suggestionBudget = ReferenceResolver.suggestionBudget
         for (position, document) in documents.enumerated() {
             let id = ModelID(index: position)
-            var resolver = ReferenceResolver(document: document, index: index)
+            var resolver = ReferenceResolver(document: document, index: index, suggestionBudget: suggestionBudget)
             let shape = resolver.shape(of: document.body, diagnostics: &diagnostics)
+            suggestionBudget = resolver.suggestionBudget
             for target in resolver.referencedModels {
                 referrers[target.index].insert(id)
             }
@@ -34,12 +36,15 @@ public enum TypeGraphBuilder {
         }
         var graph = TypeGraph(models: models)
         graph.setReferrers(referrers)
+        UnionCycles.report(in: graph, diagnostics: &diagnostics)
         return graph
     }
 }
 
 /// Looks models up by path and by `namespace.Name`.
 struct ModelIndex {
+    static let builtInTypeNames = ["string", "number", "boolean", "any", "Date", "RFCDate", "File", "Blob"]
+
     let byPath: [String: ModelID]
     /// Lower-cased paths, for "did you mean" hints on case mismatches.
     let byLowercasedPath: [String: String]
@@ -47,6 +52,8 @@ struct ModelIndex {
     let byName: [String: [ModelID]]
     let documents: [SpecDocument]
     let specRoot: [String]
+    /// For "did you mean" hints: qualified names with the built-in types, and paths.
+    let nameCandidates: Suggestion.Candidates
 
     init(_ documents: [SpecDocument], specRoot: [String], diagnostics: inout Diagnostics) {
         self.specRoot = specRoot
@@ -62,7 +69,7 @@ struct ModelIndex {
             if let existing = byQualifiedName[qualified] {
                 let first = documents[existing.index]
                 diagnostics.error(
-                    "type `\(qualified)` is declared twice: first in \(first.displayPath) at line \(first.nameLocation.line)",
+                    "type `\(qualified.excerpt)` is declared twice: first in \(first.displayPath) at line \(first.nameLocation.line); delete one of the docs or rename its `#` heading",
                     at: document.nameLocation)
                 continue
             }
@@ -74,18 +81,25 @@ struct ModelIndex {
         self.byQualifiedName = byQualifiedName
         self.byName = byName
         self.documents = documents
+        self.nameCandidates = Suggestion.Candidates(byQualifiedName.keys.sorted() + Self.builtInTypeNames)
     }
 }
 
 /// Resolves the type expressions of one document.
 struct ReferenceResolver {
+    /// How many "did you mean" searches one build may make: each compares a name with every
+    /// model, so a spec of thousands of docs full of typos would otherwise take quadratic time.
+    static let suggestionBudget = 100
+
     let document: SpecDocument
     let index: ModelIndex
     private(set) var referencedModels: Set<ModelID> = []
+    private(set) var suggestionBudget: Int
 
-    init(document: SpecDocument, index: ModelIndex) {
+    init(document: SpecDocument, index: ModelIndex, suggestionBudget: Int = Self.suggestionBudget) {
         self.document = document
         self.index = index
+        self.suggestionBudget = suggestionBudget
     }
 
     mutating func shape(of body: SpecDocument.Body, diagnostics: inout Diagnostics) -> ModelNode.Shape {
@@ -102,7 +116,7 @@ struct ReferenceResolver {
             return .enumeration(enumeration(values, diagnostics: &diagnostics))
         case .union(let members):
             let resolved = members.compactMap { member -> UnionMemberNode? in
-                guard let type = resolve(member.type, diagnostics: &diagnostics) else { return nil }
+                guard let type = resolve(member.type, isUnionMember: true, diagnostics: &diagnostics) else { return nil }
                 return UnionMemberNode(type: type, spelling: member.type.source, location: member.type.location)
             }
             return .union(resolved)
@@ -114,7 +128,8 @@ struct ReferenceResolver {
         var unique: [EnumValue] = []
         for value in values {
             if let first = seen[value.value] {
-                diagnostics.error("duplicate value \(Self.describe(value.value)): already listed at line \(first.line)", at: value.location)
+                let place = first.line == value.location.line ? "column \(first.column)" : "line \(first.line)"
+                diagnostics.error("duplicate value \(Self.describe(value.value).excerpt): already listed at \(place); remove one", at: value.location)
                 continue
             }
             seen[value.value] = value.location
@@ -123,7 +138,12 @@ struct ReferenceResolver {
         let hasStrings = unique.contains { if case .string = $0.value { true } else { false } }
         let hasNumbers = unique.contains { if case .string = $0.value { false } else { true } }
         if hasStrings && hasNumbers, let first = unique.first {
-            diagnostics.error("`## Values` mixes strings and numbers; an enum's values must be all strings or all numbers", at: first.location)
+            let isString: (EnumValue) -> Bool = { if case .string = $0.value { true } else { false } }
+            let string = unique.first(where: isString).map { Self.describe($0.value).excerpt } ?? ""
+            let number = unique.first(where: { !isString($0) }).map { Self.describe($0.value).excerpt } ?? ""
+            diagnostics.error(
+                "`## Values` mixes strings (\(string)) and numbers (\(number)); an enum's values must be all strings or all numbers",
+                at: first.location)
         }
         let rawType: EnumerationShape.RawType
         if hasStrings || unique.isEmpty {
@@ -144,12 +164,15 @@ struct ReferenceResolver {
         }
     }
 
-    private mutating func resolve(_ cell: TypeCell, diagnostics: inout Diagnostics) -> TypeExpression? {
+    private mutating func resolve(_ cell: TypeCell, isUnionMember: Bool = false, diagnostics: inout Diagnostics) -> TypeExpression? {
         switch TypeExpressionParser.parse(cell) {
         case .failure(let failure):
+            let message = isUnionMember
+                ? "member heading `\(cell.source.excerpt)` is not a type: \(failure.message); under `## Supported Types` each `###` heading names one member type, like `operations.Name` or `string`"
+                : "cannot read the type `\(cell.source.excerpt)`: \(failure.message)"
             diagnostics.error(
-                "cannot read the type `\(cell.source)`: \(failure.message)",
-                at: location(cell, offset: failure.offset))
+                message,
+                at: failure.atEnd ? location(cell, offset: cell.source.utf8.count) : location(cell, offset: failure.offset))
             return nil
         case .success(let unresolved):
             var failed = false
@@ -192,7 +215,7 @@ struct ReferenceResolver {
                 let qualified = target.namespace.isEmpty ? target.name : "\(target.namespace).\(target.name)"
                 if text != qualified && text != target.name {
                     diagnostics.warning(
-                        "link text `\(text)` does not match the linked doc's type `\(qualified)`",
+                        "link text `\(text.excerpt)` does not match the linked doc's type `\(qualified)`",
                         at: location(cell, offset: offset))
                 }
                 return .model(id)
@@ -216,14 +239,15 @@ struct ReferenceResolver {
         return nil
     }
 
-    private func unknownNameMessage(_ name: String) -> String {
-        var message = "unknown type `\(name)`: no model doc declares it"
+    private mutating func unknownNameMessage(_ name: String) -> String {
+        var message = "unknown type `\(name.excerpt)`: no model doc declares it"
         if !name.contains("."), let candidates = index.byName[name], candidates.count > 1 {
             let spellings = candidates.map { index.documents[$0.index] }.map { "`\($0.namespace).\($0.name)`" }
             return "ambiguous type `\(name)`: write one of \(spellings.joined(separator: ", "))"
         }
-        let candidates = Array(index.byQualifiedName.keys) + TypeExpressionParser.primitives.keys
-        if let suggestion = Suggestion.closest(to: name, among: candidates) {
+        if let builtIn = TypeExpressionParser.commonMistakes[name] {
+            message += "; did you mean `\(builtIn)`?"
+        } else if let suggestion = closestModelName(to: name) {
             message += "; did you mean `\(suggestion)`?"
         } else {
             message += " (built-in types are string, number, boolean, any, Date, RFCDate, File, Blob, Record<string, T>, T[])"
@@ -231,18 +255,30 @@ struct ReferenceResolver {
         return message
     }
 
+    /// The closest qualified model name, while the build's budget for such searches lasts.
+    private mutating func closestModelName(to name: String) -> String? {
+        guard suggestionBudget > 0 else { return nil }
+        suggestionBudget -= 1
+        return Suggestion.closest(to: name, among: index.nameCandidates)
+    }
+
+    private mutating func closestSibling(of path: String) -> String? {
+        suggestionBudget -= 1
+        return Self.closestSibling(of: path, among: index.byPath.keys)
+    }
+
     private struct LinkFailure: Error {
         var text: String
     }
 
-    private func resolveLink(_ destination: String) -> Result<ModelID, LinkFailure> {
+    private mutating func resolveLink(_ destination: String) -> Result<ModelID, LinkFailure> {
         var path = Substring(destination)
         if let hash = path.firstIndex(of: "#") { path = path[..<hash] }
         if path.contains("://") || path.hasPrefix("mailto:") {
-            return .failure(LinkFailure(text: "link to `\(destination)` is not a model doc: types link to `.md` files in the spec"))
+            return .failure(LinkFailure(text: "link to `\(destination.excerpt)` is not a model doc: types link to `.md` files in the spec"))
         }
         if path.hasPrefix("/") {
-            return .failure(LinkFailure(text: "link `\(destination)` is absolute: links between model docs are relative to the linking file"))
+            return .failure(LinkFailure(text: "link `\(destination.excerpt)` is absolute: links between model docs are relative to the linking file"))
         }
         let root = index.specRoot
         var components = root + document.relativePath.split(separator: "/").dropLast().map(String.init)
@@ -251,7 +287,7 @@ struct ReferenceResolver {
             case ".": continue
             case "..":
                 guard !components.isEmpty else {
-                    return .failure(LinkFailure(text: "link `\(destination)` points outside the spec folder"))
+                    return .failure(LinkFailure(text: "link `\(destination.excerpt)` points outside the spec folder: model docs link only to docs in the spec"))
                 }
                 components.removeLast()
             default:
@@ -259,17 +295,17 @@ struct ReferenceResolver {
             }
         }
         guard components.count > root.count, Array(components[..<root.count]) == root else {
-            return .failure(LinkFailure(text: "link `\(destination)` points outside the spec folder"))
+            return .failure(LinkFailure(text: "link `\(destination.excerpt)` points outside the spec folder: model docs link only to docs in the spec"))
         }
         let resolved = components[root.count...].joined(separator: "/")
         guard resolved.hasSuffix(".md") else {
-            return .failure(LinkFailure(text: "link `\(destination)` is not a model doc: expected a `.md` file"))
+            return .failure(LinkFailure(text: "link `\(destination.excerpt)` is not a model doc: expected a `.md` file"))
         }
         if let id = index.byPath[resolved] { return .success(id) }
-        var message = "link `\(destination)` points to `\(resolved)`, which is not in the spec"
+        var message = "link `\(destination.excerpt)` points to `\(resolved.excerpt)`, which is not in the spec"
         if let actual = index.byLowercasedPath[resolved.lowercased()] {
             message += "; did you mean `\(actual.split(separator: "/").last.map(String.init) ?? actual)`? (file names are case-sensitive)"
-        } else if let suggestion = Self.closestSibling(of: resolved, among: index.byPath.keys) {
+        } else if suggestionBudget > 0, let suggestion = closestSibling(of: resolved) {
             message += "; did you mean `\(suggestion)`?"
         }
         return .failure(LinkFailure(text: message))
