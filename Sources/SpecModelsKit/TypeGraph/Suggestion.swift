@@ -1,6 +1,6 @@
 /// "Did you mean" hints: the closest known spelling by edit distance, if it is close.
-enum Suggestion {
-    static func closest<Candidates: Sequence<String>>(to spelling: String, among candidates: Candidates) -> String? {
+public enum Suggestion {
+    public static func closest<Candidates: Sequence<String>>(to spelling: String, among candidates: Candidates) -> String? {
         let target = Array(spelling.lowercased().utf8)
         let limit = max(2, target.count / 3)
         var best: (distance: Int, candidate: String)?
