@@ -59,7 +59,7 @@ private struct Reader {
         for (key, value) in entries(of: mapping, allowed: ConfigurationFile.topLevelKeys, in: "the configuration") {
             switch key.value {
             case "accessModifier":
-                guard let name = string(value, named: key.value, expecting: "`public`, `package` or `internal`") else { continue }
+                guard let name = string(value, named: "`accessModifier`", expecting: "`public`, `package` or `internal`") else { continue }
                 if let modifier = EmissionOptions.AccessModifier(rawValue: name.value) {
                     configuration.accessModifier = .init(modifier, at: name.location)
                 } else {
@@ -73,15 +73,15 @@ private struct Reader {
                 readNamespaces(value, into: &configuration)
             case "typeOverrides":
                 configuration.typeOverrides = overrides(
-                    value, named: key.value, expecting: "a mapping from a spelling (`number`) or a field (`Type.field`) to a Swift type",
+                    value, named: "`\(key.value)`", expecting: "a mapping from a spelling (`number`) or a field (`Type.field`) to a Swift type",
                     valueKind: "a Swift type")
             case "nameOverrides":
                 configuration.nameOverrides = overrides(
-                    value, named: key.value, expecting: "a mapping from a type (`Type`) or a field (`Type.field`) to a Swift name",
+                    value, named: "`\(key.value)`", expecting: "a mapping from a type (`Type`) or a field (`Type.field`) to a Swift name",
                     valueKind: "a Swift name")
             case "keyOverrides":
                 configuration.keyOverrides = overrides(
-                    value, named: key.value, expecting: "a mapping from a field (`Type.field`) to its JSON key",
+                    value, named: "`\(key.value)`", expecting: "a mapping from a field (`Type.field`) to its JSON key",
                     valueKind: "a JSON key (a string)")
             case "conformances":
                 configuration.conformances = conformances(value)
@@ -96,9 +96,9 @@ private struct Reader {
 
     private mutating func readNamespaces(_ node: Node, into configuration: inout Configuration) {
         if isNull(node) { return }
-        guard let mapping = mapping(node, named: "namespaces", expecting: "a mapping with `include`, `exclude` and `roots`") else { return }
-        for (key, value) in entries(of: mapping, allowed: ConfigurationFile.namespaceKeys, in: "namespaces") {
-            let list = strings(value, named: "namespaces.\(key.value)", expecting: key.value == "roots" ? "a list of type names" : "a list of namespaces")
+        guard let mapping = mapping(node, named: "`namespaces`", expecting: "a mapping with `include`, `exclude` and `roots`") else { return }
+        for (key, value) in entries(of: mapping, allowed: ConfigurationFile.namespaceKeys, in: "`namespaces`") {
+            let list = strings(value, named: "`namespaces.\(key.value)`", expecting: key.value == "roots" ? "a list of type names" : "a list of namespaces")
             switch key.value {
             case "include":
                 configuration.includedNamespaces = list
@@ -118,7 +118,7 @@ private struct Reader {
         guard let mapping = mapping(node, named: name, expecting: expectation) else { return [] }
         var result: [Configuration.Override] = []
         for (key, value) in entries(of: mapping, allowed: nil, in: name) {
-            guard let string = string(value, named: "`\(name)` value for `\(key.value)`", expecting: valueKind) else { continue }
+            guard let string = string(value, named: "\(name) value for `\(key.value)`", expecting: valueKind) else { continue }
             result.append(Configuration.Override(key: key, value: string))
         }
         return result
@@ -127,9 +127,9 @@ private struct Reader {
     private mutating func conformances(_ node: Node) -> [Configuration.Conformance] {
         if isNull(node) { return [] }
         let expectation = "a mapping from a protocol to a list of types, or to \"*\" for every type that can conform"
-        guard let mapping = mapping(node, named: "conformances", expecting: expectation) else { return [] }
+        guard let mapping = mapping(node, named: "`conformances`", expecting: expectation) else { return [] }
         var result: [Configuration.Conformance] = []
-        for (key, value) in entries(of: mapping, allowed: nil, in: "conformances") {
+        for (key, value) in entries(of: mapping, allowed: nil, in: "`conformances`") {
             if let scalar = value.scalar, scalar.string == "*", tagName(value) == .str {
                 result.append(Configuration.Conformance(protocolName: key, types: .all(value.mark.map(location))))
                 continue

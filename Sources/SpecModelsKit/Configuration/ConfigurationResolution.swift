@@ -43,8 +43,13 @@ extension Configuration {
         let errorsBefore = diagnostics.all.count
         let included = includedNamespaces.map { Set(checked($0).map(\.value)) }
         let excluded = Dictionary(checked(excludedNamespaces).map { ($0.value, $0.location) }, uniquingKeysWith: { first, _ in first })
-        // With a misspelt namespace, what is left out is a guess: report the spelling only.
-        if diagnostics.all.count > errorsBefore { return Set(graph.ids) }
+        // With a misspelt namespace, what is left out is a guess: report the spellings only.
+        if diagnostics.all.count > errorsBefore {
+            for root in roots {
+                if case .failure(let failure) = lookup.model(root.value) { diagnostics.error(failure.message, at: root.location) }
+            }
+            return Set(graph.ids)
+        }
         func isAllowed(_ model: ModelNode) -> Bool {
             (included?.contains(model.namespace) ?? true) && excluded[model.namespace] == nil
         }
