@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpecModelsConfiguration
 import SpecModelsKit
 
 /// The options `generate` and `check` share.
@@ -10,14 +11,22 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder the Swift files go to.", valueName: "dir"))
     var output: String = "Generated"
 
-    @Option(name: .long, help: ArgumentHelp("Access level of the generated declarations: public, package or internal.", valueName: "level"))
+    @Option(name: .long, help: ArgumentHelp(
+        "The configuration file. Default: specmodels.yml in the folder that holds the spec folder, when there is one.",
+        valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Access level of the generated declarations: public, package or internal. Overrides the configuration's accessModifier.", valueName: "level"))
     var accessModifier: EmissionOptions.AccessModifier?
 
     @Flag(name: .long, help: "Treat warnings as errors: exit with status 1 and write nothing when there are any.")
     var warningsAsErrors = false
 
-    var emissionOptions: EmissionOptions {
-        EmissionOptions(accessModifier: accessModifier ?? .public)
+    /// The configuration file to read: `--config`, or the one beside the spec folder if it exists.
+    var configurationPath: String? {
+        if let config { return config }
+        let beside = Configuration.defaultPath(forSpecDirectory: spec)
+        return FileManager.default.fileExists(atPath: beside) ? beside : nil
     }
 
     /// A spec folder that is missing or a file is a mistake on the command line (exit status 2),
@@ -35,20 +44,35 @@ struct GenerationOptions: ParsableArguments {
         }
     }
 
-    /// Runs the pipeline and prints its diagnostics. `failed` is set when there are errors, or
-    /// warnings under `--warnings-as-errors`; `files` is then empty.
+    /// Reads the configuration, runs the pipeline and prints the diagnostics of both.
+    /// `failed` is set when there are errors, or warnings under `--warnings-as-errors`;
+    /// `files` is then empty.
     func runGenerator() -> (files: [SwiftEmitter.OutputFile], failed: Bool) {
-        let result = Generator.generate(specDirectory: spec, options: emissionOptions)
-        DiagnosticPrinter.print(result.diagnostics)
-        if result.diagnostics.hasErrors {
+        var diagnostics = Diagnostics()
+        var configuration: Configuration?
+        if let configurationPath {
+            configuration = ConfigurationFile.read(path: configurationPath, diagnostics: &diagnostics)
+        }
+        var files: [SwiftEmitter.OutputFile] = []
+        if !diagnostics.hasErrors {
+            if let accessModifier {
+                configuration?.accessModifier = .init(accessModifier, at: nil)
+            }
+            let base = EmissionOptions(accessModifier: accessModifier ?? .public)
+            let result = Generator.generate(specDirectory: spec, options: base, configuration: configuration)
+            diagnostics.append(contentsOf: result.diagnostics)
+            files = result.files
+        }
+        DiagnosticPrinter.print(diagnostics)
+        if diagnostics.hasErrors {
             return ([], true)
         }
-        if warningsAsErrors, !result.diagnostics.all.isEmpty {
-            let count = result.diagnostics.all.count
+        if warningsAsErrors, !diagnostics.all.isEmpty {
+            let count = diagnostics.all.count
             DiagnosticPrinter.printError("error: \(count) warning\(count == 1 ? "" : "s") treated as error\(count == 1 ? "" : "s") (--warnings-as-errors)")
             return ([], true)
         }
-        return (result.files, false)
+        return (files, false)
     }
 
     /// Runs the pipeline, prints its diagnostics, and returns the files, or exits with

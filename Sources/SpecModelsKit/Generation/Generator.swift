@@ -26,8 +26,12 @@ public enum Generator {
     }
 
     /// Generates Swift for the given docs. With any error, `files` is empty.
+    ///
+    /// A `configuration` (from `specmodels.yml`) is checked against the graph and its
+    /// settings override `options`.
     public static func generate(
-        _ files: [SpecSource.File], specRoot: [String] = [], options: EmissionOptions = EmissionOptions()
+        _ files: [SpecSource.File], specRoot: [String] = [], options: EmissionOptions = EmissionOptions(),
+        configuration: Configuration? = nil
     ) -> Result {
         var diagnostics = Diagnostics()
         let graph = buildGraph(from: files, specRoot: specRoot, diagnostics: &diagnostics)
@@ -36,15 +40,21 @@ public enum Generator {
         guard !diagnostics.hasErrors else {
             return Result(graph: graph, files: [], diagnostics: diagnostics)
         }
+        let options = configuration?.resolve(against: graph, base: options, diagnostics: &diagnostics) ?? options
+        guard !diagnostics.hasErrors else {
+            return Result(graph: graph, files: [], diagnostics: diagnostics)
+        }
         return Result(graph: graph, files: SwiftEmitter.emit(graph, options: options), diagnostics: diagnostics)
     }
 
     /// Reads the spec directory and generates Swift for it.
-    public static func generate(specDirectory: String, options: EmissionOptions = EmissionOptions()) -> Result {
+    public static func generate(
+        specDirectory: String, options: EmissionOptions = EmissionOptions(), configuration: Configuration? = nil
+    ) -> Result {
         var diagnostics = Diagnostics()
         let source = SpecSource(directory: specDirectory)
         let files = source.read(diagnostics: &diagnostics)
-        var result = generate(files, specRoot: source.absoluteComponents, options: options)
+        var result = generate(files, specRoot: source.absoluteComponents, options: options, configuration: configuration)
         diagnostics.append(contentsOf: result.diagnostics)
         result.diagnostics = diagnostics
         if diagnostics.hasErrors { result.files = [] }

@@ -8,12 +8,55 @@ public struct EmissionOptions: Sendable, Equatable {
 
     public var accessModifier: AccessModifier
 
-    public init(accessModifier: AccessModifier = .public) {
+    // The options below come from `specmodels.yml` (see `Configuration`), already checked
+    // against the graph. Models are named by their qualified name (`operations.Name`) and
+    // fields by their JSON key as the docs give it.
+
+    /// The models to emit; `nil` emits every model.
+    public var emittedModels: Set<String>?
+    /// Swift types for the spellings `string`, `number`, `boolean` and `any`, wherever they occur.
+    public var spellingTypes: [String: String]
+    /// Swift names for models, replacing the names derived from their headings.
+    public var typeNames: [String: String]
+    /// Per model, per field: a Swift name, a Swift type or a wire key other than the derived ones.
+    public var fields: [String: [String: FieldCustomization]]
+    /// Per model: protocols added after `Codable, Hashable, Sendable`.
+    public var conformances: [String: [String]]
+
+    public struct FieldCustomization: Sendable, Equatable {
+        public var swiftName: String?
+        public var swiftType: String?
+        public var wireKey: String?
+
+        public init(swiftName: String? = nil, swiftType: String? = nil, wireKey: String? = nil) {
+            self.swiftName = swiftName
+            self.swiftType = swiftType
+            self.wireKey = wireKey
+        }
+    }
+
+    public init(
+        accessModifier: AccessModifier = .public,
+        emittedModels: Set<String>? = nil,
+        spellingTypes: [String: String] = [:],
+        typeNames: [String: String] = [:],
+        fields: [String: [String: FieldCustomization]] = [:],
+        conformances: [String: [String]] = [:]
+    ) {
         self.accessModifier = accessModifier
+        self.emittedModels = emittedModels
+        self.spellingTypes = spellingTypes
+        self.typeNames = typeNames
+        self.fields = fields
+        self.conformances = conformances
     }
 
     /// The keyword to put before a declaration: "public ", "package " or "" for internal.
     var accessPrefix: String {
         accessModifier == .internal ? "" : "\(accessModifier.rawValue) "
+    }
+
+    func emits(_ model: ModelNode) -> Bool {
+        emittedModels?.contains(model.qualifiedName) ?? true
     }
 }

@@ -69,7 +69,7 @@ struct EnumTranslator {
             declaration.append(.line(TranslationContext.deprecatedAttribute(deprecation.message)))
         }
         declaration.append(.block(
-            "\(access)enum \(context.names[model.id]): RawRepresentable, Codable, Hashable, Sendable", body))
+            "\(access)enum \(context.names[model.id]): RawRepresentable, Codable, Hashable, Sendable\(context.extraConformances(of: model))", body))
         return declaration
     }
 

@@ -1,12 +1,13 @@
 /// The Swift names of a model's members, in one place, so the translators and the diff's
 /// view of the generated API cannot drift apart.
 enum MemberNaming {
-    /// The property names of an object, in field order: lowerCamelCase, unique within the
-    /// type, and never the type's own name (a member cannot share it).
-    static func propertyNames(of properties: [Property], typeName: String) -> [String] {
+    /// The property names of an object, in field order: lowerCamelCase (or the configured
+    /// name), unique within the type, and never the type's own name (a member cannot share it).
+    static func propertyNames(of properties: [Property], typeName: String, customNames: [String?] = []) -> [String] {
         var taken: Set<String> = []
-        return properties.map { property in
-            var name = SwiftNaming.unique(SwiftNaming.memberName(property.name), in: &taken)
+        return properties.enumerated().map { position, property in
+            let custom = position < customNames.count ? customNames[position] : nil
+            var name = SwiftNaming.unique(custom ?? SwiftNaming.memberName(property.name), in: &taken)
             if name == typeName { name = SwiftNaming.unique(name + "Value", in: &taken) }
             return name
         }

@@ -12,6 +12,8 @@ struct ObjectTranslator {
         let property: Property
         /// The Swift name, unescaped.
         let name: String
+        /// The JSON key.
+        let wireKey: String
         let swiftType: String
         /// Stored in a private `_name` behind a computed property.
         let isBacked: Bool
@@ -31,14 +33,18 @@ struct ObjectTranslator {
     }
 
     private var members: [Member] {
-        let names = MemberNaming.propertyNames(of: properties, typeName: context.names[model.id])
         let needsCustomCoding = Self.needsCustomCoding(properties, model: model, context: context)
-        return zip(properties, names).enumerated().map { position, pair in
-            let (property, name) = pair
+        let customizations = properties.map { context.customization(of: $0, in: model) }
+        let names = MemberNaming.propertyNames(
+            of: properties, typeName: context.names[model.id], customNames: customizations.map { $0?.swiftName })
+        return properties.enumerated().map { position, property in
+            let name = names[position]
+            let customization = customizations[position]
             let isIndirect = context.cycles.isCyclic(model.id, position)
             let isBacked = isIndirect || (property.deprecationMessage != nil && needsCustomCoding)
             return Member(
-                property: property, name: name, swiftType: context.mapping.swiftType(property.type),
+                property: property, name: name, wireKey: customization?.wireKey ?? property.name,
+                swiftType: customization?.swiftType ?? context.mapping.swiftType(property.type),
                 isBacked: isBacked, isIndirect: isIndirect)
         }
     }
@@ -94,7 +100,7 @@ struct ObjectTranslator {
             body.append(.blank)
         }
         body.append(contentsOf: initializers(members))
-        let needsKeys = customCoding || members.contains { $0.name != $0.property.name }
+        let needsKeys = customCoding || members.contains { $0.name != $0.wireKey }
         if needsKeys && !members.isEmpty {
             body.append(.blank)
             body.append(codingKeys(members, custom: customCoding))
@@ -111,7 +117,7 @@ struct ObjectTranslator {
         if let deprecation = model.deprecation {
             declaration.append(.line(TranslationContext.deprecatedAttribute(deprecation.message)))
         }
-        declaration.append(.block("\(access)struct \(context.names[model.id]): Codable, Hashable, Sendable", body))
+        declaration.append(.block("\(access)struct \(context.names[model.id]): Codable, Hashable, Sendable\(context.extraConformances(of: model))", body))
         if !customCoding && properties.contains(where: { $0.type == .dateTime }) {
             declaration.append(.blank)
             declaration.append(contentsOf: Self.timestampCodingOverloads)
@@ -206,9 +212,9 @@ struct ObjectTranslator {
         let cases = members.map { member -> SwiftCode in
             let name = SwiftNaming.escaped(custom ? member.name : member.storageName)
             let key = custom ? member.name : member.storageName
-            return key == member.property.name
+            return key == member.wireKey
                 ? .line("case \(name)")
-                : .line("case \(name) = \(SwiftNaming.stringLiteral(member.property.name))")
+                : .line("case \(name) = \(SwiftNaming.stringLiteral(member.wireKey))")
         }
         return .block("private enum CodingKeys: String, CodingKey", cases)
     }

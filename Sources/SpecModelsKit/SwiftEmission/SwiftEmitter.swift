@@ -8,7 +8,7 @@ public enum SwiftEmitter {
 
     public static func emit(_ graph: TypeGraph, options: EmissionOptions = EmissionOptions()) -> [OutputFile] {
         let context = TranslationContext(graph: graph, options: options)
-        var files: [OutputFile] = graph.models.map { model in
+        var files: [OutputFile] = graph.models.filter(options.emits).map { model in
             OutputFile(name: outputFileName(forSpecPath: model.relativePath), contents: render(model, context: context))
         }
         files.append(OutputFile(
@@ -37,7 +37,7 @@ public enum SwiftEmitter {
         let declarations: [SwiftCode]
         switch model.shape {
         case .object(let properties):
-            declarations = ObjectTranslator(context: context, model: model, properties: properties).translate()
+            declarations = ObjectTranslator(context: context, model: model, properties: context.codingProperties(of: model, properties)).translate()
         case .enumeration(let shape):
             declarations = EnumTranslator(context: context, model: model, shape: shape).translate()
         case .union(let members):

@@ -1,18 +1,25 @@
 /// The Swift name of every model of a graph, unique within the generated module.
 ///
-/// Names come from the `#` headings. When two namespaces declare the same name, each of
-/// them gets its namespace as a prefix (`ErrorsProblem`, `OperationsProblem`).
+/// Names come from the `#` headings. When two emitted namespaces declare the same name, each
+/// of them gets its namespace as a prefix (`ErrorsProblem`, `OperationsProblem`). Names that
+/// `nameOverrides` gives are kept as they are (the configuration checked they are unique).
 struct SwiftNameTable {
     private var names: [String]
 
-    init(_ graph: TypeGraph) {
+    init(_ graph: TypeGraph, options: EmissionOptions = EmissionOptions()) {
         let base = graph.models.map { SwiftNaming.typeName($0.name) }
         var counts: [String: Int] = [:]
-        for name in base { counts[name, default: 0] += 1 }
-        var taken = Set<String>()
+        for (model, name) in zip(graph.models, base) where options.emits(model) && options.typeNames[model.qualifiedName] == nil {
+            counts[name, default: 0] += 1
+        }
+        var taken = Set(options.typeNames.values)
         var names: [String] = []
         names.reserveCapacity(base.count)
         for (model, name) in zip(graph.models, base) {
+            if let renamed = options.typeNames[model.qualifiedName] {
+                names.append(renamed)
+                continue
+            }
             var candidate = name
             if counts[name, default: 0] > 1, !model.namespace.isEmpty {
                 candidate = SwiftNaming.typeName(model.namespace) + name

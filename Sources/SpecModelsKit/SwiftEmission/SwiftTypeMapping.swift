@@ -5,8 +5,11 @@
 /// types have a *wire type* (the `Date`s replaced) and conversions in both directions.
 struct SwiftTypeMapping {
     let names: SwiftNameTable
+    /// From `typeOverrides`: `number` → `Int`, say. Only expressions that code as themselves.
+    var spellingTypes: [TypeExpression: String] = [:]
 
     func swiftType(_ type: TypeExpression) -> String {
+        if let overridden = spellingTypes[type] { return overridden }
         switch type {
         case .string, .stringLiteral: return "String"
         case .number, .numberLiteral: return "Double"

@@ -8,8 +8,8 @@ struct TranslationContext {
 
     init(graph: TypeGraph, options: EmissionOptions) {
         self.graph = graph
-        self.names = SwiftNameTable(graph)
-        self.mapping = SwiftTypeMapping(names: names)
+        self.names = SwiftNameTable(graph, options: options)
+        self.mapping = SwiftTypeMapping(names: names, spellingTypes: Self.spellingTypes(options))
         self.cycles = ContainmentCycles(graph)
         self.options = options
     }

@@ -1,5 +1,5 @@
 /// "Did you mean" hints: the closest known spelling by edit distance, if it is close.
-enum Suggestion {
+public enum Suggestion {
     /// Candidates prepared once for many searches: each spelling with its lower-cased bytes.
     struct Candidates {
         let entries: [(spelling: String, bytes: [UInt8])]
@@ -9,7 +9,7 @@ enum Suggestion {
         }
     }
 
-    static func closest<Spellings: Sequence<String>>(to spelling: String, among candidates: Spellings) -> String? {
+    public static func closest<Spellings: Sequence<String>>(to spelling: String, among candidates: Spellings) -> String? {
         closest(to: spelling, among: Candidates(candidates))
     }
 
