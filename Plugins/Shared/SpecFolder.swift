@@ -29,29 +29,28 @@ enum SpecFolder {
         return sanitized.joined(separator: ".") + ".swift"
     }
 
-    /// The paths of the docs below `directory`, relative to it, sorted: every `.md` file,
-    /// skipping hidden files and folders, following symbolic links to folders but not a link
-    /// back into a folder already being read (the tool reports those).
+    /// The paths of the docs below `directory`, relative to it, sorted: every `.md` file, skipping
+    /// hidden files and folders. Symbolic links to docs and folders are followed, and no folder
+    /// is read twice (the tool reports such links and loops; here they must only not recurse).
     static func documentPaths(in directory: String) -> [String] {
         var paths: [String] = []
-        var visited: Set<String> = [realPath(directory)]
+        var visited: Set<String> = [resolved(directory)]
         collect(directory, relativeTo: "", depth: 0, visited: &visited, into: &paths)
         return paths.sorted()
     }
 
-    private static func collect(
-        _ root: String, relativeTo folder: String, depth: Int, visited: inout Set<String>, into paths: inout [String]
-    ) {
-        guard depth <= maximumDepth else { return }
+    private static func collect(_ root: String, relativeTo folder: String, depth: Int, visited: inout Set<String>, into paths: inout [String]) {
+        guard depth < maximumDepth else { return }
         let absolute = folder.isEmpty ? root : "\(root)/\(folder)"
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: absolute) else { return }
-        for entry in entries where !entry.hasPrefix(".") {
+        for entry in entries.sorted() where !entry.hasPrefix(".") {
             let relative = folder.isEmpty ? entry : "\(folder)/\(entry)"
             let path = "\(root)/\(relative)"
             var isDirectory: ObjCBool = false
+            // `fileExists` follows symbolic links, as the tool does.
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
-                if visited.insert(realPath(path)).inserted {
+                if visited.insert(resolved(path)).inserted {
                     collect(root, relativeTo: relative, depth: depth + 1, visited: &visited, into: &paths)
                 }
             } else if entry.lowercased().hasSuffix(".md") {
@@ -60,7 +59,7 @@ enum SpecFolder {
         }
     }
 
-    private static func realPath(_ path: String) -> String {
+    private static func resolved(_ path: String) -> String {
         URL(fileURLWithPath: path).resolvingSymlinksInPath().path
     }
 

@@ -16,7 +16,7 @@ struct GenerationOptions: ParsableArguments {
         valueName: "file"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("Access level of the generated declarations: public, package or internal. Overrides the configuration's accessModifier.", valueName: "level"))
+    @Option(name: .long, help: ArgumentHelp("Access level of the generated declarations: public, package or internal.", valueName: "level"))
     var accessModifier: EmissionOptions.AccessModifier?
 
     @Flag(name: .long, help: "Treat warnings as errors: exit with status 1 and write nothing when there are any.")
@@ -30,7 +30,7 @@ struct GenerationOptions: ParsableArguments {
     }
 
     /// A spec folder that is missing or a file is a mistake on the command line (exit status 2),
-    /// not a problem in the spec.
+    /// not a problem in the spec; so is a `--config` file that does not exist.
     func validate() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: spec, isDirectory: &isDirectory) else {
@@ -41,6 +41,9 @@ struct GenerationOptions: ParsableArguments {
         }
         if output.isEmpty {
             throw ValidationError("the output folder path is empty: pass a folder such as --output Generated")
+        }
+        if let config, !FileManager.default.fileExists(atPath: config) {
+            throw ValidationError("the configuration file `\(config)` does not exist: pass a specmodels.yml with --config <file>, or leave --config out")
         }
     }
 

@@ -60,7 +60,7 @@ final class CommandLineConfigurationTests: XCTestCase {
     func testMissingConfigFileIsAnError() throws {
         let root = try makeProject()
         let result = try generate(root, ["--config", "nope.yml"])
-        XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.standardError, "error: cannot read the configuration file `nope.yml`\n")
+        XCTAssertEqual(result.status, 2, "a command-line mistake")
+        XCTAssertTrue(result.standardError.contains("the configuration file `nope.yml` does not exist"), result.standardError)
     }
 }
