@@ -19,6 +19,7 @@ final class PluginIntegrationTests: XCTestCase {
     func testConsumerPackageBuildsWithThePluginAndRegeneratesOnlyWhenNeeded() throws {
         let swift = try Self.swiftExecutable()
         let root = try TestSupport.temporaryDirectory(self)
+        removeSwiftPMLocks(of: root)
         let package = root.appendingPathComponent("PluginConsumer")
         try FileManager.default.copyItem(at: Self.fixture, to: package)
         try pointAtThisCheckout(package)
@@ -127,6 +128,7 @@ final class PluginIntegrationTests: XCTestCase {
     func testGenerateModelsReproducesTheCommittedGeneratedFolder() throws {
         let swift = try Self.swiftExecutable()
         let root = try TestSupport.temporaryDirectory(self)
+        removeSwiftPMLocks(of: root)
         let copy = root.appendingPathComponent("SpecModels")
         try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
         for entry in try FileManager.default.contentsOfDirectory(atPath: TestSupport.packageRoot.path) where !entry.hasPrefix(".") {
@@ -236,6 +238,17 @@ final class PluginIntegrationTests: XCTestCase {
             throw CancellationError()
         }
         return output
+    }
+
+    /// SwiftPM leaves empty lock files named after the scratch folder in the temporary folder.
+    private func removeSwiftPMLocks(of root: URL) {
+        let prefix = root.path.replacingOccurrences(of: "/", with: "_")
+        let temporary = FileManager.default.temporaryDirectory
+        addTeardownBlock {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix(prefix) && name.hasSuffix(".lock") {
+                try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+            }
+        }
     }
 
     private func pluginOutputFolder(_ scratch: URL) throws -> URL {
