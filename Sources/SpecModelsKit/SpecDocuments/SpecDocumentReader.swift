@@ -173,7 +173,7 @@ private struct SectionScanner {
                     examples.append(Example(code: block.literal, location: blockLocation))
                 case .values where !bodyConsumed:
                     bodyConsumed = true
-                    values = EnumValuesReader.read(codeBlock: block, file: displayPath, diagnostics: &diagnostics)
+                    values = EnumValuesReader.read(codeBlock: block, file: displayPath, source: source, diagnostics: &diagnostics)
                 default:
                     break
                 }
