@@ -51,10 +51,11 @@ emit() {  # emit ROOT FILE...: the files under ROOT as one fuzz input on stdout
 rm -rf "$work/seeds"
 mkdir -p "$work/seeds"
 for case in Tests/SpecModelsKitTests/Fixtures/BadInput/*/; do
+    case="${case%/}"
     [[ -d "$case/spec" ]] || continue
     mapfile -t docs < <(find "$case/spec" -type f -name '*.md' | LC_ALL=C sort)
     (( ${#docs[@]} )) || continue
-    emit "${case%/}/spec" "${docs[@]}" > "$work/seeds/case-$(basename "$case")"
+    emit "$case/spec" "${docs[@]}" > "$work/seeds/case-$(basename "$case")"
 done
 shopt -s nullglob
 for models in "$corpus_root"/ampersand/v*/models; do

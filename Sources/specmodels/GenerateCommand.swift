@@ -42,8 +42,9 @@ struct GenerateCommand: ParsableCommand {
         }
         if !failed {
             for name in output.conflicts(with: files) {
+                let path = options.output.hasSuffix("/") ? options.output + name : "\(options.output)/\(name)"
                 DiagnosticPrinter.printError(
-                    "error: `\(options.output)/\(name)` was not written by specmodels and would be overwritten; move it away, or delete it, and run again")
+                    "error: `\(path)` was not written by specmodels and would be overwritten; move it away, or delete it, and run again")
                 failed = true
             }
         }

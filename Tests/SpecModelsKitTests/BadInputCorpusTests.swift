@@ -47,7 +47,12 @@ final class BadInputCorpusTests: XCTestCase {
 
     private func run(case name: String, binary: URL, scratch: URL) throws {
         let source = Self.fixtures.appendingPathComponent(name)
-        let expectedText = (try? String(contentsOf: source.appendingPathComponent("expected.txt"), encoding: .utf8)) ?? "exit: 0\n"
+        let recording = ProcessInfo.processInfo.environment["SPECMODELS_RECORD_BAD_INPUT"] == "1"
+        let expectedFile = source.appendingPathComponent("expected.txt")
+        guard let expectedText = (try? String(contentsOf: expectedFile, encoding: .utf8)) ?? (recording ? "exit: 0\n" : nil) else {
+            XCTFail("\(name): no expected.txt")
+            return
+        }
         var expected = expectedText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if expected.last == "" { expected.removeLast() }
         guard let statusLine = expected.popLast(), statusLine.hasPrefix("exit: "),
@@ -88,15 +93,14 @@ final class BadInputCorpusTests: XCTestCase {
 
         var actual = result.standardError.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if actual.last == "" { actual.removeLast() }
-        if ProcessInfo.processInfo.environment["SPECMODELS_RECORD_BAD_INPUT"] == "1" {
+        if recording {
             // Writes what the binary printed as the new expectation; review `git diff` before committing.
             let recorded = (actual + ["exit: \(result.status)"]).joined(separator: "\n") + "\n"
-            try Data(recorded.utf8).write(to: source.appendingPathComponent("expected.txt"))
-            expected = actual
-        } else if actual != expected {
-            XCTFail("\(name): diagnostics differ (- expected, + actual):\n\(Self.diff(expected, actual))")
-        }
-        if ProcessInfo.processInfo.environment["SPECMODELS_RECORD_BAD_INPUT"] != "1" {
+            try Data(recorded.utf8).write(to: expectedFile)
+        } else {
+            if actual != expected {
+                XCTFail("\(name): diagnostics differ (- expected, + actual):\n\(Self.diff(expected, actual))")
+            }
             XCTAssertEqual(result.status, expectedStatus, "\(name): exit status; standard error:\n\(result.standardError)")
         }
         XCTAssertLessThan(elapsed, 60, "\(name): took \(Int(elapsed)) s")
@@ -115,6 +119,8 @@ final class BadInputCorpusTests: XCTestCase {
                 return true
             }
             XCTAssert(changes.isEmpty, "\(name): a successful run changed files it must not touch:\n\(changes.joined(separator: "\n"))")
+            // The file the previous run generated, listed in its manifest, is stale now.
+            XCTAssertNil(after.entries["Generated/models.old.swift"], "\(name): the stale generated file was kept")
         }
         Self.removeTree(folder)
     }

@@ -83,6 +83,7 @@ public struct SpecSource: Sendable {
         if walk.found.isEmpty && !diagnostics.hasErrors {
             diagnostics.error("spec directory `\(directory)` holds no `.md` model docs", at: nil)
         }
+        walk.found.sort { $0.path < $1.path }
         var files: [File] = []
         files.reserveCapacity(walk.found.count)
         var total = 0
@@ -101,25 +102,22 @@ public struct SpecSource: Sendable {
                     at: .start(of: displayPath))
                 break
             }
-            guard let handle = FileHandle(forReadingAtPath: displayPath) else {
-                diagnostics.error("cannot read the file: \(Self.describe(errno))", at: .start(of: displayPath))
+            let bytes: [UInt8]
+            switch Self.contents(of: displayPath, limit: limits.fileSize + 1) {
+            case .failure(let failure):
+                diagnostics.error("cannot read the file: \(Self.describe(failure.code))", at: .start(of: displayPath))
                 continue
+            case .success(let read):
+                bytes = read
             }
-            defer { try? handle.close() }
-            let data: Data
-            do {
-                data = try handle.read(upToCount: limits.fileSize + 1) ?? Data()
-            } catch {
-                diagnostics.error("cannot read the file: \(error.localizedDescription)", at: .start(of: displayPath))
-                continue
-            }
-            if data.count > limits.fileSize {
+            if bytes.count > limits.fileSize {
+                // It grew since it was listed.
                 diagnostics.error(
                     "file is too large: more than \(Self.describeSize(limits.fileSize)), where a model doc is a few kilobytes",
                     at: .start(of: displayPath))
                 continue
             }
-            files.append(File(relativePath: relativePath, displayPath: displayPath, bytes: [UInt8](data)))
+            files.append(File(relativePath: relativePath, displayPath: displayPath, bytes: bytes))
         }
         return files
     }
@@ -241,6 +239,37 @@ public struct SpecSource: Sendable {
             isDirectory: type == S_IFDIR,
             isRegularFile: type == S_IFREG,
             size: Int(info.st_size)), 0)
+    }
+
+    private struct ReadFailure: Error {
+        var code: Int32
+    }
+
+    /// Up to `limit` bytes of the file, or the `errno` of the failure. (`O_NONBLOCK` is not
+    /// needed: only regular files get here.)
+    private static func contents(of path: String, limit: Int) -> Result<[UInt8], ReadFailure> {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return .failure(ReadFailure(code: errno)) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while bytes.count < limit {
+            let wanted = min(chunk.count, limit - bytes.count)
+            #if canImport(Glibc)
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted) }
+            #elseif canImport(Musl)
+            let count = chunk.withUnsafeMutableBytes { Musl.read(descriptor, $0.baseAddress, wanted) }
+            #else
+            let count = chunk.withUnsafeMutableBytes { Darwin.read(descriptor, $0.baseAddress, wanted) }
+            #endif
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(ReadFailure(code: errno))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+        return .success(bytes)
     }
 
     private static func describe(_ code: Int32) -> String {

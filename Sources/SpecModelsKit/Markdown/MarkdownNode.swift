@@ -61,6 +61,23 @@ public struct MarkdownNode: Sendable, Equatable {
         self.children = children
     }
 
+    /// This node and its descendants with positions moved by `lines` and `columns` (positions
+    /// cmark did not give, line 0, stay 0). For inlines parsed out of context, to place them
+    /// where they are in the file, or the other way round.
+    public func shifted(lines: Int, columns: Int) -> MarkdownNode {
+        var copy = self
+        if copy.startLine > 0 {
+            copy.startLine += lines
+            copy.startColumn += columns
+        }
+        if copy.endLine > 0 {
+            copy.endLine += lines
+            copy.endColumn += columns
+        }
+        copy.children = children.map { $0.shifted(lines: lines, columns: columns) }
+        return copy
+    }
+
     /// The concatenated text of this node and its descendants, as a reader sees it.
     public var plainText: String {
         switch kind {

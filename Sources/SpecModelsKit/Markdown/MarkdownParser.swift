@@ -42,7 +42,8 @@ public enum MarkdownParser {
         }
         inlines[0].literal.removeFirst()
         if inlines[0].literal.isEmpty { inlines.removeFirst() }
-        return inlines
+        // Columns counted the "." that is not in the text.
+        return inlines.map { $0.shifted(lines: 0, columns: -1) }
     }
 
     private static func paragraphInlines(of text: String) -> [MarkdownNode]? {

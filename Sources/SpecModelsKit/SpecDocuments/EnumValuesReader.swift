@@ -4,14 +4,22 @@ enum EnumValuesReader {
     /// Speakeasy writes this marker at the end of an open enum's values.
     static let unrecognizedMarkers: Set<String> = ["Unrecognized<string>", "Unrecognized<number>"]
 
-    static func read(codeBlock: MarkdownNode, file: String, diagnostics: inout Diagnostics) -> [EnumValue] {
-        // The code starts on the line after the opening fence.
-        let firstLine = codeBlock.startLine + 1
+    static func read(codeBlock: MarkdownNode, file: String, source: SourceText, diagnostics: inout Diagnostics) -> [EnumValue] {
+        // A fenced block's code starts on the line after the fence, an indented block's on
+        // its first line.
+        let opening = source.line(codeBlock.startLine).drop { $0 == " " }
+        let isFenced = opening.hasPrefix("```") || opening.hasPrefix("~~~")
+        let firstLine = codeBlock.startLine + (isFenced ? 1 : 0)
+        let codeLines = codeBlock.literal.split(separator: "\n", omittingEmptySubsequences: false)
         var values: [EnumValue] = []
         var scanner = LiteralUnionScanner(text: Array(codeBlock.literal.utf8))
         while let token = scanner.next() {
-            let location = SourceLocation(
-                file: file, line: firstLine + token.line, column: codeBlock.startColumn - 1 + token.column)
+            // cmark removed the indentation before each code line: the code line is the end of
+            // the source line, and the column is counted from where it starts there.
+            let sourceLine = source.line(firstLine + token.line).utf8.count
+            let codeLine = token.line < codeLines.count ? codeLines[token.line].utf8.count : 0
+            let column = min(max(1, sourceLine - codeLine + token.column), sourceLine + 1)
+            let location = SourceLocation(file: file, line: firstLine + token.line, column: column)
             switch token.kind {
             case .literal(let literal):
                 values.append(EnumValue(name: nil, value: literal, location: location))

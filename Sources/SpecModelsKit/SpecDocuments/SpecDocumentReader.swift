@@ -173,7 +173,7 @@ private struct SectionScanner {
                     examples.append(Example(code: block.literal, location: blockLocation))
                 case .values where !bodyConsumed:
                     bodyConsumed = true
-                    values = EnumValuesReader.read(codeBlock: block, file: displayPath, diagnostics: &diagnostics)
+                    values = EnumValuesReader.read(codeBlock: block, file: displayPath, source: source, diagnostics: &diagnostics)
                 default:
                     break
                 }
@@ -266,12 +266,24 @@ private struct SectionScanner {
     }
 
     private func unionMember(from heading: MarkdownNode, diagnostics: inout Diagnostics) -> UnionMember {
-        // `### \`ns.Type[]\``: the spelling is the code span's text.
-        let inlines = heading.children.map { node -> MarkdownNode in
-            node.kind == .code ? MarkdownNode(kind: .text, literal: node.literal) : node
-        }
         let spelling = heading.plainText
-        let column = heading.startColumn + 4 + (heading.children.first?.kind == .code ? 1 : 0)
+        // Where the first inline starts (cmark places a code span at its text, after the
+        // backtick); a bare `###` has none, and its member is reported just after it.
+        let column: Int
+        if let first = heading.children.first, first.startLine == heading.startLine, first.startColumn > 0 {
+            column = first.startColumn
+        } else {
+            column = max(heading.startColumn, heading.endColumn) + 1
+        }
+        // `### \`ns.Type[]\``: the spelling is the code span's text. Positions become
+        // relative to the member's text, as those of a table cell are.
+        let inlines = heading.children.map { node -> MarkdownNode in
+            let inline = node.kind == .code
+                ? MarkdownNode(kind: .text, literal: node.literal, startLine: node.startLine, startColumn: node.startColumn,
+                               endLine: node.endLine, endColumn: node.endColumn)
+                : node
+            return inline.startLine > 0 ? inline.shifted(lines: 1 - heading.startLine, columns: 1 - column) : inline
+        }
         return UnionMember(type: TypeCell(
             inlines: inlines,
             location: location(heading.startLine, column),

@@ -68,6 +68,9 @@ struct TypeExpressionParser {
         var offset = 0
         var pending: [MarkdownNode] = inlines.reversed()
         while let node = pending.popLast() {
+            // cmark's position is exact where it gives one (the cell's inlines are on line 1,
+            // a code span starts at its text); the running count only fills in.
+            if node.startLine == 1, node.startColumn > 0 { offset = node.startColumn - 1 }
             switch node.kind {
             case .text, .code, .htmlInline:
                 // cmark reads `<Uint8Array>` in `ReadableStream<Uint8Array>` as an HTML tag.

@@ -165,6 +165,12 @@ struct ReferenceResolver {
     }
 
     private mutating func resolve(_ cell: TypeCell, isUnionMember: Bool = false, diagnostics: inout Diagnostics) -> TypeExpression? {
+        if isUnionMember, cell.source.trimmingSpaces.isEmpty {
+            diagnostics.error(
+                "empty member heading: under `## Supported Types` each `###` heading names one member type, like `operations.Name` or `string`",
+                at: cell.location)
+            return nil
+        }
         switch TypeExpressionParser.parse(cell) {
         case .failure(let failure):
             let message = isUnionMember

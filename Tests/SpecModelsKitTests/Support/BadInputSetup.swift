@@ -30,6 +30,9 @@ enum BadInputSetup {
         case deepFolders = "deep-folders"
         /// 20,000 valid docs in `spec/models/many/`, each linking to the next.
         case manyFiles = "many-files"
+        /// `Generated/models.operations.listinstallationsgroup.swift` is the user's own file,
+        /// named like a file the run would write.
+        case userFileInOutput = "user-file-in-output"
         /// `spec/models/line\nbreak.md`: a doc whose name holds a line break.
         case controlCharacterInName = "control-character-in-name"
     }
@@ -85,6 +88,11 @@ enum BadInputSetup {
             for level in 1...70 { path.appendPathComponent("level\(level)") }
             try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
             try Data("# Deep\n\n## Values\n\n```typescript\n\"a\"\n```\n".utf8).write(to: path.appendingPathComponent("deep.md"))
+            return Launch()
+        case .userFileInOutput:
+            let file = folder.appendingPathComponent("Generated/models.operations.listinstallationsgroup.swift")
+            try Data("// Hand-written, not generated.\nstruct ListInstallationsGroup {}\n".utf8).write(to: file)
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 978_307_200)], ofItemAtPath: file.path)
             return Launch()
         case .controlCharacterInName:
             try Data("# LineBreak\n\n## Values\n\n```typescript\n\"a\"\n```\n".utf8)
