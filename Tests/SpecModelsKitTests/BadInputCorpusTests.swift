@@ -12,6 +12,7 @@ import Darwin
 /// A case is a folder holding:
 /// - `spec/`: the spec folder (absent when the case is a missing spec folder);
 /// - `expected.txt`: the exact standard error, then a last line `exit: N`;
+/// - `specmodels.yml` (optional): a configuration beside the spec;
 /// - `arguments` (optional): the command line, one line split at spaces, instead of
 ///   `generate --spec spec --output Generated`;
 /// - `setup` (optional): the name of a step `BadInputSetup` performs first, for what git
@@ -67,6 +68,11 @@ final class BadInputCorpusTests: XCTestCase {
         let specSource = source.appendingPathComponent("spec")
         if FileManager.default.fileExists(atPath: specSource.path) {
             try FileManager.default.copyItem(at: specSource, to: folder.appendingPathComponent("spec"))
+        }
+        // A case's configuration sits beside its spec, where the tool looks for it.
+        let configuration = source.appendingPathComponent("specmodels.yml")
+        if FileManager.default.fileExists(atPath: configuration.path) {
+            try FileManager.default.copyItem(at: configuration, to: folder.appendingPathComponent("specmodels.yml"))
         }
         try Self.prepopulateOutput(in: folder)
         var arguments = Self.defaultArguments
