@@ -60,8 +60,14 @@ public enum MarkdownParser {
         startLines.reserveCapacity(texts.count)
         var line = 1
         var paragraphs = 0
-        for text in texts {
+        var simple: [Int: [MarkdownNode]] = [:]
+        for (index, text) in texts.enumerated() {
             if text.isEmpty {
+                startLines.append(0)
+                continue
+            }
+            if let inlines = simpleInlines(text) {
+                simple[index] = inlines
                 startLines.append(0)
                 continue
             }
@@ -75,7 +81,7 @@ public enum MarkdownParser {
             line += 2
             paragraphs += 1
         }
-        if paragraphs == 0 { return texts.map { _ in [] } }
+        if paragraphs == 0 { return texts.indices.map { simple[$0] ?? [] } }
         let document = source.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { characters in
                 parse(characters.baseAddress, count: characters.count, maximumDepth: maximumDepth, movingBlocksToLineOne: true).root
@@ -86,9 +92,9 @@ public enum MarkdownParser {
         var results: [[MarkdownNode]] = []
         results.reserveCapacity(texts.count)
         var next = 0
-        for startLine in startLines {
+        for (index, startLine) in startLines.enumerated() {
             guard startLine > 0 else {
-                results.append([])
+                results.append(simple[index] ?? [])
                 continue
             }
             let paragraph = document.children[next]
@@ -99,6 +105,60 @@ public enum MarkdownParser {
             results.append(paragraph.children)
         }
         return results
+    }
+
+    /// The inlines cmark makes of the commonest cells, without cmark: plain text, a code span
+    /// (`` `name` ``) and one emphasized word run (`*string*`), positions included. Only text
+    /// that can hold no other construct qualifies: printable ASCII without cmark's special
+    /// characters, starting with a letter (so no block can start). `nil` for anything else.
+    static func simpleInlines(_ text: String) -> [MarkdownNode]? {
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last else { return nil }
+        let count = bytes.count
+        if isLetter(first), isPlain(bytes), last != UInt8(ascii: " ") {
+            return [MarkdownNode(kind: .text, literal: text, startLine: 1, startColumn: 1, endLine: 1, endColumn: count)]
+        }
+        guard count >= 3, first == last else { return nil }
+        let inner = bytes.dropFirst().dropLast()
+        if first == UInt8(ascii: "`") {
+            // cmark strips one space from each end of `` ` x ` ``; such spans go to cmark.
+            guard inner.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "`") }),
+                  inner.first != UInt8(ascii: " "), inner.last != UInt8(ascii: " ")
+            else { return nil }
+            return [MarkdownNode(
+                kind: .code, literal: String(text[inner.startIndex..<inner.endIndex]), startLine: 1, startColumn: 2, endLine: 1, endColumn: count - 1)]
+        }
+        if first == UInt8(ascii: "*") {
+            // Left- and right-flanking: letters or digits just inside both delimiters.
+            guard let innerFirst = inner.first, let innerLast = inner.last,
+                  isLetter(innerFirst), isLetter(innerLast) || isDigit(innerLast), isPlain(inner)
+            else { return nil }
+            let word = MarkdownNode(
+                kind: .text, literal: String(text[inner.startIndex..<inner.endIndex]), startLine: 1, startColumn: 2, endLine: 1, endColumn: count - 1)
+            return [MarkdownNode(kind: .emphasis, startLine: 1, startColumn: 1, endLine: 1, endColumn: count, children: [word])]
+        }
+        return nil
+    }
+
+    /// Printable ASCII without the characters that start inlines in cmark (`\ ` * _ [ ] ! < &`).
+    private static func isPlain<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+        bytes.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                 UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: "&"):
+                return false
+            default:
+                return byte >= 0x20 && byte < 0x7F
+            }
+        }
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     private static func paragraphInlines(of text: String) -> [MarkdownNode]? {
