@@ -12,7 +12,7 @@ let usage = """
       --sizes A,B,C       synthetic spec sizes in docs (default 1000,10000,50000; 0 skips)
       --specmodels PATH   the built specmodels executable, to time `--help` (optional)
     For profiling (e.g. under valgrind --tool=callgrind), one step alone:
-      specmodels-bench floor SPEC | generate SPEC OUTPUT
+      specmodels-bench floor SPEC | generate SPEC OUTPUT | synthesize SPEC DOCS OUTPUT
     Internal: scale-run SPEC RUNS RESULTFILE (one size in a child process, for its peak memory).
     """
 
@@ -164,6 +164,11 @@ do {
     } else if arguments.first == "generate", arguments.count == 3 {
         let changes = try GenerateRun.run(spec: arguments[1], output: arguments[2])
         print("\(changes.written.count) written, \(changes.unchanged.count) unchanged")
+    } else if arguments.first == "synthesize", arguments.count == 4, let size = Int(arguments[2]) {
+        let builder = try SyntheticSpec(corpusRoot: arguments[1])
+        let replicas = builder.replicas(near: size)
+        try builder.write(replicas: replicas, to: arguments[3])
+        print("\(replicas * builder.docs.count) docs in \(arguments[3])")
     } else if arguments.first == "scale-run", arguments.count == 4, let runs = Int(arguments[2]) {
         try scaleRun(spec: arguments[1], runs: runs, resultFile: arguments[3])
     } else {
