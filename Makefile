@@ -11,7 +11,7 @@ ifdef SPECMODELS_CORPUS
 export SPECMODELS_CORPUS
 endif
 
-.PHONY: all build generate check test fuzz deps clean
+.PHONY: all build generate check test fuzz deps clean bench bench-generate bench-compile
 
 FUZZ_SECONDS ?= 60
 
@@ -47,6 +47,23 @@ test: deps
 # FUZZ_SECONDS seconds; see Fuzz/README.md.
 fuzz: deps
 	Fuzz/fuzz.sh $(FUZZ_SECONDS)
+
+# Benchmarks (Benchmarks/, a separate package, so neither users nor `make test` build it).
+# `make bench` = generator speed (floor ratio, scale, --help) + compile cost of the output.
+# Numbers go in Benchmarks/RESULTS.md. BENCH_ARGS passes options (`--runs 11 --sizes 1000`).
+BENCH_SCRATCH ?= Benchmarks/.build
+BENCH_BIN = $(BENCH_SCRATCH)/release
+
+bench: bench-generate bench-compile
+
+bench-generate: deps
+	$(SWIFT) build -c release --package-path Benchmarks --scratch-path $(BENCH_SCRATCH) --product specmodels-bench
+	$(SWIFT) build -c release --package-path Benchmarks --scratch-path $(BENCH_SCRATCH) --product specmodels
+	$(BENCH_BIN)/specmodels-bench --specmodels $(BENCH_BIN)/specmodels $(BENCH_ARGS)
+
+bench-compile: deps
+	$(SWIFT) build -c release --package-path Benchmarks --scratch-path $(BENCH_SCRATCH) --product specmodels
+	Benchmarks/compile-cost.sh $(BENCH_BIN)/specmodels
 
 clean:
 	rm -rf .build

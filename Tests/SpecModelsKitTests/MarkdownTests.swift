@@ -88,6 +88,27 @@ final class MarkdownParserTests: XCTestCase {
         XCTAssertEqual(MarkdownParser.parseInlines("> quote *x*").map(\.kind), [.text, .emphasis])
     }
 
+    func testBatchedCellInlinesEqualOneParseEach() {
+        // One cmark parse for a whole table must give exactly what a parse per cell gives,
+        // positions included, whatever the cells hold.
+        let cells = [
+            "`token`", "*string*", "[Date](https://developer.mozilla.org/x)", "", "The connection ID.",
+            "Record<string, [operations.X](../../models/operations/x.md)>", "~~`name`~~", "a<br/>b",
+            "**DEPRECATED**: use *x* instead", "  padded  ", "trailing backslash \\", "&amp; &copy; entity",
+            // Shapes that skip cmark altogether, and near misses that must not.
+            "*some words*", "*x.*", "* x*", "*x *", "**bold**", "*a*b*", "` padded `", "`a`b`", "``", "`x`",
+            "a  b", "A: b (c) d=e, f; g/h?i#j", "1. first", "1 day", "x_y", "x*y", "a!b", "tab\there", "trailing ",
+            "café", "*café*", "`café`", "a [b](c)", "<b>", "a&b", "*1*", "*a1*",
+        ]
+        XCTAssertEqual(MarkdownParser.parseInlines(batch: cells), cells.map(MarkdownParser.parseInlines))
+        // Cells that would be blocks on their own make the batch fall back to one parse each.
+        let blocks = ["plain", "# heading", "- item", "[a]: http://x", "[a]", "```", "after fence", "    code", "<div>", ">"]
+        XCTAssertEqual(MarkdownParser.parseInlines(batch: blocks), blocks.map(MarkdownParser.parseInlines))
+        XCTAssertEqual(MarkdownParser.parseInlines(batch: ["two\nlines", "x"]), ["two\nlines", "x"].map(MarkdownParser.parseInlines))
+        XCTAssertEqual(MarkdownParser.parseInlines(batch: []), [])
+        XCTAssertEqual(MarkdownParser.parseInlines(batch: ["", ""]), [[], []])
+    }
+
     func testDeepNestingDoesNotExhaustTheStack() {
         let deep = String(repeating: "> ", count: 20_000) + "x\n"
         let document = MarkdownParser.parseDocument(Array(deep.utf8))

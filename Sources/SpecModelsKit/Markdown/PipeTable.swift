@@ -36,16 +36,22 @@ public struct PipeTable: Sendable, Equatable {
         return PipeTable(header: header, rows: rows)
     }
 
+    /// `---`, `:--`, `--:` or `:-:`, checked on bytes (Character comparisons of the long
+    /// dash runs of padded tables cost more than the rest of the table).
     private static func isDelimiterCell(_ text: String) -> Bool {
-        var body = Substring(text)
-        if body.hasPrefix(":") { body = body.dropFirst() }
-        if body.hasSuffix(":") { body = body.dropLast() }
-        return !body.isEmpty && body.allSatisfy { $0 == "-" }
+        var body = Substring(text).utf8[...]
+        if body.first == UInt8(ascii: ":") { body = body.dropFirst() }
+        if body.last == UInt8(ascii: ":") { body = body.dropLast() }
+        return !body.isEmpty && body.allSatisfy { $0 == UInt8(ascii: "-") }
     }
 
     /// Splits one row at unescaped pipes, keeping the byte column of each cell.
     static func splitRow(_ text: String, line: Int) -> Row {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { splitRow($0, line: line) }
+    }
+
+    private static func splitRow(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> Row {
         var boundaries: [Int] = []  // offsets of the separating pipes
         var index = 0
         while index < bytes.count {
@@ -57,6 +63,7 @@ public struct PipeTable: Sendable, Equatable {
             index += 1
         }
         var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(boundaries.count + 1)
         var start = 0
         for boundary in boundaries {
             ranges.append(start..<boundary)
@@ -64,28 +71,46 @@ public struct PipeTable: Sendable, Equatable {
         }
         ranges.append(start..<bytes.count)
         // The optional leading and trailing pipes leave empty ranges at the ends.
-        if let first = ranges.first, isBlank(bytes[first]), boundaries.first.map({ isBlank(bytes[0..<$0]) }) == true {
+        if let first = ranges.first, isBlank(bytes, first), let pipe = boundaries.first, isBlank(bytes, 0..<pipe) {
             ranges.removeFirst()
         }
-        if ranges.count > 0, let last = ranges.last, isBlank(bytes[last]), !boundaries.isEmpty {
+        if ranges.count > 0, let last = ranges.last, isBlank(bytes, last), !boundaries.isEmpty {
             ranges.removeLast()
         }
-        let cells = ranges.map { range in cell(bytes[range], offset: range.lowerBound, line: line) }
+        let cells = ranges.map { range in cell(bytes, range, line: line) }
         return Row(cells: cells, line: line)
     }
 
-    private static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
     }
 
-    private static func cell(_ bytes: ArraySlice<UInt8>, offset: Int, line: Int) -> Cell {
-        var lower = bytes.startIndex
-        var upper = bytes.endIndex
-        while lower < upper, bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: "\t") { lower += 1 }
-        while upper > lower, bytes[upper - 1] == UInt8(ascii: " ") || bytes[upper - 1] == UInt8(ascii: "\t") { upper -= 1 }
+    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        for index in range where !isSpace(bytes[index]) { return false }
+        return true
+    }
+
+    private static func cell(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int) -> Cell {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+        var hasEscapedPipe = false
+        var index = lower
+        while index + 1 < upper {
+            if bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "|") {
+                hasEscapedPipe = true
+                break
+            }
+            index += 1
+        }
+        guard hasEscapedPipe else {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+            return Cell(text: text, line: line, column: lower + 1)
+        }
         var unescaped: [UInt8] = []
         unescaped.reserveCapacity(upper - lower)
-        var index = lower
+        index = lower
         while index < upper {
             if bytes[index] == UInt8(ascii: "\\"), index + 1 < upper, bytes[index + 1] == UInt8(ascii: "|") {
                 index += 1

@@ -33,6 +33,9 @@ public struct SourceText: Sendable {
 
     /// The line and byte column of the first byte that is not valid UTF-8, if any.
     public func firstInvalidUTF8() -> (line: Int, column: Int)? {
+        // The standard library's validator is many times faster than decoding scalar by
+        // scalar (which was 8% of a whole run); the scan below only locates an error.
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0

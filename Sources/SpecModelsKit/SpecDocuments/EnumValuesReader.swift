@@ -67,7 +67,12 @@ enum EnumValuesReader {
         }
         let nameColumn = headers.firstIndex(of: "name")
         var values: [EnumValue] = []
-        for row in table.rows {
+        // The Value and Name cells of all rows, with one cmark parse (`parseInlines(batch:)`).
+        let texts = table.rows.flatMap { row in
+            row.cells.count == table.header.cells.count ? [row.cells[valueColumn].text, nameColumn.map { row.cells[$0].text } ?? ""] : ["", ""]
+        }
+        let inlines = MarkdownParser.parseInlines(batch: texts)
+        for (rowIndex, row) in table.rows.enumerated() {
             guard row.cells.count == table.header.cells.count else {
                 diagnostics.error(
                     "table row has \(row.cells.count) cells, the header has \(table.header.cells.count)",
@@ -76,7 +81,7 @@ enum EnumValuesReader {
             }
             let cell = row.cells[valueColumn]
             let cellLocation = SourceLocation(file: file, line: cell.line, column: cell.column)
-            let text = MarkdownParser.parseInlines(cell.text).map(\.plainText).joined()
+            let text = inlines[2 * rowIndex].map(\.plainText).joined()
             var scanner = LiteralUnionScanner(text: Array(text.utf8))
             let literal: EnumValue.Literal
             if let token = scanner.next(), case .literal(let parsed) = token.kind, scanner.next() == nil {
@@ -87,7 +92,7 @@ enum EnumValuesReader {
             } else {
                 literal = .string(text)  // an unquoted value in a table is the string itself
             }
-            let name = nameColumn.map { MarkdownParser.parseInlines(row.cells[$0].text).map(\.plainText).joined() }
+            let name = nameColumn.map { _ in inlines[2 * rowIndex + 1].map(\.plainText).joined() }
             values.append(EnumValue(name: name?.isEmpty == false ? name : nil, value: literal, location: cellLocation))
         }
         return values

@@ -23,7 +23,8 @@ struct FieldsTableReader {
         guard let columns = columns(of: table.header, diagnostics: &diagnostics) else { return [] }
         var fields: [Field] = []
         var seen: [String: SourceLocation] = [:]
-        for row in table.rows {
+        let inlines = cellInlines(table, columns: columns)
+        for (row, rowInlines) in zip(table.rows, inlines) {
             let expected = table.header.cells.count
             if row.cells.count != expected {
                 let lastColumn = row.cells.last.map { $0.column + $0.text.utf8.count } ?? 1
@@ -32,7 +33,7 @@ struct FieldsTableReader {
                     at: location(row.line, row.cells.count < expected ? lastColumn : cellColumn(row, expected)))
                 continue  // the cells cannot be matched to columns
             }
-            guard let field = field(in: row, columns: columns, diagnostics: &diagnostics) else { continue }
+            guard let field = field(in: row, inlines: rowInlines, columns: columns, diagnostics: &diagnostics) else { continue }
             if let first = seen[field.name] {
                 diagnostics.error("duplicate field `\(field.name.excerpt)`: it is already declared at line \(first.line); remove one of the rows", at: field.location)
                 continue
@@ -41,6 +42,26 @@ struct FieldsTableReader {
             fields.append(field)
         }
         return fields
+    }
+
+    /// The inlines of the cells that are read as markdown, per row and column (empty for the
+    /// others), from one cmark parse for the whole table.
+    private func cellInlines(_ table: PipeTable, columns: Columns) -> [[[MarkdownNode]]] {
+        let parsed: Set<Int> = [columns.field, columns.type, columns.description, columns.example].reduce(into: []) { set, column in
+            if let column { set.insert(column) }
+        }
+        var texts: [String] = []
+        for row in table.rows {
+            for (index, cell) in row.cells.enumerated() {
+                texts.append(parsed.contains(index) ? cell.text : "")
+            }
+        }
+        var flat = MarkdownParser.parseInlines(batch: texts)[...]
+        return table.rows.map { row in
+            let cells = Array(flat.prefix(row.cells.count))
+            flat = flat.dropFirst(row.cells.count)
+            return cells
+        }
     }
 
     private func cellColumn(_ row: PipeTable.Row, _ index: Int) -> Int {
@@ -68,14 +89,16 @@ struct FieldsTableReader {
             description: byName["description"], example: byName["example"])
     }
 
-    private func field(in row: PipeTable.Row, columns: Columns, diagnostics: inout Diagnostics) -> Field? {
+    private func field(
+        in row: PipeTable.Row, inlines: [[MarkdownNode]], columns: Columns, diagnostics: inout Diagnostics
+    ) -> Field? {
         let nameCell = row.cells[columns.field]
         let nameLocation = location(nameCell.line, nameCell.column)
         if nameCell.text.isEmpty {
             diagnostics.error("empty Field cell: expected the field name as a code span like `name`", at: nameLocation)
             return nil
         }
-        guard let (name, deprecated) = Self.fieldName(MarkdownParser.parseInlines(nameCell.text)) else {
+        guard let (name, deprecated) = Self.fieldName(inlines[columns.field]) else {
             diagnostics.error(
                 "expected the field name as a code span like `name` (or ~~`name`~~ when deprecated), found `\(nameCell.text.excerpt)`: put the name between backticks",
                 at: nameLocation)
@@ -102,7 +125,7 @@ struct FieldsTableReader {
             diagnostics.error("field `\(name.excerpt)` has an empty Type cell: expected a type such as *string* or a link to a model doc", at: typeLocation)
             return nil
         }
-        var description: RichParagraph = columns.description.map { MarkdownParser.parseInlines(row.cells[$0].text) } ?? []
+        var description: RichParagraph = columns.description.map { inlines[$0] } ?? []
         var deprecationMessage: String?
         if deprecated {
             (deprecationMessage, description) = Self.splitDeprecationNotice(description)
@@ -111,12 +134,12 @@ struct FieldsTableReader {
         if description.count == 1, description[0].kind == .text, description[0].literal == "N/A" {
             description = []
         }
-        let example = columns.example.map { MarkdownParser.parseInlines(row.cells[$0].text).map(\.plainTextPreservingBreaks).joined() } ?? ""
+        let example = columns.example.map { inlines[$0].map(\.plainTextPreservingBreaks).joined() } ?? ""
         return Field(
             name: name,
             location: nameLocation,
             deprecationMessage: deprecationMessage,
-            type: TypeCell(inlines: MarkdownParser.parseInlines(typeCell.text), location: typeLocation, source: typeCell.text),
+            type: TypeCell(inlines: inlines[columns.type], location: typeLocation, source: typeCell.text),
             isRequired: isRequired,
             description: description,
             example: example)

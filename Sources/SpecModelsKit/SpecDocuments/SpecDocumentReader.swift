@@ -309,9 +309,20 @@ private struct SectionScanner {
 
 extension String {
     var trimmingSpaces: String {
+        // Most strings have nothing to trim: an ASCII non-space byte at each end says so
+        // without Character properties (a Character's whitespace-ness is its first scalar's,
+        // and no cluster ending in an ASCII scalar starts with whitespace unless it is one).
+        if let first = utf8.first, let last = utf8.last,
+           Self.isASCIINonSpace(first), Self.isASCIINonSpace(last) {
+            return self
+        }
         var slice = Substring(self)
         while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
         while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
         return String(slice)
+    }
+
+    private static func isASCIINonSpace(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F
     }
 }

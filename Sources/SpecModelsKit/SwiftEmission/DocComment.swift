@@ -76,12 +76,12 @@ enum DocComment {
     static func codeSpan(_ text: String) -> String {
         var longestRun = 0
         var run = 0
-        for character in text {
-            run = character == "`" ? run + 1 : 0
+        for byte in text.utf8 {  // a backtick is one byte and never part of another character
+            run = byte == UInt8(ascii: "`") ? run + 1 : 0
             longestRun = max(longestRun, run)
         }
         let fence = String(repeating: "`", count: longestRun + 1)
-        let padding = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""
+        let padding = text.utf8.first == UInt8(ascii: "`") || text.utf8.last == UInt8(ascii: "`") ? " " : ""
         return fence + padding + text + padding + fence
     }
 }

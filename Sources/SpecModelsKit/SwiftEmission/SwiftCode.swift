@@ -48,37 +48,64 @@ enum SwiftRenderer {
         return output
     }
 
+    /// Appends piece by piece: interpolating each line first built and freed a temporary
+    /// string per line (the renderer was a tenth of a whole run).
     private static func render(_ code: SwiftCode, indentation: String, into output: inout String) {
         switch code {
         case .line(let text):
-            output += text.isEmpty ? "\n" : "\(indentation)\(text)\n"
+            if !text.isEmpty {
+                output += indentation
+                output += text
+            }
+            output += "\n"
         case .blank:
             output += "\n"
         case .docComment(let lines):
             for line in lines {
-                output += line.isEmpty ? "\(indentation)///\n" : "\(indentation)/// \(line)\n"
+                output += indentation
+                if line.isEmpty {
+                    output += "///\n"
+                } else {
+                    output += "/// "
+                    output += line
+                    output += "\n"
+                }
             }
         case .block(let opening, let body, let closing):
             let bracketed = opening.hasSuffix("[") || opening.hasSuffix("(")
-            output += bracketed ? "\(indentation)\(opening)\n" : "\(indentation)\(opening) {\n"
+            output += indentation
+            output += opening
+            output += bracketed ? "\n" : " {\n"
             let inner = indentation + "    "
             for item in body { render(item, indentation: inner, into: &output) }
-            output += "\(indentation)\(closing)\n"
+            output += indentation
+            output += closing
+            output += "\n"
         case .switchBlock(let subject, let cases):
-            output += "\(indentation)switch \(subject) {\n"
+            output += indentation
+            output += "switch "
+            output += subject
+            output += " {\n"
             for item in cases { render(item, indentation: indentation, into: &output) }
-            output += "\(indentation)}\n"
+            output += indentation
+            output += "}\n"
         case .group(let items):
             for item in items { render(item, indentation: indentation, into: &output) }
         case .parameterized(let head, let parameters, let body):
             let inner = indentation + "    "
-            output += "\(indentation)\(head)(\n"
+            output += indentation
+            output += head
+            output += "(\n"
             for (index, parameter) in parameters.enumerated() {
-                output += "\(inner)\(parameter)\(index < parameters.count - 1 ? "," : "")\n"
+                output += inner
+                output += parameter
+                output += index < parameters.count - 1 ? ",\n" : "\n"
             }
-            output += "\(indentation)) {\n"
+            output += indentation
+            output += ") {\n"
             for item in body { render(item, indentation: inner, into: &output) }
-            output += "\(indentation)}\n"
+            output += indentation
+            output += "}\n"
         }
     }
 }

@@ -22,6 +22,7 @@ public enum SwiftEmitter {
     /// Swift rejects two files with one name in a module, so the whole relative path goes
     /// into the name; characters that are awkward in file names become `_`.
     public static func outputFileName(forSpecPath path: String) -> String {
+        if let name = asciiOutputFileName(forSpecPath: path) { return name }
         var stem = Substring(path)
         if stem.lowercased().hasSuffix(".md") { stem = stem.dropLast(3) }
         let sanitized = stem.split(separator: "/").map { component in
@@ -31,6 +32,34 @@ public enum SwiftEmitter {
             })
         }
         return sanitized.joined(separator: ".") + ".swift"
+    }
+
+    /// `outputFileName` for ASCII paths, on bytes: the Character-by-Character version cost
+    /// 7% of a run, called for every model by the name check and by `emit`.
+    private static func asciiOutputFileName(forSpecPath path: String) -> String? {
+        var bytes = Array(path.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        if bytes.count >= 3, bytes[bytes.count - 3] == UInt8(ascii: "."),
+           bytes[bytes.count - 2] | 0x20 == UInt8(ascii: "m"), bytes[bytes.count - 1] | 0x20 == UInt8(ascii: "d") {
+            bytes.removeLast(3)
+        }
+        // Empty components (`a//b`, a leading `/`) are dropped, as `split` does.
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 6)
+        for component in bytes.split(separator: UInt8(ascii: "/")) {
+            if !output.isEmpty { output.append(UInt8(ascii: ".")) }
+            for byte in component {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    output.append(byte)
+                default:
+                    output.append(UInt8(ascii: "_"))
+                }
+            }
+        }
+        output.append(contentsOf: ".swift".utf8)
+        return String(decoding: output, as: UTF8.self)
     }
 
     static func render(_ model: ModelNode, context: TranslationContext) -> String {

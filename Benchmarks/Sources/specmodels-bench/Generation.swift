@@ -1,0 +1,38 @@
+import Foundation
+import SpecModelsKit
+
+/// What `specmodels generate --spec … --output …` does, called in-process: validate the
+/// folders, read, parse, build the graph, emit, and write what changed.
+enum GenerateRun {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    @discardableResult
+    static func run(spec: String, output: String) throws -> OutputDirectory.Changes {
+        let directory = OutputDirectory(path: output)
+        try directory.validate(specDirectory: spec)
+        let result = Generator.generate(specDirectory: spec)
+        if result.diagnostics.hasErrors {
+            let first = result.diagnostics.sorted.prefix(5).map(\.description).joined(separator: "\n")
+            throw Failure(description: "the spec has errors:\n\(first)")
+        }
+        return try directory.apply(result.files)
+    }
+}
+
+/// A scratch folder below the system's temporary folder, removed on `remove()`.
+struct ScratchFolder {
+    let path: String
+
+    init(_ name: String) throws {
+        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        path = "\(base)/specmodels-bench-\(name)-\(getpid())"
+        try? FileManager.default.removeItem(atPath: path)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
