@@ -4,11 +4,11 @@ enum MemberNaming {
     /// The property names of an object, in field order: lowerCamelCase (or the configured
     /// name), unique within the type, and never the type's own name (a member cannot share it).
     static func propertyNames(of properties: [Property], typeName: String, customNames: [String?] = []) -> [String] {
-        var taken: Set<String> = []
+        var taken = UniqueNames()
         return properties.enumerated().map { position, property in
             let custom = position < customNames.count ? customNames[position] : nil
-            var name = SwiftNaming.unique(custom ?? SwiftNaming.memberName(property.name), in: &taken)
-            if name == typeName { name = SwiftNaming.unique(name + "Value", in: &taken) }
+            var name = taken.claim(custom ?? SwiftNaming.memberName(property.name))
+            if name == typeName { name = taken.claim(name + "Value") }
             return name
         }
     }
@@ -19,7 +19,7 @@ enum MemberNaming {
     /// The case names of an enum, in value order: from the Name column when the values
     /// table has one, otherwise from the values.
     static func caseNames(of values: [EnumValue]) -> [String] {
-        var taken: Set<String> = [unrecognizedCase]
+        var taken = UniqueNames(reserving: [unrecognizedCase])
         return values.map { value in
             let spelling: String
             switch value.value {
@@ -33,7 +33,7 @@ enum MemberNaming {
             var base = SwiftNaming.memberName(value.name ?? spelling)
             // `.none` would read as `Optional.none` wherever the enum is optional.
             if base == "none" { base = "none_" }
-            return SwiftNaming.unique(base, in: &taken)
+            return taken.claim(base)
         }
     }
 }

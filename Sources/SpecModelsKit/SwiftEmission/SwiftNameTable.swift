@@ -12,7 +12,7 @@ struct SwiftNameTable {
         for (model, name) in zip(graph.models, base) where options.emits(model) && options.typeNames[model.qualifiedName] == nil {
             counts[name, default: 0] += 1
         }
-        var taken = Set(options.typeNames.values)
+        var taken = UniqueNames(reserving: options.typeNames.values)
         var names: [String] = []
         names.reserveCapacity(base.count)
         for (model, name) in zip(graph.models, base) {
@@ -24,7 +24,7 @@ struct SwiftNameTable {
             if counts[name, default: 0] > 1, !model.namespace.isEmpty {
                 candidate = SwiftNaming.typeName(model.namespace) + name
             }
-            names.append(SwiftNaming.unique(candidate, in: &taken))
+            names.append(taken.claim(candidate))
         }
         self.names = names
     }

@@ -142,18 +142,6 @@ enum SwiftNaming {
         return first.uppercased() + word.dropFirst()
     }
 
-    /// Makes `name` unique among `taken` by appending 2, 3, …, and records it.
-    static func unique(_ name: String, in taken: inout Set<String>) -> String {
-        var candidate = name
-        var counter = 2
-        while taken.contains(candidate) {
-            candidate = "\(name)\(counter)"
-            counter += 1
-        }
-        taken.insert(candidate)
-        return candidate
-    }
-
     /// A Swift string literal for `text`.
     static func stringLiteral(_ text: String) -> String {
         var literal = "\""
@@ -174,5 +162,30 @@ enum SwiftNaming {
             }
         }
         return literal + "\""
+    }
+}
+
+/// Hands out names unique within one scope: a name already given gets 2, 3, … appended.
+/// Remembers the next number per name, so many colliding names cost linear time.
+struct UniqueNames {
+    private var taken: Set<String>
+    private var nextSuffix: [String: Int] = [:]
+
+    init<Reserved: Sequence<String>>(reserving reserved: Reserved) {
+        taken = Set(reserved)
+    }
+
+    init() {
+        taken = []
+    }
+
+    mutating func claim(_ name: String) -> String {
+        if taken.insert(name).inserted { return name }
+        var counter = nextSuffix[name, default: 2]
+        while taken.contains("\(name)\(counter)") { counter += 1 }
+        nextSuffix[name] = counter + 1
+        let unique = "\(name)\(counter)"
+        taken.insert(unique)
+        return unique
     }
 }

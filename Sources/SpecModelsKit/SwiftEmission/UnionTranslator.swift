@@ -17,11 +17,11 @@ struct UnionTranslator {
     }
 
     private var cases: [Case] {
-        var taken: Set<String> = []
+        var taken = UniqueNames()
         let unionWords = SwiftNaming.words(splittingCamelCase: context.names[model.id])
         return members.enumerated().map { position, member in
             let base = caseBaseName(member.type, unionWords: unionWords)
-            let name = SwiftNaming.unique(SwiftNaming.memberName(base), in: &taken)
+            let name = taken.claim(SwiftNaming.memberName(base))
             return Case(
                 name: name, member: member, isIndirect: context.cycles.isCyclic(model.id, position),
                 literal: Self.literal(member.type))
