@@ -44,20 +44,23 @@ echo "compile cost: $count files, $lines lines ($source_note)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 now() { date +%s.%N; }
+# Runs a command under /usr/bin/time; leaves "wall user+sys" (seconds) in $timing. CPU time
+# is reported beside wall time because wall time swings with other builds on the machine.
+timed() {
+    /usr/bin/time -o "$work/time.txt" -f "%e %U %S" "$@"
+    timing=$(awk '{ printf "%.2f %.2f", $1, $2 + $3 }' "$work/time.txt")
+}
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-seconds() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.2f", e - s }'; }
 
 cd "$work/pkg"
 
 # 1. Whole-module type-check.
-times=()
+times=(); cpus=()
 for _ in $(seq "$TYPECHECK_RUNS"); do
-    start=$(now)
-    "$SWIFTC" -typecheck -wmo -module-name Models Sources/Models/*.swift
-    times+=("$(seconds "$start" "$(now)")")
+    timed "$SWIFTC" -typecheck -wmo -module-name Models Sources/Models/*.swift
+    times+=("${timing% *}"); cpus+=("${timing#* }")
 done
-typecheck=$(printf '%s\n' "${times[@]}" | median)
-echo "swiftc -typecheck -wmo:            ${typecheck} s  (runs: ${times[*]})"
+echo "swiftc -typecheck -wmo:            $(printf '%s\n' "${times[@]}" | median) s wall, $(printf '%s\n' "${cpus[@]}" | median) s CPU  (runs: ${times[*]})"
 
 # 2. Slowest function bodies and files.
 "$SWIFTC" -typecheck -wmo -module-name Models Sources/Models/*.swift \
@@ -74,16 +77,13 @@ awk -F'\t' '{ split($2, p, ":"); t[p[1]] += $1 } END { for (f in t) printf "%.1f
     | sort -rn | head -5 | sed "s|$models/||; s/^/    /"
 
 # 3. Debug build: cold, then rebuilds of the module alone.
-start=$(now)
-"$SWIFT" build >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-cold=$(seconds "$start" "$(now)")
-times=()
+timed "$SWIFT" build >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+cold=$timing
+times=(); cpus=()
 for _ in $(seq "$REBUILD_RUNS"); do
     touch Sources/Models/*.swift
-    start=$(now)
-    "$SWIFT" build >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-    times+=("$(seconds "$start" "$(now)")")
+    timed "$SWIFT" build >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+    times+=("${timing% *}"); cpus+=("${timing#* }")
 done
-rebuild=$(printf '%s\n' "${times[@]}" | median)
-echo "swift build (debug), cold:         ${cold} s"
-echo "swift build (debug), touch all:    ${rebuild} s  (runs: ${times[*]})"
+echo "swift build (debug), cold:         ${cold% *} s wall, ${cold#* } s CPU"
+echo "swift build (debug), touch all:    $(printf '%s\n' "${times[@]}" | median) s wall, $(printf '%s\n' "${cpus[@]}" | median) s CPU  (runs: ${times[*]})"
