@@ -231,12 +231,19 @@ extension JSONValue: CustomStringConvertible {
 
 // MARK: - Coding keys
 
-/// A coding key for arbitrary string or integer keys, used to read the keys of a JSON object.
-public struct SpecModelsCodingKey: Swift.CodingKey, Hashable, Sendable {
+/// A coding key for arbitrary string or integer keys, used to read the keys of a JSON object
+/// and, as string literals, by the generated models' `init(from:)` and `encode(to:)`.
+public struct SpecModelsCodingKey: Swift.CodingKey, Hashable, Sendable, ExpressibleByStringLiteral {
     public let stringValue: String
     public let intValue: Int?
 
     public init(_ stringValue: String) {
+        self.stringValue = stringValue
+        self.intValue = nil
+    }
+
+    /// The key `"name"`, as the generated `init(from:)` and `encode(to:)` write their keys.
+    public init(stringLiteral stringValue: String) {
         self.stringValue = stringValue
         self.intValue = nil
     }
@@ -402,6 +409,22 @@ public struct RFC3339Timestamp: Codable, Hashable, Comparable, Sendable, CustomS
         return string.withUTF8 { parse(utf8: $0) }
     }
 
+    /// The bytes `parse(utf8:)` compares with, typed once: a `UInt8(ascii:)` at each of its
+    /// comparisons made it the slowest function body of a generated module to type-check.
+    private enum Byte {
+        static let zero: UInt8 = 0x30  // 0
+        static let nine: UInt8 = 0x39  // 9
+        static let hyphen: UInt8 = 0x2D  // -
+        static let upperT: UInt8 = 0x54  // T
+        static let lowerT: UInt8 = 0x74  // t
+        static let space: UInt8 = 0x20  // space
+        static let colon: UInt8 = 0x3A  // :
+        static let period: UInt8 = 0x2E  // .
+        static let upperZ: UInt8 = 0x5A  // Z
+        static let lowerZ: UInt8 = 0x7A  // z
+        static let plus: UInt8 = 0x2B  // +
+    }
+
     private static func parse(utf8 text: UnsafeBufferPointer<UInt8>) -> Parsed {
         /// The byte at `index`, or 0 past the end.
         func byte(_ index: Int) -> UInt8 {
@@ -413,24 +436,25 @@ public struct RFC3339Timestamp: Codable, Hashable, Comparable, Sendable, CustomS
             var value = 0
             for index in start..<(start + count) {
                 let digit = text[index]
-                guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(digit - UInt8(ascii: "0"))
+                guard digit >= Byte.zero, digit <= Byte.nine else { return nil }
+                let digitValue = Int(digit - Byte.zero)
+                value = value * 10 + digitValue
             }
             return value
         }
 
-        guard let year = number(0, 4), byte(4) == UInt8(ascii: "-"),
-              let month = number(5, 2), byte(7) == UInt8(ascii: "-"),
+        guard let year = number(0, 4), byte(4) == Byte.hyphen,
+              let month = number(5, 2), byte(7) == Byte.hyphen,
               let day = number(8, 2)
         else { return .invalid("the date is not in the form YYYY-MM-DD") }
         if let problem = DateOnly.problem(year: year, month: month, day: day) { return .invalid(problem) }
 
         let separator = byte(10)
-        guard separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == UInt8(ascii: " ") else {
+        guard separator == Byte.upperT || separator == Byte.lowerT || separator == Byte.space else {
             return .invalid("the date must be followed by 'T', 't' or a space and a time")
         }
-        guard let hour = number(11, 2), byte(13) == UInt8(ascii: ":"),
-              let minute = number(14, 2), byte(16) == UInt8(ascii: ":"),
+        guard let hour = number(11, 2), byte(13) == Byte.colon,
+              let minute = number(14, 2), byte(16) == Byte.colon,
               let second = number(17, 2)
         else { return .invalid("the time is not in the form HH:MM:SS") }
         guard hour <= 23 else { return .invalid("hour \(hour) is out of range 00-23") }
@@ -439,12 +463,12 @@ public struct RFC3339Timestamp: Codable, Hashable, Comparable, Sendable, CustomS
 
         var index = 19
         var nanoseconds = 0
-        if byte(index) == UInt8(ascii: ".") {
+        if byte(index) == Byte.period {
             index += 1
             let start = index
             var scale = 100_000_000
-            while index < text.count, text[index] >= UInt8(ascii: "0"), text[index] <= UInt8(ascii: "9") {
-                nanoseconds += Int(text[index] - UInt8(ascii: "0")) * scale
+            while index < text.count, text[index] >= Byte.zero, text[index] <= Byte.nine {
+                nanoseconds += Int(text[index] - Byte.zero) * scale
                 scale /= 10
                 index += 1
             }
@@ -455,18 +479,18 @@ public struct RFC3339Timestamp: Codable, Hashable, Comparable, Sendable, CustomS
         let designator = byte(index)
         if index >= text.count {
             return .invalid("the time zone is missing (Z or +HH:MM/-HH:MM)")
-        } else if designator == UInt8(ascii: "Z") || designator == UInt8(ascii: "z") {
+        } else if designator == Byte.upperZ || designator == Byte.lowerZ {
             offsetSeconds = 0
             index += 1
-        } else if designator == UInt8(ascii: "+") || designator == UInt8(ascii: "-") {
-            guard let offsetHours = number(index + 1, 2), byte(index + 3) == UInt8(ascii: ":"),
+        } else if designator == Byte.plus || designator == Byte.hyphen {
+            guard let offsetHours = number(index + 1, 2), byte(index + 3) == Byte.colon,
                   let offsetMinutes = number(index + 4, 2)
             else { return .invalid("the time zone offset is not in the form +HH:MM or -HH:MM") }
             guard offsetHours <= 23, offsetMinutes <= 59 else {
                 return .invalid("the time zone offset is out of range (hours 00-23, minutes 00-59)")
             }
             let magnitude = offsetHours * 3600 + offsetMinutes * 60
-            offsetSeconds = designator == UInt8(ascii: "-") ? -magnitude : magnitude
+            offsetSeconds = designator == Byte.hyphen ? -magnitude : magnitude
             index += 6
         } else {
             return .invalid("expected Z or a time zone offset +HH:MM/-HH:MM after the time")
@@ -480,7 +504,8 @@ public struct RFC3339Timestamp: Codable, Hashable, Comparable, Sendable, CustomS
             nanoseconds = 999_999_000
         }
         let days = Int64(DateOnly.daysFromCivil(year: year, month: month, day: day))
-        let localSeconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + wholeSecond)
+        let secondOfDay: Int = hour * 3600 + minute * 60 + wholeSecond
+        let localSeconds: Int64 = days * 86_400 + Int64(secondOfDay)
         return .date(makeDate(unixSeconds: localSeconds - Int64(offsetSeconds), nanoseconds: Int64(nanoseconds)))
     }
 

@@ -93,25 +93,40 @@ public struct ListInstallationsConnection: Codable, Hashable, Sendable {
         self.oauth2AuthorizationCode = oauth2AuthorizationCode
         self.apiKey = apiKey
     }
-}
 
-/// Codes this file's `Date` properties as RFC 3339 timestamps, whatever the coder's date strategy.
-fileprivate extension KeyedDecodingContainer {
-    func decode(_ type: Date.Type, forKey key: Key) throws -> Date {
-        try decodeRFC3339Date(forKey: key)
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.projectId = try container.decode(String.self, forKey: "projectId")
+        self.provider = try container.decode(String.self, forKey: "provider")
+        self.providerApp = try container.decodeIfPresent(ListInstallationsProviderApp.self, forKey: "providerApp")
+        self.group = try container.decode(ListInstallationsGroup.self, forKey: "group")
+        self.consumer = try container.decode(ListInstallationsConsumer.self, forKey: "consumer")
+        self.providerWorkspaceRef = try container.decodeIfPresent(String.self, forKey: "providerWorkspaceRef")
+        self.providerConsumerRef = try container.decodeIfPresent(String.self, forKey: "providerConsumerRef")
+        self.createTime = try container.decodeRFC3339Date(forKey: "createTime")
+        self.updateTime = try container.decodeRFC3339DateIfPresent(forKey: "updateTime")
+        self.authScheme = try container.decode(ListInstallationsAuthScheme.self, forKey: "authScheme")
+        self.status = try container.decode(ListInstallationsStatus.self, forKey: "status")
+        self.oauth2AuthorizationCode = try container.decodeIfPresent(ListInstallationsOAuth2AuthorizationCodeToken.self, forKey: "oauth2AuthorizationCode")
+        self.apiKey = try container.decodeIfPresent(String.self, forKey: "apiKey")
     }
 
-    func decodeIfPresent(_ type: Date.Type, forKey key: Key) throws -> Date? {
-        try decodeRFC3339DateIfPresent(forKey: key)
-    }
-}
-
-fileprivate extension KeyedEncodingContainer {
-    mutating func encode(_ value: Date, forKey key: Key) throws {
-        try encodeRFC3339Date(value, forKey: key)
-    }
-
-    mutating func encodeIfPresent(_ value: Date?, forKey key: Key) throws {
-        try encodeRFC3339DateIfPresent(value, forKey: key)
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.projectId, forKey: "projectId")
+        try container.encode(self.provider, forKey: "provider")
+        try container.encodeIfPresent(self.providerApp, forKey: "providerApp")
+        try container.encode(self.group, forKey: "group")
+        try container.encode(self.consumer, forKey: "consumer")
+        try container.encodeIfPresent(self.providerWorkspaceRef, forKey: "providerWorkspaceRef")
+        try container.encodeIfPresent(self.providerConsumerRef, forKey: "providerConsumerRef")
+        try container.encodeRFC3339Date(self.createTime, forKey: "createTime")
+        try container.encodeRFC3339DateIfPresent(self.updateTime, forKey: "updateTime")
+        try container.encode(self.authScheme, forKey: "authScheme")
+        try container.encode(self.status, forKey: "status")
+        try container.encodeIfPresent(self.oauth2AuthorizationCode, forKey: "oauth2AuthorizationCode")
+        try container.encodeIfPresent(self.apiKey, forKey: "apiKey")
     }
 }

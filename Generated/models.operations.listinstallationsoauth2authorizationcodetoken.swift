@@ -23,4 +23,18 @@ public struct ListInstallationsOAuth2AuthorizationCodeToken: Codable, Hashable, 
         self.refreshToken = refreshToken
         self.scopes = scopes
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
+        self.accessToken = try container.decodeIfPresent(ListInstallationsAccessToken.self, forKey: "accessToken")
+        self.refreshToken = try container.decodeIfPresent(ListInstallationsRefreshToken.self, forKey: "refreshToken")
+        self.scopes = try container.decodeIfPresent([String].self, forKey: "scopes")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
+        try container.encodeIfPresent(self.accessToken, forKey: "accessToken")
+        try container.encodeIfPresent(self.refreshToken, forKey: "refreshToken")
+        try container.encodeIfPresent(self.scopes, forKey: "scopes")
+    }
 }

@@ -62,25 +62,28 @@ public struct ListInstallationsProviderApp: Codable, Hashable, Sendable {
         self.createTime = createTime
         self.updateTime = updateTime
     }
-}
 
-/// Codes this file's `Date` properties as RFC 3339 timestamps, whatever the coder's date strategy.
-fileprivate extension KeyedDecodingContainer {
-    func decode(_ type: Date.Type, forKey key: Key) throws -> Date {
-        try decodeRFC3339Date(forKey: key)
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.projectId = try container.decode(String.self, forKey: "projectId")
+        self.externalRef = try container.decodeIfPresent(String.self, forKey: "externalRef")
+        self.provider = try container.decode(String.self, forKey: "provider")
+        self.clientId = try container.decode(String.self, forKey: "clientId")
+        self.scopes = try container.decodeIfPresent([String].self, forKey: "scopes")
+        self.createTime = try container.decodeRFC3339Date(forKey: "createTime")
+        self.updateTime = try container.decodeRFC3339DateIfPresent(forKey: "updateTime")
     }
 
-    func decodeIfPresent(_ type: Date.Type, forKey key: Key) throws -> Date? {
-        try decodeRFC3339DateIfPresent(forKey: key)
-    }
-}
-
-fileprivate extension KeyedEncodingContainer {
-    mutating func encode(_ value: Date, forKey key: Key) throws {
-        try encodeRFC3339Date(value, forKey: key)
-    }
-
-    mutating func encodeIfPresent(_ value: Date?, forKey key: Key) throws {
-        try encodeRFC3339DateIfPresent(value, forKey: key)
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.projectId, forKey: "projectId")
+        try container.encodeIfPresent(self.externalRef, forKey: "externalRef")
+        try container.encode(self.provider, forKey: "provider")
+        try container.encode(self.clientId, forKey: "clientId")
+        try container.encodeIfPresent(self.scopes, forKey: "scopes")
+        try container.encodeRFC3339Date(self.createTime, forKey: "createTime")
+        try container.encodeRFC3339DateIfPresent(self.updateTime, forKey: "updateTime")
     }
 }

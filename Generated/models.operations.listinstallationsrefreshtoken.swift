@@ -27,25 +27,18 @@ public struct ListInstallationsRefreshToken: Codable, Hashable, Sendable {
         self.issuedAt = issuedAt
         self.expiresAt = expiresAt
     }
-}
 
-/// Codes this file's `Date` properties as RFC 3339 timestamps, whatever the coder's date strategy.
-fileprivate extension KeyedDecodingContainer {
-    func decode(_ type: Date.Type, forKey key: Key) throws -> Date {
-        try decodeRFC3339Date(forKey: key)
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
+        self.token = try container.decode(String.self, forKey: "token")
+        self.issuedAt = try container.decodeRFC3339DateIfPresent(forKey: "issuedAt")
+        self.expiresAt = try container.decodeRFC3339DateIfPresent(forKey: "expiresAt")
     }
 
-    func decodeIfPresent(_ type: Date.Type, forKey key: Key) throws -> Date? {
-        try decodeRFC3339DateIfPresent(forKey: key)
-    }
-}
-
-fileprivate extension KeyedEncodingContainer {
-    mutating func encode(_ value: Date, forKey key: Key) throws {
-        try encodeRFC3339Date(value, forKey: key)
-    }
-
-    mutating func encodeIfPresent(_ value: Date?, forKey key: Key) throws {
-        try encodeRFC3339DateIfPresent(value, forKey: key)
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
+        try container.encode(self.token, forKey: "token")
+        try container.encodeRFC3339DateIfPresent(self.issuedAt, forKey: "issuedAt")
+        try container.encodeRFC3339DateIfPresent(self.expiresAt, forKey: "expiresAt")
     }
 }

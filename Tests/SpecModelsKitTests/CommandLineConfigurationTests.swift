@@ -29,7 +29,7 @@ final class CommandLineConfigurationTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.standardError)
         let source = try message(root)
         XCTAssertTrue(source.contains("package struct Message"), source)
-        XCTAssertTrue(source.contains("case operationId = \"operation_id\""), source)
+        XCTAssertTrue(source.contains("forKey: \"operation_id\")"), source)
     }
 
     func testConfigOptionAndAccessModifierFlag() throws {

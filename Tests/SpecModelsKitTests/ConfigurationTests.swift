@@ -187,7 +187,7 @@ final class ConfigurationTests: XCTestCase {
             "public struct InstallationConnection: Codable, Hashable, Sendable {",
             "    public var createdAt: Date\n",
             "    public var status: ConnectionStatus?\n",
-            "        case createdAt = \"createTime\"",
+            "        self.createdAt = try container.decodeRFC3339Date(forKey: \"createTime\")",
         ])
         assertContains(files["models.components.status.swift", default: ""], ["public enum ConnectionStatus: RawRepresentable"])
     }
@@ -216,7 +216,8 @@ final class ConfigurationTests: XCTestCase {
         let message = source("operations.message", "keyOverrides:\n  Message.operationId: operation_id\n")
         assertContains(message, [
             "    public var operationId: String?\n",
-            "    private enum CodingKeys: String, CodingKey {\n        case msg\n        case operationId = \"operation_id\"\n    }",
+            "        self.operationId = try container.decodeIfPresent(String.self, forKey: \"operation_id\")",
+            "        try container.encodeIfPresent(self.operationId, forKey: \"operation_id\")",
         ])
     }
 
@@ -229,7 +230,7 @@ final class ConfigurationTests: XCTestCase {
         let result = Generator.generate(specDirectory: models.path, configuration: configuration)
         XCTAssertFalse(result.diagnostics.hasErrors, "\(result.diagnostics.sorted.prefix(5))")
         let message = try XCTUnwrap(result.files.first { $0.name == "operations.message.swift" }).contents
-        XCTAssertTrue(message.contains("case operationId = \"operation_id\""), message)
+        XCTAssertTrue(message.contains("forKey: \"operation_id\")"), message)
     }
 
     func testKeyOverrideErrors() {

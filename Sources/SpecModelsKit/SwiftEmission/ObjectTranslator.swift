@@ -1,7 +1,12 @@
 /// Translates an object model (`## Fields`) into a `Codable` struct.
 ///
-/// Coding is synthesized when every property codes as itself; otherwise (timestamps,
-/// literal types, indirect storage) the struct gets explicit `init(from:)` and `encode(to:)`.
+/// Coding is explicit: `init(from:)` and `encode(to:)` keyed by the support file's
+/// `SpecModelsCodingKey`, with the JSON keys as string literals. A synthesized conformance
+/// costs the compiler more than these few lines: it derives a `CodingKeys` enum per struct,
+/// with its own `CodingKey`, `Hashable` and `RawRepresentable` conformances, and a
+/// fileprivate `Date` overload set where timestamps occur (see Benchmarks/RESULTS.md).
+/// Only a struct with deprecated fields and nothing that needs explicit coding keeps the
+/// synthesized conformance, which reads those fields without deprecation warnings.
 struct ObjectTranslator {
     let context: TranslationContext
     let model: ModelNode
@@ -100,16 +105,15 @@ struct ObjectTranslator {
             body.append(.blank)
         }
         body.append(contentsOf: initializers(members))
-        let needsKeys = customCoding || members.contains { $0.name != $0.wireKey }
-        if needsKeys && !members.isEmpty {
-            body.append(.blank)
-            body.append(codingKeys(members, custom: customCoding))
-        }
-        if customCoding {
+        let explicitCoding = customCoding || !properties.contains { $0.deprecationMessage != nil }
+        if explicitCoding {
             body.append(.blank)
             body.append(contentsOf: decodingInitializer(members))
             body.append(.blank)
             body.append(contentsOf: encodeMethod(members))
+        } else if members.contains(where: { $0.name != $0.wireKey }) {
+            body.append(.blank)
+            body.append(codingKeys(members))
         }
         var declaration: [SwiftCode] = []
         let doc = DocComment.lines(description: model.description)
@@ -118,7 +122,7 @@ struct ObjectTranslator {
             declaration.append(.line(TranslationContext.deprecatedAttribute(deprecation.message)))
         }
         declaration.append(.block("\(access)struct \(context.names[model.id]): Codable, Hashable, Sendable\(context.extraConformances(of: model))", body))
-        if !customCoding && properties.contains(where: { $0.type == .dateTime }) {
+        if !explicitCoding && properties.contains(where: { $0.type == .dateTime }) {
             declaration.append(.blank)
             declaration.append(contentsOf: Self.timestampCodingOverloads)
         }
@@ -208,11 +212,11 @@ struct ObjectTranslator {
 
     // MARK: Coding
 
-    private func codingKeys(_ members: [Member], custom: Bool) -> SwiftCode {
+    /// The keys of a synthesized conformance whose property names differ from the JSON keys.
+    private func codingKeys(_ members: [Member]) -> SwiftCode {
         let cases = members.map { member -> SwiftCode in
-            let name = SwiftNaming.escaped(custom ? member.name : member.storageName)
-            let key = custom ? member.name : member.storageName
-            return key == member.wireKey
+            let name = SwiftNaming.escaped(member.storageName)
+            return member.storageName == member.wireKey
                 ? .line("case \(name)")
                 : .line("case \(name) = \(SwiftNaming.stringLiteral(member.wireKey))")
         }
@@ -220,7 +224,9 @@ struct ObjectTranslator {
     }
 
     private func decodingInitializer(_ members: [Member]) -> [SwiftCode] {
-        var body: [SwiftCode] = [.line("let container = try decoder.container(keyedBy: CodingKeys.self)")]
+        // Like the synthesized conformance, a struct without properties accepts any value.
+        guard !members.isEmpty else { return [.line("\(context.access)init(from decoder: any Decoder) throws {}")] }
+        var body: [SwiftCode] = [.line("let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)")]
         for member in members {
             body.append(contentsOf: decodeStatements(member))
         }
@@ -228,7 +234,7 @@ struct ObjectTranslator {
     }
 
     private func decodeStatements(_ member: Member) -> [SwiftCode] {
-        let key = ".\(SwiftNaming.escaped(member.name))"
+        let key = SwiftNaming.stringLiteral(member.wireKey)
         let target = "self.\(member.storageName)"
         let type = member.property.type
         let mapping = context.mapping
@@ -266,10 +272,13 @@ struct ObjectTranslator {
     }
 
     private func encodeMethod(_ members: [Member]) -> [SwiftCode] {
-        var body: [SwiftCode] = [.line("var container = encoder.container(keyedBy: CodingKeys.self)")]
+        // Like the synthesized conformance, a struct without properties encodes as `{}`.
+        var body: [SwiftCode] = [.line(members.isEmpty
+            ? "_ = encoder.container(keyedBy: SpecModelsCodingKey.self)"
+            : "var container = encoder.container(keyedBy: SpecModelsCodingKey.self)")]
         let mapping = context.mapping
         for member in members {
-            let key = ".\(SwiftNaming.escaped(member.name))"
+            let key = SwiftNaming.stringLiteral(member.wireKey)
             let value = "self.\(member.storageName)"
             let type = member.property.type
             let method = member.isOptional ? "encodeIfPresent" : "encode"

@@ -13,4 +13,14 @@ public struct LegacyDiscount: Codable, Hashable, Sendable {
     ) {
         self.percent = percent
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
+        self.percent = try container.decode(Double.self, forKey: "percent")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
+        try container.encode(self.percent, forKey: "percent")
+    }
 }

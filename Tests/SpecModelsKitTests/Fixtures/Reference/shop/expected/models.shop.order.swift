@@ -102,44 +102,31 @@ public struct Order: Codable, Hashable, Sendable {
         self._coupon = coupon
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case placedAt
-        case lines
-        case `in`
-        case `default`
-        case shippingAddress = "shipping-address"
-        case metadata
-        case previous
-        case coupon
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.status = try container.decode(OrderStatus.self, forKey: .status)
-        self.placedAt = try container.decodeRFC3339Date(forKey: .placedAt)
-        self.lines = try container.decode([OrderLine].self, forKey: .lines)
-        self.in = try container.decodeIfPresent(String.self, forKey: .`in`)
-        self.default = try container.decodeIfPresent(Bool.self, forKey: .`default`)
-        self.shippingAddress = try container.decodeIfPresent([String: String].self, forKey: .shippingAddress)
-        self.metadata = try container.decodeIfPresent([String: JSONValue].self, forKey: .metadata)
-        self._previous = try container.decodeIfPresent(Order.self, forKey: .previous).map(Indirect.init)
-        self._coupon = try container.decodeIfPresent(String.self, forKey: .coupon)
+        let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.status = try container.decode(OrderStatus.self, forKey: "status")
+        self.placedAt = try container.decodeRFC3339Date(forKey: "placedAt")
+        self.lines = try container.decode([OrderLine].self, forKey: "lines")
+        self.in = try container.decodeIfPresent(String.self, forKey: "in")
+        self.default = try container.decodeIfPresent(Bool.self, forKey: "default")
+        self.shippingAddress = try container.decodeIfPresent([String: String].self, forKey: "shipping-address")
+        self.metadata = try container.decodeIfPresent([String: JSONValue].self, forKey: "metadata")
+        self._previous = try container.decodeIfPresent(Order.self, forKey: "previous").map(Indirect.init)
+        self._coupon = try container.decodeIfPresent(String.self, forKey: "coupon")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.status, forKey: .status)
-        try container.encodeRFC3339Date(self.placedAt, forKey: .placedAt)
-        try container.encode(self.lines, forKey: .lines)
-        try container.encodeIfPresent(self.in, forKey: .`in`)
-        try container.encodeIfPresent(self.default, forKey: .`default`)
-        try container.encodeIfPresent(self.shippingAddress, forKey: .shippingAddress)
-        try container.encodeIfPresent(self.metadata, forKey: .metadata)
-        try container.encodeIfPresent(self._previous, forKey: .previous)
-        try container.encodeIfPresent(self._coupon, forKey: .coupon)
+        var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.status, forKey: "status")
+        try container.encodeRFC3339Date(self.placedAt, forKey: "placedAt")
+        try container.encode(self.lines, forKey: "lines")
+        try container.encodeIfPresent(self.in, forKey: "in")
+        try container.encodeIfPresent(self.default, forKey: "default")
+        try container.encodeIfPresent(self.shippingAddress, forKey: "shipping-address")
+        try container.encodeIfPresent(self.metadata, forKey: "metadata")
+        try container.encodeIfPresent(self._previous, forKey: "previous")
+        try container.encodeIfPresent(self._coupon, forKey: "coupon")
     }
 }

@@ -23,9 +23,17 @@ public struct OrderLine: Codable, Hashable, Sendable {
         self.type = type
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case sku
-        case quantity
-        case type = "Type"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
+        self.sku = try container.decode(String.self, forKey: "sku")
+        self.quantity = try container.decode(Double.self, forKey: "quantity")
+        self.type = try container.decodeIfPresent(String.self, forKey: "Type")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
+        try container.encode(self.sku, forKey: "sku")
+        try container.encode(self.quantity, forKey: "quantity")
+        try container.encodeIfPresent(self.type, forKey: "Type")
     }
 }
