@@ -13,6 +13,8 @@ let usage = """
       --specmodels PATH   the built specmodels executable, to time `--help` (optional)
     For profiling (e.g. under valgrind --tool=callgrind), one step alone:
       specmodels-bench floor SPEC | generate SPEC OUTPUT | synthesize SPEC DOCS OUTPUT
+    Where a run's time goes, stage by stage (median of RUNS, default 11):
+      specmodels-bench phases SPEC [RUNS]
     Internal: scale-run SPEC RUNS RESULTFILE (one size in a child process, for its peak memory).
     """
 
@@ -187,6 +189,8 @@ do {
     if arguments.first == "floor", arguments.count == 2 {
         let totals = CMarkFloor.run(directory: arguments[1])
         print("\(totals.files) docs, \(totals.bytes) bytes, \(totals.nodes) nodes")
+    } else if arguments.first == "phases", arguments.count >= 2 {
+        try Phases.run(spec: arguments[1], runs: arguments.count > 2 ? Int(arguments[2]) ?? 11 : 11)
     } else if arguments.first == "generate", arguments.count == 3 {
         let changes = try GenerateRun.run(spec: arguments[1], output: arguments[2])
         print("\(changes.written.count) written, \(changes.unchanged.count) unchanged")

@@ -14,13 +14,18 @@ public enum Generator {
     public static func buildGraph(
         from files: [SpecSource.File], specRoot: [String] = [], diagnostics: inout Diagnostics
     ) -> TypeGraph {
+        // Each doc is read on its own; the results are merged in file order.
+        let readings = files.concurrentMap { file -> (document: SpecDocument?, diagnostics: Diagnostics) in
+            var diagnostics = Diagnostics()
+            let reader = SpecDocumentReader(relativePath: file.relativePath, displayPath: file.displayPath)
+            let document = reader.read(file.bytes, diagnostics: &diagnostics)
+            return (document, diagnostics)
+        }
         var documents: [SpecDocument] = []
         documents.reserveCapacity(files.count)
-        for file in files {
-            let reader = SpecDocumentReader(relativePath: file.relativePath, displayPath: file.displayPath)
-            if let document = reader.read(file.bytes, diagnostics: &diagnostics) {
-                documents.append(document)
-            }
+        for reading in readings {
+            diagnostics.append(contentsOf: reading.diagnostics)
+            if let document = reading.document { documents.append(document) }
         }
         return TypeGraphBuilder.build(documents, specRoot: specRoot, diagnostics: &diagnostics)
     }

@@ -133,21 +133,22 @@ public struct OutputDirectory: Sendable {
         let previous = previousManifest()
         let created = try createIfNeeded()
         var changes = Changes()
-        var pending: [(contents: [UInt8], target: String)] = []
-        for file in files {
-            let target = Self.join(path, file.name)
-            var text = file.contents
-            if text.withUTF8({ Self.file(target, holds: UnsafeRawBufferPointer($0)) }) == true {
+        var pending: [SwiftEmitter.OutputFile] = []
+        for (file, holds) in zip(files, holdsContents(of: files)) {
+            if holds == true {
                 changes.unchanged.append(file.name)
-                continue
+            } else {
+                pending.append(file)
+                changes.written.append(file.name)
             }
-            pending.append((Array(file.contents.utf8), target))
-            changes.written.append(file.name)
         }
+        // One thread: creating files in one folder from several threads was slower here, the
+        // threads spinning on the folder's lock in the kernel (0.16 s of system time → 0.5 s).
         var staged: [(temporary: String, target: String)] = []
         do {
-            for (contents, target) in pending {
-                staged.append((try Self.writeTemporary(contents, besides: target, in: path), target))
+            for file in pending {
+                let target = Self.join(path, file.name)
+                staged.append((try Self.writeTemporary(Array(file.contents.utf8), besides: target, in: path), target))
             }
         } catch {
             for (temporary, _) in staged { unlink(temporary) }
@@ -189,10 +190,8 @@ public struct OutputDirectory: Sendable {
     /// Compares the folder with what `files` would make it, without writing anything.
     public func staleness(against files: [SwiftEmitter.OutputFile]) -> Staleness {
         var result = Staleness()
-        for file in files {
-            let target = Self.join(path, file.name)
-            var text = file.contents
-            switch text.withUTF8({ Self.file(target, holds: UnsafeRawBufferPointer($0)) }) {
+        for (file, holds) in zip(files, holdsContents(of: files)) {
+            switch holds {
             case nil: result.missing.append(file.name)
             case false?: result.outdated.append(file.name)
             case true?: break
@@ -203,6 +202,16 @@ public struct OutputDirectory: Sendable {
             !current.contains($0) && FileManager.default.fileExists(atPath: Self.join(path, $0))
         }
         return result
+    }
+
+    /// For each file, whether the folder already holds it byte for byte (`nil`: no such
+    /// file), compared on every core.
+    private func holdsContents(of files: [SwiftEmitter.OutputFile]) -> [Bool?] {
+        let path = self.path
+        return files.concurrentMap { file in
+            var text = file.contents
+            return text.withUTF8 { Self.file(Self.join(path, file.name), holds: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// The names in the manifest of the previous run; only plain file names are trusted.

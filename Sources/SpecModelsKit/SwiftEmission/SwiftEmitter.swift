@@ -8,7 +8,7 @@ public enum SwiftEmitter {
 
     public static func emit(_ graph: TypeGraph, options: EmissionOptions = EmissionOptions()) -> [OutputFile] {
         let context = TranslationContext(graph: graph, options: options)
-        var files: [OutputFile] = graph.models.filter(options.emits).map { model in
+        var files: [OutputFile] = graph.models.filter(options.emits).concurrentMap { model in
             OutputFile(name: outputFileName(forSpecPath: model.relativePath), contents: render(model, context: context))
         }
         files.append(OutputFile(

@@ -1,5 +1,5 @@
 /// Everything the translators share about one graph.
-struct TranslationContext {
+struct TranslationContext: Sendable {
     let graph: TypeGraph
     let names: SwiftNameTable
     let mapping: SwiftTypeMapping

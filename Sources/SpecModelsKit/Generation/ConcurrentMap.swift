@@ -1,0 +1,79 @@
+import Dispatch
+import Foundation
+
+extension Array where Element: Sendable {
+    /// `map`, with the elements spread over the machine's cores; the results keep the
+    /// elements' order, so output built from them is the same whatever the scheduling.
+    ///
+    /// Used for the per-doc and per-model stages (reading docs, rendering models, comparing
+    /// and writing output files), which share nothing but read-only inputs. Small inputs,
+    /// and machines with one core, run serially: waking threads would cost more.
+    func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+        let workers = concurrentWorkerCount
+        guard count >= Self.minimumConcurrentCount, workers > 1 else { return map(transform) }
+        // A few chunks per core, so a core that finishes early takes another one.
+        let chunkCount = Swift.min(count, workers * 4)
+        let slots = ResultSlots<Result>(count: count)
+        defer { slots.deallocate() }
+        self.withUnsafeBufferPointer { elements in
+            let elements = UncheckedSendable(elements)
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let range = Self.range(ofChunk: chunk, chunkCount: chunkCount, total: elements.value.count)
+                for index in range {
+                    slots.initialize(index, to: transform(elements.value[index]))
+                }
+            }
+        }
+        return slots.move()
+    }
+
+    /// Below this many elements the work is done on the calling thread.
+    static var minimumConcurrentCount: Int { 32 }
+
+    private static func range(ofChunk chunk: Int, chunkCount: Int, total: Int) -> Range<Int> {
+        (total * chunk / chunkCount)..<(total * (chunk + 1) / chunkCount)
+    }
+}
+
+/// The cores to spread work over: `SPECMODELS_JOBS` when set (`1` for serial runs, as the
+/// benchmark measures), else the cores this process may use.
+private let concurrentWorkerCount: Int = {
+    if let jobs = ProcessInfo.processInfo.environment["SPECMODELS_JOBS"].flatMap({ Int($0) }), jobs > 0 {
+        return jobs
+    }
+    return ProcessInfo.processInfo.activeProcessorCount
+}()
+
+/// Storage for the results of `concurrentMap`: each index is written exactly once, by one
+/// thread, and read only after every thread has finished.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<Value>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        base = .allocate(capacity: count)
+    }
+
+    func initialize(_ index: Int, to value: Value) {
+        (base + index).initialize(to: value)
+    }
+
+    /// Moves every value out; call once, after all of them are initialized.
+    func move() -> [Value] {
+        Array(unsafeUninitializedCapacity: count) { buffer, initializedCount in
+            buffer.baseAddress!.moveInitialize(from: base, count: count)
+            initializedCount = count
+        }
+    }
+
+    func deallocate() {
+        base.deallocate()
+    }
+}
+
+/// Hands a read-only buffer to the worker threads; the array it points into outlives them.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
