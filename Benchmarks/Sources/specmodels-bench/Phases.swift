@@ -12,6 +12,7 @@ enum Phases {
         var samples: [(name: String, samples: Samples)] = [
             ("list and read the docs", Samples()),
             ("parse and read the docs, build the graph", Samples()),
+            ("  of which: build the graph (one thread)", Samples()),
             ("emit Swift", Samples()),
             ("write into an empty folder", Samples()),
             ("compare with an up-to-date folder", Samples()),
@@ -26,11 +27,19 @@ enum Phases {
                 graph = Generator.buildGraph(from: files, specRoot: source.absoluteComponents, diagnostics: &diagnostics)
             })
             guard let graph, !diagnostics.hasErrors else { throw GenerateRun.Failure(description: "the spec has errors") }
+            var documentDiagnostics = Diagnostics()
+            let documents = files.compactMap { file in
+                SpecDocumentReader(relativePath: file.relativePath, displayPath: file.displayPath)
+                    .read(file.bytes, diagnostics: &documentDiagnostics)
+            }
+            samples[2].samples.append(time {
+                _ = TypeGraphBuilder.build(documents, specRoot: source.absoluteComponents, diagnostics: &documentDiagnostics)
+            })
             var outputs: [SwiftEmitter.OutputFile] = []
-            samples[2].samples.append(time { outputs = SwiftEmitter.emit(graph) })
+            samples[3].samples.append(time { outputs = SwiftEmitter.emit(graph) })
             let folder = OutputDirectory(path: "\(scratch.path)/out\(round)")
-            try samples[3].samples.append(time { _ = try folder.apply(outputs) })
             try samples[4].samples.append(time { _ = try folder.apply(outputs) })
+            try samples[5].samples.append(time { _ = try folder.apply(outputs) })
             try? FileManager.default.removeItem(atPath: folder.path)
         }
         print("phases of generate over \(spec), median of \(runs) runs:")

@@ -215,12 +215,16 @@ public struct OutputDirectory: Sendable {
     }
 
     /// The names in the manifest of the previous run; only plain file names are trusted.
+    /// Split on bytes: splitting the String by Characters was 4% of an up-to-date run.
     func previousManifest() -> [String] {
         guard let data = FileManager.default.contents(atPath: Self.join(path, Self.manifestName)) else { return [] }
-        return String(decoding: data, as: UTF8.self)
-            .split(separator: "\n")
-            .map(String.init)
-            .filter { !$0.isEmpty && !$0.contains("/") && $0 != "." && $0 != ".." && $0.hasSuffix(".swift") }
+        return data.split(separator: UInt8(ascii: "\n")).compactMap { line -> String? in
+            guard !line.contains(UInt8(ascii: "/")),
+                  line.count >= 6, line.suffix(6).elementsEqual(".swift".utf8),
+                  let name = String(validating: line, as: UTF8.self)
+            else { return nil }
+            return name
+        }
     }
 
     /// Creates the folder and any missing parents; returns the folders it created, outermost

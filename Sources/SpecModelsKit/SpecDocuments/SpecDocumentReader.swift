@@ -10,8 +10,8 @@ public struct SpecDocumentReader {
 
     /// The namespace of a doc is the name of the folder that holds it.
     public static func namespace(ofRelativePath path: String) -> String {
-        let components = path.split(separator: "/")
-        return components.count >= 2 ? String(components[components.count - 2]) : ""
+        let components = path.utf8.split(separator: UInt8(ascii: "/"))
+        return components.count >= 2 ? String(Substring(components[components.count - 2])) : ""
     }
 
     public func read(_ bytes: [UInt8], diagnostics: inout Diagnostics) -> SpecDocument? {

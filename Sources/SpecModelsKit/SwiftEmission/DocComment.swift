@@ -6,10 +6,10 @@ enum DocComment {
         var paragraphs: [[String]] = description.map(markdownLines).filter { !$0.isEmpty }
         let trimmedExample = example.trimmingSpaces
         if !trimmedExample.isEmpty {
-            let exampleLines = trimmedExample.split(separator: "\n", omittingEmptySubsequences: false)
-            if exampleLines.count == 1 {
+            if !trimmedExample.utf8.contains(UInt8(ascii: "\n")) {
                 paragraphs.append(["Example: \(codeSpan(trimmedExample))"])
             } else {
+                let exampleLines = trimmedExample.split(separator: "\n", omittingEmptySubsequences: false)
                 paragraphs.append(["Example:", "```"] + exampleLines.map(String.init) + ["```"])
             }
         }

@@ -1,7 +1,7 @@
 /// "Did you mean" hints: the closest known spelling by edit distance, if it is close.
 public enum Suggestion {
     /// Candidates prepared once for many searches: each spelling with its lower-cased bytes.
-    struct Candidates {
+    struct Candidates: Sendable {
         let entries: [(spelling: String, bytes: [UInt8])]
 
         init<Spellings: Sequence<String>>(_ spellings: Spellings) {

@@ -10,16 +10,14 @@ public enum TypeGraphBuilder {
     ) -> TypeGraph {
         let documents = documents.sorted { $0.relativePath < $1.relativePath }
         let index = ModelIndex(documents, specRoot: specRoot, diagnostics: &diagnostics)
+        let resolutions = resolve(documents, index: index, diagnostics: &diagnostics)
         var models: [ModelNode] = []
         var referrers = [Set<ModelID>](repeating: [], count: documents.count)
         models.reserveCapacity(documents.count)
-        var suggestionBudget = ReferenceResolver.suggestionBudget
-        for (position, document) in documents.enumerated() {
+        for (position, (document, resolution)) in zip(documents, resolutions).enumerated() {
             let id = ModelID(index: position)
-            var resolver = ReferenceResolver(document: document, index: index, suggestionBudget: suggestionBudget)
-            let shape = resolver.shape(of: document.body, diagnostics: &diagnostics)
-            suggestionBudget = resolver.suggestionBudget
-            for target in resolver.referencedModels {
+            let shape = resolution.shape
+            for target in resolution.referencedModels {
                 referrers[target.index].insert(id)
             }
             models.append(ModelNode(
@@ -39,10 +37,39 @@ public enum TypeGraphBuilder {
         UnionCycles.report(in: graph, diagnostics: &diagnostics)
         return graph
     }
+
+    private struct Resolution: Sendable {
+        var shape: ModelNode.Shape
+        var referencedModels: Set<ModelID>
+        var diagnostics = Diagnostics()
+    }
+
+    /// Resolves every document's types, on every core. The "did you mean" searches share one
+    /// budget per run, spent in document order; so when any document reports a problem, the
+    /// documents are resolved again one after the other, with the budget, for the same
+    /// messages as ever. A spec without problems is resolved once.
+    private static func resolve(
+        _ documents: [SpecDocument], index: ModelIndex, diagnostics: inout Diagnostics
+    ) -> [Resolution] {
+        let optimistic = documents.concurrentMap { document in
+            var resolver = ReferenceResolver(document: document, index: index, suggestionBudget: 0)
+            var diagnostics = Diagnostics()
+            let shape = resolver.shape(of: document.body, diagnostics: &diagnostics)
+            return Resolution(shape: shape, referencedModels: resolver.referencedModels, diagnostics: diagnostics)
+        }
+        if optimistic.allSatisfy({ $0.diagnostics.all.isEmpty }) { return optimistic }
+        var suggestionBudget = ReferenceResolver.suggestionBudget
+        return documents.map { document in
+            var resolver = ReferenceResolver(document: document, index: index, suggestionBudget: suggestionBudget)
+            let shape = resolver.shape(of: document.body, diagnostics: &diagnostics)
+            suggestionBudget = resolver.suggestionBudget
+            return Resolution(shape: shape, referencedModels: resolver.referencedModels)
+        }
+    }
 }
 
 /// Looks models up by path and by `namespace.Name`.
-struct ModelIndex {
+struct ModelIndex: Sendable {
     static let builtInTypeNames = ["string", "number", "boolean", "any", "Date", "RFCDate", "File", "Blob"]
 
     let byPath: [String: ModelID]
@@ -95,11 +122,14 @@ struct ReferenceResolver {
     let index: ModelIndex
     private(set) var referencedModels: Set<ModelID> = []
     private(set) var suggestionBudget: Int
+    /// The spec root's components and then the document's folders: where its links start.
+    private let linkBase: [String]
 
     init(document: SpecDocument, index: ModelIndex, suggestionBudget: Int = Self.suggestionBudget) {
         self.document = document
         self.index = index
         self.suggestionBudget = suggestionBudget
+        linkBase = index.specRoot + document.relativePath.utf8.split(separator: UInt8(ascii: "/")).dropLast().map { String(Substring($0)) }
     }
 
     mutating func shape(of body: SpecDocument.Body, diagnostics: inout Diagnostics) -> ModelNode.Shape {
@@ -296,17 +326,17 @@ struct ReferenceResolver {
             return .failure(LinkFailure(text: "link `\(destination.excerpt)` is absolute: links between model docs are relative to the linking file"))
         }
         let root = index.specRoot
-        var components = root + document.relativePath.split(separator: "/").dropLast().map(String.init)
-        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch component {
-            case ".": continue
+        var components = linkBase
+        for component in path.utf8.split(separator: UInt8(ascii: "/")) {
+            if component.elementsEqual(".".utf8) { continue }
+            switch Substring(component) {
             case "..":
                 guard !components.isEmpty else {
                     return .failure(LinkFailure(text: "link `\(destination.excerpt)` points outside the spec folder: model docs link only to docs in the spec"))
                 }
                 components.removeLast()
             default:
-                components.append(String(component))
+                components.append(String(Substring(component)))
             }
         }
         guard components.count > root.count, Array(components[..<root.count]) == root else {
