@@ -84,8 +84,10 @@ public struct SpecSource: Sendable {
             diagnostics.error("spec directory `\(directory)` holds no `.md` model docs", at: nil)
         }
         walk.found.sort { $0.path < $1.path }
-        var files: [File] = []
-        files.reserveCapacity(walk.found.count)
+        // The limits are checked on the listed sizes, in order; the docs within them are read
+        // on every core, and read failures reported in order.
+        var accepted: [(relativePath: String, displayPath: String, size: Int)] = []
+        accepted.reserveCapacity(walk.found.count)
         var total = 0
         for (relativePath, size) in walk.found {
             let displayPath = Self.join(directory, relativePath)
@@ -102,10 +104,19 @@ public struct SpecSource: Sendable {
                     at: .start(of: displayPath))
                 break
             }
+            accepted.append((relativePath, displayPath, size))
+        }
+        let limit = limits.fileSize + 1
+        let contents = accepted.map { ($0.displayPath, $0.size) }.concurrentMap { path, size in
+            Self.contents(of: path, expectedSize: size, limit: limit)
+        }
+        var files: [File] = []
+        files.reserveCapacity(accepted.count)
+        for (doc, read) in zip(accepted, contents) {
             let bytes: [UInt8]
-            switch Self.contents(of: displayPath, expectedSize: size, limit: limits.fileSize + 1) {
+            switch read {
             case .failure(let failure):
-                diagnostics.error("cannot read the file: \(Self.describe(failure.code))", at: .start(of: displayPath))
+                diagnostics.error("cannot read the file: \(Self.describe(failure.code))", at: .start(of: doc.displayPath))
                 continue
             case .success(let read):
                 bytes = read
@@ -114,10 +125,10 @@ public struct SpecSource: Sendable {
                 // It grew since it was listed.
                 diagnostics.error(
                     "file is too large: more than \(Self.describeSize(limits.fileSize)), where a model doc is a few kilobytes",
-                    at: .start(of: displayPath))
+                    at: .start(of: doc.displayPath))
                 continue
             }
-            files.append(File(relativePath: relativePath, displayPath: displayPath, bytes: bytes))
+            files.append(File(relativePath: doc.relativePath, displayPath: doc.displayPath, bytes: bytes))
         }
         return files
     }
@@ -241,7 +252,7 @@ public struct SpecSource: Sendable {
             size: Int(info.st_size)), 0)
     }
 
-    private struct ReadFailure: Error {
+    private struct ReadFailure: Error, Sendable {
         var code: Int32
     }
 
