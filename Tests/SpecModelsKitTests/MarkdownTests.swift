@@ -99,6 +99,11 @@ final class MarkdownParserTests: XCTestCase {
             "*some words*", "*x.*", "* x*", "*x *", "**bold**", "*a*b*", "` padded `", "`a`b`", "``", "`x`",
             "a  b", "A: b (c) d=e, f; g/h?i#j", "1. first", "1 day", "x_y", "x*y", "a!b", "tab\there", "trailing ",
             "café", "*café*", "`café`", "a [b](c)", "<b>", "a&b", "*1*", "*a1*",
+            "503", "2024-04-22T18:55:28.456076Z", "1)", "12.5", "1234567890. x", ":heavy_check_mark:", "\"quoted\"",
+            "{\"a\": 1}", "(x)", "$5", "/path", "?q", "@me", "- x", "+ x", "= x", "~~x~~", "#x", ">x", ".x",
+            "[operations.X](../../models/operations/x.md)", "[errors.Y](../../models/errors/y.md)[]", "[a](b)c",
+            "[a](b c)", "[a](<b>)", "[a](b&amp;c)", "[a](b\\)c)", "[ a](b)", "[a ](b)", "[*a*](b)", "[a](b \"t\")",
+            "[a](b)(c)", "[a]()", "[](b)", "[a](#frag)", "[a](b(c))", "[a]b(c)", "[a](b)]", "[a](https://x.y/z?q=1&r=2)",
         ]
         XCTAssertEqual(MarkdownParser.parseInlines(batch: cells), cells.map(MarkdownParser.parseInlines))
         // Cells that would be blocks on their own make the batch fall back to one parse each.
@@ -107,6 +112,31 @@ final class MarkdownParserTests: XCTestCase {
         XCTAssertEqual(MarkdownParser.parseInlines(batch: ["two\nlines", "x"]), ["two\nlines", "x"].map(MarkdownParser.parseInlines))
         XCTAssertEqual(MarkdownParser.parseInlines(batch: []), [])
         XCTAssertEqual(MarkdownParser.parseInlines(batch: ["", ""]), [[], []])
+    }
+
+    /// The same over every table cell of the real corpus (each distinct cell once, batched
+    /// by doc as the readers batch a table), so the shortcuts that skip cmark stay exact.
+    func testBatchedCellInlinesEqualOneParseEachOnTheCorpus() throws {
+        var checked = 0
+        for version in TestSupport.corpusVersions {
+            let models = try TestSupport.corpusModels(version)
+            var seen: Set<String> = []
+            let enumerator = FileManager.default.enumerator(atPath: models.path)
+            while let relative = enumerator?.nextObject() as? String {
+                guard relative.hasSuffix(".md"),
+                      let text = try? String(contentsOf: models.appendingPathComponent(relative), encoding: .utf8)
+                else { continue }
+                var cells: [String] = []
+                for line in text.split(separator: "\n") where line.hasPrefix("|") {
+                    for cell in PipeTable.splitRow(String(line), line: 1).cells where seen.insert(cell.text).inserted {
+                        cells.append(cell.text)
+                    }
+                }
+                XCTAssertEqual(MarkdownParser.parseInlines(batch: cells), cells.map(MarkdownParser.parseInlines), relative)
+                checked += cells.count
+            }
+        }
+        XCTAssertGreaterThan(checked, 3_000)
     }
 
     func testDeepNestingDoesNotExhaustTheStack() {

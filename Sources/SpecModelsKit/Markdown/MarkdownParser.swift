@@ -109,15 +109,19 @@ public enum MarkdownParser {
     }
 
     /// The inlines cmark makes of the commonest cells, without cmark: plain text, a code span
-    /// (`` `name` ``) and one emphasized word run (`*string*`), positions included. Only text
+    /// (`` `name` ``), one emphasized word run (`*string*`) and a link with plain text
+    /// (`[components.Name](../../models/components/name.md)`), positions included. Only text
     /// that can hold no other construct qualifies: printable ASCII without cmark's special
-    /// characters, starting with a letter (so no block can start). `nil` for anything else.
+    /// characters, starting with a character that starts no block. `nil` for anything else.
     static func simpleInlines(_ text: String) -> [MarkdownNode]? {
         let bytes = text.utf8
         guard let first = bytes.first, let last = bytes.last else { return nil }
         let count = bytes.count
-        if isLetter(first), isPlain(bytes), last != UInt8(ascii: " ") {
+        if startsNoBlock(bytes), isPlain(bytes), last != UInt8(ascii: " ") {
             return [MarkdownNode(kind: .text, literal: text, startLine: 1, startColumn: 1, endLine: 1, endColumn: count)]
+        }
+        if first == UInt8(ascii: "["), last == UInt8(ascii: ")") {
+            return simpleLink(text).map { [$0] }
         }
         guard count >= 3, first == last else { return nil }
         let inner = bytes.dropFirst().dropLast()
@@ -139,6 +143,59 @@ public enum MarkdownParser {
             return [MarkdownNode(kind: .emphasis, startLine: 1, startColumn: 1, endLine: 1, endColumn: count, children: [word])]
         }
         return nil
+    }
+
+    /// `[words](destination)` as one link node, when the words are plain text and the
+    /// destination holds only characters cmark keeps as they are (no escapes, entities,
+    /// spaces, angle brackets, quotes or parentheses).
+    private static func simpleLink(_ text: String) -> MarkdownNode? {
+        let bytes = Array(text.utf8)
+        guard let close = bytes.firstIndex(of: UInt8(ascii: "]")), close >= 2,
+              close + 3 < bytes.count, bytes[close + 1] == UInt8(ascii: "(")
+        else { return nil }
+        let words = bytes[1..<close]
+        let destination = bytes[(close + 2)..<(bytes.count - 1)]
+        guard let firstWord = words.first, let lastWord = words.last,
+              firstWord != UInt8(ascii: " "), lastWord != UInt8(ascii: " "), isPlain(words),
+              destination.allSatisfy(isPlainURLByte)
+        else { return nil }
+        let label = MarkdownNode(
+            kind: .text, literal: String(decoding: words, as: UTF8.self),
+            startLine: 1, startColumn: 2, endLine: 1, endColumn: close)
+        return MarkdownNode(
+            kind: .link, url: String(decoding: destination, as: UTF8.self),
+            startLine: 1, startColumn: 1, endLine: 1, endColumn: bytes.count, children: [label])
+    }
+
+    private static func isPlainURLByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"), UInt8(ascii: ":"),
+             UInt8(ascii: "#"), UInt8(ascii: "?"), UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"),
+             UInt8(ascii: "@"), UInt8(ascii: "%"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether a one-line cell starting like this is a paragraph for cmark: a letter, or
+    /// digits not followed by `.` or `)` (which could make an ordered list item), or
+    /// punctuation that starts no block (`:heavy_check_mark:`, `"quoted"`, `{`, `(`).
+    private static func startsNoBlock(_ bytes: String.UTF8View) -> Bool {
+        guard let first = bytes.first else { return false }
+        if isLetter(first) { return true }
+        if isDigit(first) {
+            guard let afterDigits = bytes.first(where: { !isDigit($0) }) else { return true }
+            return afterDigits != UInt8(ascii: ".") && afterDigits != UInt8(ascii: ")")
+        }
+        switch first {
+        case UInt8(ascii: ":"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: "{"),
+             UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "?"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// Printable ASCII without the characters that start inlines in cmark (`\ ` * _ [ ] ! < &`).
