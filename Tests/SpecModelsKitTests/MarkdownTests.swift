@@ -31,6 +31,19 @@ final class PipeTableTests: XCTestCase {
         XCTAssertEqual(parsed.rows[0].cells.map(\.text), ["[File] | [Blob]", "yes"])
     }
 
+    /// A backslash escapes the character after it, so a pipe after an even run of
+    /// backslashes (`\\|`: an escaped backslash) still separates cells.
+    func testBackslashRunsBeforeAPipe() throws {
+        let parsed = try XCTUnwrap(table(#"""
+            | A | B | C |
+            | - | - | - |
+            | a\\| b\\\| c | d\ |
+            | \| x | \\| y |
+            """#))
+        XCTAssertEqual(parsed.rows[0].cells.map(\.text), [#"a\\"#, #"b\\| c"#, #"d\"#])
+        XCTAssertEqual(parsed.rows[1].cells.map(\.text), ["| x", #"\\"#, "y"])
+    }
+
     func testLeadingAndTrailingPipesAreOptional() throws {
         let parsed = try XCTUnwrap(table("""
             Name | Value

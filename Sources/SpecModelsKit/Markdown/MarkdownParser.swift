@@ -55,55 +55,42 @@ public enum MarkdownParser {
     /// reference definition, a line break inside), every text is parsed alone instead, so
     /// the result is always the same as `texts.map(parseInlines)`.
     public static func parseInlines(batch texts: [String]) -> [[MarkdownNode]] {
-        var source: [UInt8] = []
-        source.reserveCapacity(texts.reduce(0) { $0 + $1.utf8.count + 2 })
-        var startLines: [Int] = []  // the line of each non-empty text, 0 for empty ones
-        startLines.reserveCapacity(texts.count)
-        var line = 1
-        var paragraphs = 0
-        var simple: [Int: [MarkdownNode]] = [:]
-        for (index, text) in texts.enumerated() {
-            if text.isEmpty {
-                startLines.append(0)
-                continue
-            }
+        // Empty and simple texts are answered at once; the others wait for the one parse.
+        var results = [[MarkdownNode]](repeating: [], count: texts.count)
+        var pending: [Int] = []
+        var sourceSize = 0
+        for (index, text) in texts.enumerated() where !text.isEmpty {
             if let inlines = simpleInlines(text) {
-                simple[index] = inlines
-                startLines.append(0)
+                results[index] = inlines
                 continue
             }
             if text.utf8.contains(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
                 return texts.map(parseInlines)
             }
-            source.append(contentsOf: text.utf8)
-            source.append(UInt8(ascii: "\n"))
-            source.append(UInt8(ascii: "\n"))
-            startLines.append(line)
-            line += 2
-            paragraphs += 1
+            pending.append(index)
+            sourceSize += text.utf8.count + 2
         }
-        if paragraphs == 0 { return texts.indices.map { simple[$0] ?? [] } }
+        if pending.isEmpty { return results }
+        // Paragraph i starts on line 2i + 1.
+        var source: [UInt8] = []
+        source.reserveCapacity(sourceSize)
+        for index in pending {
+            source.append(contentsOf: texts[index].utf8)
+            source.append(UInt8(ascii: "\n"))
+            source.append(UInt8(ascii: "\n"))
+        }
         let document = source.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { characters in
                 parse(characters.baseAddress, count: characters.count, maximumDepth: maximumDepth, movingBlocksToLineOne: true).root
             }
         }
         // One text is one line; as a paragraph of its own it makes exactly one block.
-        guard document.children.count == paragraphs else { return texts.map(parseInlines) }
-        var results: [[MarkdownNode]] = []
-        results.reserveCapacity(texts.count)
-        var next = 0
-        for (index, startLine) in startLines.enumerated() {
-            guard startLine > 0 else {
-                results.append(simple[index] ?? [])
-                continue
-            }
-            let paragraph = document.children[next]
-            next += 1
+        guard document.children.count == pending.count else { return texts.map(parseInlines) }
+        for (paragraph, index) in zip(document.children, pending) {
             guard paragraph.kind == .paragraph, paragraph.startLine == 1, paragraph.endLine == 1 else {
                 return texts.map(parseInlines)
             }
-            results.append(paragraph.children)
+            results[index] = paragraph.children
         }
         return results
     }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A GFM pipe table recovered from the source lines of the paragraph cmark made of it.
 ///
 /// Rows and cells are split by the GFM rules: an unescaped `|` separates cells, the
@@ -39,10 +47,16 @@ public struct PipeTable: Sendable, Equatable {
     /// `---`, `:--`, `--:` or `:-:`, checked on bytes (Character comparisons of the long
     /// dash runs of padded tables cost more than the rest of the table).
     private static func isDelimiterCell(_ text: String) -> Bool {
-        var body = Substring(text).utf8[...]
-        if body.first == UInt8(ascii: ":") { body = body.dropFirst() }
-        if body.last == UInt8(ascii: ":") { body = body.dropLast() }
-        return !body.isEmpty && body.allSatisfy { $0 == UInt8(ascii: "-") }
+        var text = text
+        return text.withUTF8 { bytes in
+            var lower = 0
+            var upper = bytes.count
+            if lower < upper, bytes[lower] == UInt8(ascii: ":") { lower += 1 }
+            if lower < upper, bytes[upper - 1] == UInt8(ascii: ":") { upper -= 1 }
+            guard lower < upper else { return false }
+            for index in lower..<upper where bytes[index] != UInt8(ascii: "-") { return false }
+            return true
+        }
     }
 
     /// Splits one row at unescaped pipes, keeping the byte column of each cell.
@@ -53,14 +67,18 @@ public struct PipeTable: Sendable, Equatable {
 
     private static func splitRow(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> Row {
         var boundaries: [Int] = []  // offsets of the separating pipes
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count {
-                index += 2
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "|") { boundaries.append(index) }
-            index += 1
+        guard let base = bytes.baseAddress else { return Row(cells: [], line: line) }
+        // memchr finds the pipes (rows are padded with long runs of spaces); a pipe separates
+        // cells unless a backslash escapes it, that is, unless an odd number of backslashes
+        // comes right before it (`\\|` is an escaped backslash, then a separator).
+        var searchFrom = 0
+        while searchFrom < bytes.count,
+              let found = memchr(base + searchFrom, Int32(UInt8(ascii: "|")), bytes.count - searchFrom) {
+            let pipe = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            var backslashes = 0
+            while pipe - backslashes > 0, bytes[pipe - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            if backslashes % 2 == 0 { boundaries.append(pipe) }
+            searchFrom = pipe + 1
         }
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(boundaries.count + 1)
@@ -95,14 +113,17 @@ public struct PipeTable: Sendable, Equatable {
         var upper = range.upperBound
         while lower < upper, isSpace(bytes[lower]) { lower += 1 }
         while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+        // Most cells hold no backslash at all; memchr says so without a loop over the bytes.
         var hasEscapedPipe = false
-        var index = lower
-        while index + 1 < upper {
-            if bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "|") {
+        var searchFrom = lower
+        while searchFrom + 1 < upper, let base = bytes.baseAddress,
+              let found = memchr(base + searchFrom, Int32(UInt8(ascii: "\\")), upper - 1 - searchFrom) {
+            let backslash = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if bytes[backslash + 1] == UInt8(ascii: "|") {
                 hasEscapedPipe = true
                 break
             }
-            index += 1
+            searchFrom = backslash + 1
         }
         guard hasEscapedPipe else {
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
@@ -110,7 +131,7 @@ public struct PipeTable: Sendable, Equatable {
         }
         var unescaped: [UInt8] = []
         unescaped.reserveCapacity(upper - lower)
-        index = lower
+        var index = lower
         while index < upper {
             if bytes[index] == UInt8(ascii: "\\"), index + 1 < upper, bytes[index + 1] == UInt8(ascii: "|") {
                 index += 1

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The bytes of one markdown file, with fast access to its lines by number.
 ///
 /// Lines end as CommonMark (and so cmark, whose line numbers diagnostics use) says: at
@@ -9,18 +17,38 @@ public struct SourceText: Sendable {
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
-        var starts = [0]
-        starts.reserveCapacity(bytes.count / 40 + 1)
-        for (offset, byte) in bytes.enumerated() {
-            if byte == UInt8(ascii: "\n")
-                || (byte == UInt8(ascii: "\r") && (offset + 1 == bytes.count || bytes[offset + 1] != UInt8(ascii: "\n"))) {
-                starts.append(offset + 1)
-            }
-        }
-        self.lineStarts = starts
+        self.lineStarts = Self.lineStarts(of: bytes)
     }
 
     public var lineCount: Int { lineStarts.count }
+
+    /// Files without `\r` (nearly all) are scanned for `\n` with memchr, several times faster
+    /// than a loop over the bytes.
+    private static func lineStarts(of bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            if memchr(base, Int32(UInt8(ascii: "\r")), buffer.count) == nil {
+                var searchFrom = 0
+                while searchFrom < buffer.count,
+                      let found = memchr(base + searchFrom, Int32(UInt8(ascii: "\n")), buffer.count - searchFrom) {
+                    let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    starts.append(newline + 1)
+                    searchFrom = newline + 1
+                }
+                return
+            }
+            for offset in buffer.indices {
+                let byte = buffer[offset]
+                if byte == UInt8(ascii: "\n")
+                    || (byte == UInt8(ascii: "\r") && (offset + 1 == buffer.count || buffer[offset + 1] != UInt8(ascii: "\n"))) {
+                    starts.append(offset + 1)
+                }
+            }
+        }
+        return starts
+    }
 
     /// The text of line `number` (1-based) without its line terminator.
     public func line(_ number: Int) -> String {

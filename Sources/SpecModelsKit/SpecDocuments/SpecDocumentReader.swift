@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads one markdown model doc into a `SpecDocument`, reporting every problem it finds.
 public struct SpecDocumentReader {
     public let relativePath: String
@@ -6,6 +14,14 @@ public struct SpecDocumentReader {
     public init(relativePath: String, displayPath: String) {
         self.relativePath = relativePath
         self.displayPath = displayPath
+    }
+
+    /// `bytes.firstIndex(of: 0)` with memchr: the generic scan of every doc was 2% of a run.
+    private static func firstNUL(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// The namespace of a doc is the name of the folder that holds it.
@@ -24,7 +40,7 @@ public struct SpecDocumentReader {
                 at: location(bad.line, bad.column))
             return nil
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = Self.firstNUL(in: bytes) {
             let position = source.position(ofOffset: nul)
             diagnostics.error(
                 "a NUL byte: this is a binary file, not a markdown model doc",
