@@ -23,6 +23,11 @@ enum DocComment {
 
     /// One paragraph of inlines as markdown lines; `<br/>` starts a new line.
     static func markdownLines(_ inlines: RichParagraph) -> [String] {
+        // Most descriptions are one plain text node: one line, nothing to print as markdown.
+        if inlines.count == 1, inlines[0].kind == .text {
+            let line = inlines[0].literal.trimmingSpaces
+            return line.isEmpty ? [] : [line]
+        }
         var lines = [""]
         appendMarkdown(inlines, to: &lines)
         // Collapse runs of blank lines that `<br/><br/>` leaves, and trim the ends.

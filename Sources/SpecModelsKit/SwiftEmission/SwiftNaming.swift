@@ -158,6 +158,10 @@ enum SwiftNaming {
 
     /// A Swift string literal for `text`.
     static func stringLiteral(_ text: String) -> String {
+        // Keys and values are nearly always printable ASCII with nothing to escape.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var literal = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
