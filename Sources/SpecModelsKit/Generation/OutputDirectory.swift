@@ -107,7 +107,10 @@ public struct OutputDirectory: Sendable {
     /// the generator: neither listed in its manifest nor marked as generated. Writing would
     /// destroy them, so `apply` refuses.
     public func conflicts(with files: [SwiftEmitter.OutputFile]) -> [String] {
-        let previous = Set(previousManifest())
+        conflicts(with: files, previous: Set(previousManifest()))
+    }
+
+    private func conflicts(with files: [SwiftEmitter.OutputFile], previous: Set<String>) -> [String] {
         var found: [String] = []
         for file in files where !previous.contains(file.name) {
             guard let existing = FileManager.default.contents(atPath: Self.join(path, file.name)) else { continue }
@@ -126,11 +129,11 @@ public struct OutputDirectory: Sendable {
     /// point (a full disk, say) removes the temporary files and leaves the folder's files as
     /// they were; each rename is atomic, so a reader sees the old file or the new one.
     public func apply(_ files: [SwiftEmitter.OutputFile]) throws -> Changes {
-        if let conflict = conflicts(with: files).first {
+        let previous = previousManifest()
+        if let conflict = conflicts(with: files, previous: Set(previous)).first {
             throw Failure(description: "`\(Self.join(path, conflict))` was not written by specmodels; move it away, or delete it, and run again")
         }
         try checkWritable()
-        let previous = previousManifest()
         let created = try createIfNeeded()
         var changes = Changes()
         var pending: [SwiftEmitter.OutputFile] = []
@@ -218,12 +221,22 @@ public struct OutputDirectory: Sendable {
     /// Split on bytes: splitting the String by Characters was 4% of an up-to-date run.
     func previousManifest() -> [String] {
         guard let data = FileManager.default.contents(atPath: Self.join(path, Self.manifestName)) else { return [] }
-        return data.split(separator: UInt8(ascii: "\n")).compactMap { line -> String? in
-            guard !line.contains(UInt8(ascii: "/")),
-                  line.count >= 6, line.suffix(6).elementsEqual(".swift".utf8),
-                  let name = String(validating: line, as: UTF8.self)
-            else { return nil }
-            return name
+        let suffix = Array(".swift".utf8)
+        return [UInt8](data).withUnsafeBufferPointer { bytes in
+            var names: [String] = []
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if line.count >= suffix.count, !line.contains(UInt8(ascii: "/")),
+                   line.suffix(suffix.count).elementsEqual(suffix),
+                   let name = String(validating: line, as: UTF8.self) {
+                    names.append(name)
+                }
+                start = end + 1
+            }
+            return names
         }
     }
 

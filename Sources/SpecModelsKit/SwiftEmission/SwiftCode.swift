@@ -1,6 +1,8 @@
 /// The small structured form of Swift source that translation builds and rendering prints:
 /// lines, blank lines, doc comments, and blocks whose bodies are indented one level.
-indirect enum SwiftCode: Equatable, Sendable {
+/// Not `indirect`: the nested cases hold arrays, which already box their elements, and an
+/// indirect enum would allocate a box for every line as well.
+enum SwiftCode: Equatable, Sendable {
     case line(String)
     case blank
     /// `///` lines; an empty string is an empty comment line.
