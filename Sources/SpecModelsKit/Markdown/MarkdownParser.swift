@@ -101,24 +101,30 @@ public enum MarkdownParser {
     /// that can hold no other construct qualifies: printable ASCII without cmark's special
     /// characters, starting with a character that starts no block. `nil` for anything else.
     static func simpleInlines(_ text: String) -> [MarkdownNode]? {
-        let bytes = text.utf8
+        var contiguous = text
+        return contiguous.withUTF8 { simpleInlines(text, bytes: $0) }
+    }
+
+    /// `simpleInlines` on the text's bytes (`bytes` are `text.utf8`): a pass over a buffer,
+    /// where the generic scans of the String's UTF-8 view cost a few times more.
+    private static func simpleInlines(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> [MarkdownNode]? {
         guard let first = bytes.first, let last = bytes.last else { return nil }
         let count = bytes.count
         if startsNoBlock(bytes), isPlain(bytes), last != UInt8(ascii: " ") {
             return [MarkdownNode(kind: .text, literal: text, startLine: 1, startColumn: 1, endLine: 1, endColumn: count)]
         }
         if first == UInt8(ascii: "["), last == UInt8(ascii: ")") {
-            return simpleLink(text).map { [$0] }
+            return simpleLink(bytes).map { [$0] }
         }
         guard count >= 3, first == last else { return nil }
-        let inner = bytes.dropFirst().dropLast()
+        let inner = UnsafeBufferPointer(rebasing: bytes[1..<(count - 1)])
         if first == UInt8(ascii: "`") {
             // cmark strips one space from each end of `` ` x ` ``; such spans go to cmark.
             guard inner.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "`") }),
                   inner.first != UInt8(ascii: " "), inner.last != UInt8(ascii: " ")
             else { return nil }
             return [MarkdownNode(
-                kind: .code, literal: String(text[inner.startIndex..<inner.endIndex]), startLine: 1, startColumn: 2, endLine: 1, endColumn: count - 1)]
+                kind: .code, literal: String(decoding: inner, as: UTF8.self), startLine: 1, startColumn: 2, endLine: 1, endColumn: count - 1)]
         }
         if first == UInt8(ascii: "*") {
             // Left- and right-flanking: letters or digits just inside both delimiters.
@@ -126,7 +132,7 @@ public enum MarkdownParser {
                   isLetter(innerFirst), isLetter(innerLast) || isDigit(innerLast), isPlain(inner)
             else { return nil }
             let word = MarkdownNode(
-                kind: .text, literal: String(text[inner.startIndex..<inner.endIndex]), startLine: 1, startColumn: 2, endLine: 1, endColumn: count - 1)
+                kind: .text, literal: String(decoding: inner, as: UTF8.self), startLine: 1, startColumn: 2, endLine: 1, endColumn: count - 1)
             return [MarkdownNode(kind: .emphasis, startLine: 1, startColumn: 1, endLine: 1, endColumn: count, children: [word])]
         }
         return nil
@@ -135,13 +141,12 @@ public enum MarkdownParser {
     /// `[words](destination)` as one link node, when the words are plain text and the
     /// destination holds only characters cmark keeps as they are (no escapes, entities,
     /// spaces, angle brackets, quotes or parentheses).
-    private static func simpleLink(_ text: String) -> MarkdownNode? {
-        let bytes = Array(text.utf8)
+    private static func simpleLink(_ bytes: UnsafeBufferPointer<UInt8>) -> MarkdownNode? {
         guard let close = bytes.firstIndex(of: UInt8(ascii: "]")), close >= 2,
               close + 3 < bytes.count, bytes[close + 1] == UInt8(ascii: "(")
         else { return nil }
-        let words = bytes[1..<close]
-        let destination = bytes[(close + 2)..<(bytes.count - 1)]
+        let words = UnsafeBufferPointer(rebasing: bytes[1..<close])
+        let destination = UnsafeBufferPointer(rebasing: bytes[(close + 2)..<(bytes.count - 1)])
         guard let firstWord = words.first, let lastWord = words.last,
               firstWord != UInt8(ascii: " "), lastWord != UInt8(ascii: " "), isPlain(words),
               destination.allSatisfy(isPlainURLByte)
@@ -169,7 +174,7 @@ public enum MarkdownParser {
     /// Whether a one-line cell starting like this is a paragraph for cmark: a letter, or
     /// digits not followed by `.` or `)` (which could make an ordered list item), or
     /// punctuation that starts no block (`:heavy_check_mark:`, `"quoted"`, `{`, `(`).
-    private static func startsNoBlock(_ bytes: String.UTF8View) -> Bool {
+    private static func startsNoBlock(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
         if isLetter(first) { return true }
         if isDigit(first) {
@@ -186,16 +191,17 @@ public enum MarkdownParser {
     }
 
     /// Printable ASCII without the characters that start inlines in cmark (`\ ` * _ [ ] ! < &`).
-    private static func isPlain<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
-        bytes.allSatisfy { byte in
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
                  UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: "&"):
                 return false
             default:
-                return byte >= 0x20 && byte < 0x7F
+                if byte < 0x20 || byte >= 0x7F { return false }
             }
         }
+        return true
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {

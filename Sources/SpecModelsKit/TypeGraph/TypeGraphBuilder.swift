@@ -318,8 +318,8 @@ struct ReferenceResolver {
 
     private mutating func resolveLink(_ destination: String) -> Result<ModelID, LinkFailure> {
         var path = Substring(destination)
-        if let hash = path.firstIndex(of: "#") { path = path[..<hash] }
-        if path.contains("://") || path.hasPrefix("mailto:") {
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) { path = path[..<hash] }
+        if Self.hasURLScheme(path) || path.hasPrefix("mailto:") {
             return .failure(LinkFailure(text: "link to `\(destination.excerpt)` is not a model doc: types link to `.md` files in the spec"))
         }
         if path.hasPrefix("/") {
@@ -327,19 +327,23 @@ struct ReferenceResolver {
         }
         let root = index.specRoot
         var components = linkBase
+        // How far up the link climbed: the root's components below that are untouched.
+        var lowest = components.count
         for component in path.utf8.split(separator: UInt8(ascii: "/")) {
             if component.elementsEqual(".".utf8) { continue }
-            switch Substring(component) {
-            case "..":
+            if component.elementsEqual("..".utf8) {
                 guard !components.isEmpty else {
                     return .failure(LinkFailure(text: "link `\(destination.excerpt)` points outside the spec folder: model docs link only to docs in the spec"))
                 }
                 components.removeLast()
-            default:
+                lowest = min(lowest, components.count)
+            } else {
                 components.append(String(Substring(component)))
             }
         }
-        guard components.count > root.count, Array(components[..<root.count]) == root else {
+        guard components.count > root.count,
+              lowest >= root.count || components[lowest..<root.count].elementsEqual(root[lowest..<root.count])
+        else {
             return .failure(LinkFailure(text: "link `\(destination.excerpt)` points outside the spec folder: model docs link only to docs in the spec"))
         }
         let resolved = components[root.count...].joined(separator: "/")
@@ -355,6 +359,19 @@ struct ReferenceResolver {
         }
         let finished = message
         return .failure(LinkFailure(text: finished))
+    }
+
+    /// Whether the link has a scheme (`https://…`), checked on bytes: `contains("://")`
+    /// went through Foundation's string search for every link.
+    private static func hasURLScheme(_ path: Substring) -> Bool {
+        let bytes = path.utf8
+        var index = bytes.startIndex
+        while let colon = bytes[index...].firstIndex(of: UInt8(ascii: ":")) {
+            let rest = bytes[bytes.index(after: colon)...]
+            if rest.starts(with: "//".utf8) { return true }
+            index = bytes.index(after: colon)
+        }
+        return false
     }
 
     /// The closest file name in the same folder as `path`, compared by name alone.
