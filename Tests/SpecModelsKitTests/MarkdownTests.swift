@@ -83,6 +83,39 @@ final class MarkdownParserTests: XCTestCase {
         XCTAssertEqual(document.children[1].children.map(\.kind), [.text, .emphasis, .text])
     }
 
+    /// Top-level pipe tables come back as `.table` nodes with their rows, the same rows
+    /// `PipeTable.parse(lines:)` makes of the lines; everything else stays a paragraph.
+    func testRecoversTopLevelPipeTables() throws {
+        let text = """
+            # Title
+
+            | Field | Type |
+            | ----- | ---- |
+            | `id`  | *string* |
+            | `n` \\| x | [A](a.md) |
+
+            | just one line |
+
+            > | A | B |
+            > | - | - |
+
+            - | A | B |
+              | - | - |
+            """
+        let document = MarkdownParser.parseDocument(Array(text.utf8))
+        XCTAssertEqual(document.children.map(\.kind), [.heading(level: 1), .table, .paragraph, .blockQuote, .list])
+        let table = try XCTUnwrap(document.children[1].table)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            (number: $0.offset + 1, text: String($0.element))
+        }
+        XCTAssertEqual(table, PipeTable.parse(lines: Array(lines[2...5])))
+        XCTAssertEqual(table.rows.map { $0.cells.map(\.text) }, [["`id`", "*string*"], ["`n` | x", "[A](a.md)"]])
+        XCTAssertEqual(document.children[1].children, [])
+        XCTAssertEqual([document.children[1].startLine, document.children[1].endLine], [3, 6])
+        XCTAssertNil(document.children[2].table)
+        XCTAssertEqual(document.children[3].children[0].kind, .paragraph)
+    }
+
     func testCellInlines() {
         let link = MarkdownParser.parseInlines("Record<string, [operations.X](../../models/operations/x.md)>")
         XCTAssertEqual(link.map(\.kind), [.text, .link, .text])

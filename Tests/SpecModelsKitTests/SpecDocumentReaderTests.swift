@@ -45,6 +45,28 @@ final class SpecDocumentReaderTests: XCTestCase {
         XCTAssertEqual(fields[1].type.source, "*number*")
     }
 
+    /// A table in the description stays in it, line by line, for DocC to show as a table.
+    func testTableInTheDescriptionIsKeptAsItsLines() throws {
+        let (document, diagnostics) = read("""
+            # Thing
+
+            | Code | Meaning |
+            | ---- | ------- |
+            | 1    | *one*   |
+
+            ## Fields
+
+            | Field | Type | Required |
+            | ----- | ---- | -------- |
+            | `id` | *string* | :heavy_check_mark: |
+            """)
+        XCTAssertEqual(diagnostics, [])
+        let thing = try XCTUnwrap(document)
+        XCTAssertEqual(DocComment.lines(description: thing.description), [
+            "| Code | Meaning |", "| ---- | ------- |", "| 1    | *one*   |",
+        ])
+    }
+
     func testColumnsAreFoundByName() throws {
         let (document, diagnostics) = read("""
             # Thing

@@ -11,6 +11,9 @@ public struct MarkdownNode: Sendable, Equatable {
         case codeBlock
         case htmlBlock
         case paragraph
+        /// A GFM pipe table at the top level of a document: a paragraph for cmark, recovered
+        /// from its source lines. Its rows are in `table`; it has no children.
+        case table
         case heading(level: Int)
         case thematicBreak
         case text
@@ -38,6 +41,8 @@ public struct MarkdownNode: Sendable, Equatable {
     public var endLine: Int
     public var endColumn: Int
     public var children: [MarkdownNode]
+    /// The rows of a `.table` node; `nil` for every other kind.
+    public var table: PipeTable?
 
     public init(
         kind: Kind,
@@ -48,7 +53,8 @@ public struct MarkdownNode: Sendable, Equatable {
         startColumn: Int = 0,
         endLine: Int = 0,
         endColumn: Int = 0,
-        children: [MarkdownNode] = []
+        children: [MarkdownNode] = [],
+        table: PipeTable? = nil
     ) {
         self.kind = kind
         self.literal = literal
@@ -59,6 +65,7 @@ public struct MarkdownNode: Sendable, Equatable {
         self.endLine = endLine
         self.endColumn = endColumn
         self.children = children
+        self.table = table
     }
 
     /// This node and its descendants with positions moved by `lines` and `columns` (positions

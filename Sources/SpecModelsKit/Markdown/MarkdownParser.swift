@@ -19,9 +19,16 @@ public enum MarkdownParser {
     /// Parses a whole document, with source positions, and returns the first node that was
     /// left out for being nested more than `maximumDepth` levels deep, if any (without children).
     public static func parseDocument(_ bytes: [UInt8], maximumDepth: Int) -> (root: MarkdownNode, firstTooDeep: MarkdownNode?) {
-        bytes.withUnsafeBufferPointer { buffer in
+        parseDocument(SourceText(bytes: bytes), maximumDepth: maximumDepth)
+    }
+
+    /// `parseDocument` of a source text. Top-level paragraphs that are GFM pipe tables come
+    /// back as `.table` nodes holding their rows (their inlines, which the table's cells
+    /// replace, are not copied: they were a third of the tree).
+    public static func parseDocument(_ source: SourceText, maximumDepth: Int) -> (root: MarkdownNode, firstTooDeep: MarkdownNode?) {
+        source.bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { characters in
-                parse(characters.baseAddress, count: characters.count, maximumDepth: maximumDepth)
+                parse(characters.baseAddress, count: characters.count, maximumDepth: maximumDepth, tablesFrom: source)
             }
         }
     }
@@ -227,8 +234,11 @@ public enum MarkdownParser {
 
     /// - Parameter movingBlocksToLineOne: renumber the lines of each top-level block and its
     ///   descendants as if the block started on line 1 (for `parseInlines(batch:)`).
+    /// - Parameter tablesFrom: the document's source, to recover top-level pipe tables from
+    ///   their lines; `nil` for inline content.
     private static func parse(
-        _ characters: UnsafePointer<CChar>?, count: Int, maximumDepth: Int, movingBlocksToLineOne: Bool = false
+        _ characters: UnsafePointer<CChar>?, count: Int, maximumDepth: Int, movingBlocksToLineOne: Bool = false,
+        tablesFrom source: SourceText? = nil
     ) -> (root: MarkdownNode, firstTooDeep: MarkdownNode?) {
         guard let characters, count > 0,
               let root = cmark_parse_document(characters, count, CMARK_OPT_SOURCEPOS)
@@ -236,14 +246,14 @@ public enum MarkdownParser {
             return (MarkdownNode(kind: .document), nil)
         }
         defer { cmark_node_free(root) }
-        return copyTree(root, maximumDepth: maximumDepth, movingBlocksToLineOne: movingBlocksToLineOne)
+        return copyTree(root, maximumDepth: maximumDepth, movingBlocksToLineOne: movingBlocksToLineOne, tablesFrom: source)
     }
 
     /// Copies the tree with cmark's iterator rather than recursion, so deeply nested
     /// input (thousands of block quotes) cannot exhaust the stack; containers below
     /// `maximumDepth` are skipped whole.
     private static func copyTree(
-        _ root: OpaquePointer, maximumDepth: Int, movingBlocksToLineOne: Bool
+        _ root: OpaquePointer, maximumDepth: Int, movingBlocksToLineOne: Bool, tablesFrom source: SourceText?
     ) -> (root: MarkdownNode, firstTooDeep: MarkdownNode?) {
         guard let iterator = cmark_iter_new(root) else { return (MarkdownNode(kind: .document), nil) }
         defer { cmark_iter_free(iterator) }
@@ -251,10 +261,33 @@ public enum MarkdownParser {
         var finished = MarkdownNode(kind: .document)
         var firstTooDeep: MarkdownNode?
         var lineShift = 0
+        // Inside a table paragraph, whose inlines are not copied: the table's node, and how
+        // many of its nodes are open (the paragraph included), so nesting is still limited.
+        var table: (block: MarkdownNode, open: Int)?
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
+            if let inside = table {
+                if event == CMARK_EVENT_EXIT {
+                    table = inside.open == 1 ? nil : (inside.block, inside.open - 1)
+                } else if event == CMARK_EVENT_ENTER, !isLeaf(cmark_node_get_type(node)) {
+                    if stack.count + inside.open >= maximumDepth {
+                        if firstTooDeep == nil {
+                            var placed = shallowCopy(node)
+                            if placed.startLine == 0 {
+                                placed.startLine = inside.block.startLine
+                                placed.startColumn = inside.block.startColumn
+                            }
+                            firstTooDeep = placed
+                        }
+                        cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                    } else {
+                        table = (inside.block, inside.open + 1)
+                    }
+                }
+                continue
+            }
             if event == CMARK_EVENT_ENTER {
                 if movingBlocksToLineOne, stack.count == 1 {
                     lineShift = 1 - Int(cmark_node_get_start_line(node))
@@ -266,6 +299,12 @@ public enum MarkdownParser {
                 }
                 if isLeaf(cmark_node_get_type(node)) {
                     appendToParent(copy, stack: &stack, finished: &finished)
+                } else if stack.count == 1, copy.kind == .paragraph, let source,
+                          let rows = pipeTable(spanning: copy, in: source) {
+                    copy.kind = .table
+                    copy.table = rows
+                    appendToParent(copy, stack: &stack, finished: &finished)
+                    table = (copy, 1)
                 } else if stack.count >= maximumDepth {
                     // Continue after this node's exit: its subtree is not visited.
                     if firstTooDeep == nil {
@@ -286,6 +325,13 @@ public enum MarkdownParser {
             }
         }
         return (finished, firstTooDeep)
+    }
+
+    /// The pipe table that a paragraph's source lines make, if they make one: at least a
+    /// header and a delimiter row, so the paragraph spans two lines or more.
+    private static func pipeTable(spanning paragraph: MarkdownNode, in source: SourceText) -> PipeTable? {
+        guard paragraph.startLine > 0, paragraph.endLine > paragraph.startLine else { return nil }
+        return PipeTable.parse(source, lines: paragraph.startLine...paragraph.endLine)
     }
 
     private static func appendToParent(

@@ -44,6 +44,25 @@ public struct PipeTable: Sendable, Equatable {
         return PipeTable(header: header, rows: rows)
     }
 
+    /// `parse(lines:)` of lines `lines` of `source`, splitting each line's bytes in place
+    /// (no String per line).
+    public static func parse(_ source: SourceText, lines: ClosedRange<Int>) -> PipeTable? {
+        guard lines.count >= 2 else { return nil }
+        return source.bytes.withUnsafeBufferPointer { bytes -> PipeTable? in
+            func row(_ number: Int) -> Row {
+                splitRow(UnsafeBufferPointer(rebasing: bytes[source.byteRange(ofLine: number)]), line: number)
+            }
+            let header = row(lines.lowerBound)
+            let delimiter = row(lines.lowerBound + 1)
+            guard !header.cells.isEmpty,
+                  delimiter.cells.count == header.cells.count,
+                  delimiter.cells.allSatisfy({ isDelimiterCell($0.text) })
+            else { return nil }
+            let rows = lines.count > 2 ? (lines.lowerBound + 2...lines.upperBound).map(row) : []
+            return PipeTable(header: header, rows: rows)
+        }
+    }
+
     /// `---`, `:--`, `--:` or `:-:`, checked on bytes (Character comparisons of the long
     /// dash runs of padded tables cost more than the rest of the table).
     private static func isDelimiterCell(_ text: String) -> Bool {

@@ -52,11 +52,17 @@ public struct SourceText: Sendable {
 
     /// The text of line `number` (1-based) without its line terminator.
     public func line(_ number: Int) -> String {
-        guard number >= 1, number <= lineStarts.count else { return "" }
+        String(decoding: bytes[byteRange(ofLine: number)], as: UTF8.self)
+    }
+
+    /// The offsets of line `number` (1-based) in `bytes`, without its line terminator; an
+    /// empty range for lines that do not exist.
+    public func byteRange(ofLine number: Int) -> Range<Int> {
+        guard number >= 1, number <= lineStarts.count else { return bytes.count..<bytes.count }
         let start = lineStarts[number - 1]
         var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
         if end > start, end < bytes.count, bytes[end] == UInt8(ascii: "\n"), bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+        return start..<max(start, end)
     }
 
     /// The line and byte column of the first byte that is not valid UTF-8, if any.

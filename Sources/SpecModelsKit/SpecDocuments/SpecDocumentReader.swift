@@ -16,6 +16,22 @@ public struct SpecDocumentReader {
         self.displayPath = displayPath
     }
 
+    /// The first `\r` not followed by `\n`. memchr finds each `\r` (most files have none):
+    /// a generic scan of every byte was 2% of a run.
+    private static func firstLoneCarriageReturn(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            var searchFrom = 0
+            while searchFrom < buffer.count,
+                  let found = memchr(base + searchFrom, Int32(UInt8(ascii: "\r")), buffer.count - searchFrom) {
+                let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if offset + 1 == buffer.count || buffer[offset + 1] != UInt8(ascii: "\n") { return offset }
+                searchFrom = offset + 1
+            }
+            return nil
+        }
+    }
+
     /// `bytes.firstIndex(of: 0)` with memchr: the generic scan of every doc was 2% of a run.
     private static func firstNUL(in bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
@@ -55,9 +71,7 @@ public struct SpecDocumentReader {
             diagnostics.error("the file holds only blank lines: expected a model doc that starts with a `# Name` heading", at: location(1, 1))
             return nil
         }
-        if let carriageReturn = bytes.indices.first(where: {
-            bytes[$0] == UInt8(ascii: "\r") && ($0 + 1 == bytes.count || bytes[$0 + 1] != UInt8(ascii: "\n"))
-        }) {
+        if let carriageReturn = Self.firstLoneCarriageReturn(in: bytes) {
             // Markdown ends a line there, which splits a table row in two.
             let position = source.position(ofOffset: carriageReturn)
             diagnostics.warning(
@@ -67,7 +81,7 @@ public struct SpecDocumentReader {
         if reportMergeConflicts(source, diagnostics: &diagnostics) {
             return nil
         }
-        let (root, tooDeep) = MarkdownParser.parseDocument(bytes, maximumDepth: MarkdownParser.maximumDepth)
+        let (root, tooDeep) = MarkdownParser.parseDocument(source, maximumDepth: MarkdownParser.maximumDepth)
         if let tooDeep {
             diagnostics.error(
                 "markdown nested more than \(MarkdownParser.maximumDepth) levels deep (block quotes, lists or emphasis inside each other); a model doc needs a few",
@@ -193,18 +207,18 @@ private struct SectionScanner {
                 default:
                     break
                 }
-            case .paragraph:
+            case .paragraph, .table:
                 switch section {
                 case .preamble where title != nil:
-                    description.append(block.children)
+                    description.append(block.kind == .table ? tableLines(block) : block.children)
                 case .fields where !bodyConsumed:
                     bodyConsumed = true
                     fields = FieldsTableReader(file: displayPath).read(
-                        table(of: block), at: blockLocation, diagnostics: &diagnostics)
+                        block.table, at: blockLocation, diagnostics: &diagnostics)
                 case .values where !bodyConsumed:
                     bodyConsumed = true
                     values = EnumValuesReader.read(
-                        table: table(of: block), at: blockLocation, file: displayPath, diagnostics: &diagnostics)
+                        table: block.table, at: blockLocation, file: displayPath, diagnostics: &diagnostics)
                 default:
                     break
                 }
@@ -306,12 +320,17 @@ private struct SectionScanner {
             source: spelling))
     }
 
-    private func table(of paragraph: MarkdownNode) -> PipeTable? {
-        guard paragraph.startLine > 0 else { return nil }
-        let lines = (paragraph.startLine...max(paragraph.startLine, paragraph.endLine)).map {
-            (number: $0, text: source.line($0))
+    /// A table in a type's description, kept as its source lines (DocC shows a markdown
+    /// table in a doc comment as a table).
+    private func tableLines(_ table: MarkdownNode) -> RichParagraph {
+        var inlines: RichParagraph = []
+        for number in table.startLine...table.endLine {
+            if !inlines.isEmpty { inlines.append(MarkdownNode(kind: .lineBreak)) }
+            let line = source.line(number)
+            inlines.append(MarkdownNode(
+                kind: .text, literal: line, startLine: number, startColumn: 1, endLine: number, endColumn: max(line.utf8.count, 1)))
         }
-        return PipeTable.parse(lines: lines)
+        return inlines
     }
 
     private func location(of node: MarkdownNode) -> SourceLocation {
