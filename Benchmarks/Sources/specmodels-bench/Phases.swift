@@ -12,7 +12,7 @@ enum Phases {
         var samples: [(name: String, samples: Samples)] = [
             ("list and read the docs", Samples()),
             ("parse and read the docs, build the graph", Samples()),
-            ("  of which: build the graph (one thread)", Samples()),
+            ("  of which: build the graph from the read docs", Samples()),
             ("emit Swift", Samples()),
             ("write into an empty folder", Samples()),
             ("compare with an up-to-date folder", Samples()),

@@ -34,14 +34,18 @@ func scaleRun(spec: String, runs: Int, resultFile: String) throws {
     let scratch = try ScratchFolder("out")
     defer { scratch.remove() }
     var generate = Samples()
+    var upToDate = Samples()
     var floor = Samples()
     for run in 0..<runs {
         floor.append(time { _ = CMarkFloor.run(directory: spec) })
         let output = "\(scratch.path)/run\(run)"
         generate.append(try time { try GenerateRun.run(spec: spec, output: output, unlimited: true) })
+        // Again into the same folder: the generator's own work, without creating the files
+        // (whose cost on a shared VM disk swings by several times between runs).
+        upToDate.append(try time { try GenerateRun.run(spec: spec, output: output, unlimited: true) })
         try? FileManager.default.removeItem(atPath: output)
     }
-    let line = "\(generate.median) \(generate.minimum) \(floor.median) \(peakResidentBytes())\n"
+    let line = "\(generate.median) \(generate.minimum) \(floor.median) \(peakResidentBytes()) \(upToDate.median)\n"
     try line.write(toFile: resultFile, atomically: true, encoding: .utf8)
 }
 
@@ -153,10 +157,13 @@ func runAll(_ options: Options) throws {
     print("")
     print("scale: whole replicas of \(totals.files) docs with renamed types; generate into an empty folder, in a child process per size")
     print("       (in-process with SpecSource's limits of 50,000 docs and 64 MiB lifted: the 50k spec is 270 MB)")
-    print(padded("size", 8) + padded("docs", 8, right: true) + padded("runs", 6, right: true) + padded("median", 10, right: true) + padded("per doc", 10, right: true) + padded("vs first", 10, right: true) + padded("× floor", 9, right: true) + padded("peak RSS", 11, right: true))
+    print("       up-to-date: the same spec generated again into the same folder (nothing written)")
+    print(padded("size", 8) + padded("docs", 8, right: true) + padded("runs", 6, right: true) + padded("median", 10, right: true) + padded("per doc", 10, right: true) + padded("vs first", 10, right: true) + padded("× floor", 9, right: true) + padded("peak RSS", 11, right: true)
+        + padded("up-to-date", 12, right: true) + padded("per doc", 10, right: true) + padded("vs first", 10, right: true))
     let builder = try SyntheticSpec(corpusRoot: spec)
     let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
     var firstPerDoc: Double?
+    var firstUpToDatePerDoc: Double?
     for size in options.sizes {
         let replicas = builder.replicas(near: size)
         let documents = replicas * builder.docs.count
@@ -171,16 +178,21 @@ func runAll(_ options: Options) throws {
             fail("the scale run for \(size) docs failed (status \(child.status))")
         }
         let fields = line.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        let median = fields[0], floorMedian = fields[2]
+        let median = fields[0], floorMedian = fields[2], upToDateMedian = fields[4]
         let perDoc = median / Double(documents)
+        let upToDatePerDoc = upToDateMedian / Double(documents)
         firstPerDoc = firstPerDoc ?? perDoc
+        firstUpToDatePerDoc = firstUpToDatePerDoc ?? upToDatePerDoc
         let label = size >= 1000 ? "\(size / 1000)k" : "\(size)"
         print(padded(label, 8) + padded(String(documents), 8, right: true) + padded(String(runs), 6, right: true)
             + padded(formatDuration(median), 10, right: true)
             + padded(formatDuration(perDoc), 10, right: true)
             + padded(format(perDoc / firstPerDoc!, decimals: 2) + "×", 10, right: true)
             + padded(format(median / floorMedian, decimals: 2) + "×", 9, right: true)
-            + padded(formatBytes(child.peakBytes), 11, right: true))
+            + padded(formatBytes(child.peakBytes), 11, right: true)
+            + padded(formatDuration(upToDateMedian), 12, right: true)
+            + padded(formatDuration(upToDatePerDoc), 10, right: true)
+            + padded(format(upToDatePerDoc / firstUpToDatePerDoc!, decimals: 2) + "×", 10, right: true))
     }
 }
 
