@@ -34,12 +34,15 @@ public enum Generator {
     ///
     /// A `configuration` (from `specmodels.yml`) is checked against the graph and its
     /// settings override `options`.
+    ///
+    /// `files` is consumed: the docs' bytes (a spec's size in memory) are freed once the graph
+    /// is built, before the Swift text is (at 50,000 docs, 270 MB less at the peak).
     public static func generate(
-        _ files: [SpecSource.File], specRoot: [String] = [], options: EmissionOptions = EmissionOptions(),
+        _ files: consuming [SpecSource.File], specRoot: [String] = [], options: EmissionOptions = EmissionOptions(),
         configuration: Configuration? = nil
     ) -> Result {
         var diagnostics = Diagnostics()
-        let graph = buildGraph(from: files, specRoot: specRoot, diagnostics: &diagnostics)
+        let graph = buildGraph(from: consume files, specRoot: specRoot, diagnostics: &diagnostics)
         checkOutputNames(graph, diagnostics: &diagnostics)
         checkSwiftNames(graph, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else {
@@ -58,8 +61,9 @@ public enum Generator {
     ) -> Result {
         var diagnostics = Diagnostics()
         let source = SpecSource(directory: specDirectory)
-        let files = source.read(diagnostics: &diagnostics)
-        var result = generate(files, specRoot: source.absoluteComponents, options: options, configuration: configuration)
+        var result = generate(
+            source.read(diagnostics: &diagnostics), specRoot: source.absoluteComponents, options: options,
+            configuration: configuration)
         diagnostics.append(contentsOf: result.diagnostics)
         result.diagnostics = diagnostics
         if diagnostics.hasErrors { result.files = [] }
