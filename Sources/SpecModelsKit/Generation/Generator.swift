@@ -75,13 +75,13 @@ public enum Generator {
     /// spec never says, so it is an error.
     private static func checkSwiftNames(_ graph: TypeGraph, diagnostics: inout Diagnostics) {
         for model in graph.models {
-            if SwiftNaming.words(model.name).isEmpty {
+            if !SwiftNaming.hasWords(model.name) {
                 diagnostics.error(
                     "the type name `\(model.name.excerpt)` has no letters or digits, so no Swift type name can be made from it: rename the `#` heading",
                     at: model.location)
             }
             guard case .object(let properties) = model.shape else { continue }
-            for property in properties where SwiftNaming.words(property.name).isEmpty {
+            for property in properties where !SwiftNaming.hasWords(property.name) {
                 diagnostics.error(
                     "the field name `\(property.name.excerpt)` has no letters or digits, so no Swift property name can be made from it",
                     at: property.location)
@@ -92,17 +92,19 @@ public enum Generator {
     /// Two docs whose paths differ only in characters that file names cannot keep
     /// (or only in case, which some file systems ignore) would overwrite each other.
     private static func checkOutputNames(_ graph: TypeGraph, diagnostics: inout Diagnostics) {
-        var seen: [String: ModelNode] = [:]
-        for model in graph.models {
+        var seen: [String: Int] = [:]  // lower-cased output name → index of the model
+        seen.reserveCapacity(graph.models.count)
+        let supportFile = SupportLibrary.fileName.lowercased()
+        for (index, model) in graph.models.enumerated() {
             let name = SwiftEmitter.outputFileName(forSpecPath: model.relativePath).lowercased()
-            if name == SupportLibrary.fileName.lowercased() {
+            if name == supportFile {
                 diagnostics.error("this doc's output file would be named like the support file `\(SupportLibrary.fileName)`; rename the doc", at: model.location)
             } else if let other = seen[name] {
                 diagnostics.error(
-                    "this doc and \(other.displayPath) would both generate `\(SwiftEmitter.outputFileName(forSpecPath: model.relativePath))`; rename one of them",
+                    "this doc and \(graph.models[other].displayPath) would both generate `\(SwiftEmitter.outputFileName(forSpecPath: model.relativePath))`; rename one of them",
                     at: model.location)
             } else {
-                seen[name] = model
+                seen[name] = index
             }
         }
     }

@@ -41,6 +41,18 @@ enum SwiftNaming {
         return words
     }
 
+    /// Whether `words(spelling)` is not empty, without building the words for ASCII spellings.
+    static func hasWords(_ spelling: String) -> Bool {
+        let bytes = spelling.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            return bytes.contains { byte in
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            }
+        }
+        return !words(spelling).isEmpty
+    }
+
     /// `words(_:)` on bytes for ASCII spellings, where letters and numbers are `A-Z a-z 0-9`
     /// (Character properties were a tenth of emission).
     private static func asciiWords(_ spelling: String) -> [String]? {
@@ -152,6 +164,13 @@ enum SwiftNaming {
     }
 
     static func uppercasingFirst(_ word: String) -> String {
+        // An ASCII first byte is the first Character's first scalar: only a-z changes.
+        if let byte = word.utf8.first, byte < 0x80 {
+            guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) else { return word }
+            var bytes = Array(word.utf8)
+            bytes[0] -= 0x20
+            return String(decoding: bytes, as: UTF8.self)
+        }
         guard let first = word.first else { return word }
         return first.uppercased() + word.dropFirst()
     }
