@@ -129,7 +129,8 @@ func runAll(_ options: Options) throws {
     let megabytes = format(Double(totals.bytes) / 1_000_000, decimals: 2)
     print("spec: \(spec) (\(totals.files) docs, \(megabytes) MB, \(totals.nodes) cmark nodes; \(writtenCount) files written); \(options.runs) rounds")
     print("")
-    print(padded("step", 44) + padded("median", 10, right: true) + padded("min", 10, right: true) + padded("per doc", 10, right: true) + padded("× floor", 9, right: true))
+    print(padded("step", 44) + padded("median", 10, right: true) + padded("min", 10, right: true) + padded("per doc", 10, right: true) + padded("× floor", 9, right: true)
+        + padded("min × min", 11, right: true))
     for (name, samples) in [
         ("cmark floor (list, read, parse, walk)", floor),
         ("generate into an empty folder", empty),
@@ -140,7 +141,8 @@ func runAll(_ options: Options) throws {
             + padded(formatDuration(samples.median), 10, right: true)
             + padded(formatDuration(samples.minimum), 10, right: true)
             + padded(formatDuration(samples.median / Double(max(totals.files, 1))), 10, right: true)
-            + padded(format(samples.median / floor.median, decimals: 2) + "×", 9, right: true))
+            + padded(format(samples.median / floor.median, decimals: 2) + "×", 9, right: true)
+            + padded(format(samples.minimum / floor.minimum, decimals: 2) + "×", 11, right: true))
     }
 
     if let specmodels = options.specmodels {
