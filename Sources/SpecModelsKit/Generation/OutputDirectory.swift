@@ -107,14 +107,15 @@ public struct OutputDirectory: Sendable {
     /// the generator: neither listed in its manifest nor marked as generated. Writing would
     /// destroy them, so `apply` refuses.
     public func conflicts(with files: [SwiftEmitter.OutputFile]) -> [String] {
-        conflicts(with: files, previous: Set(previousManifest()))
+        conflicts(with: files, holds: holdsContents(of: files), previous: Set(previousManifest()))
     }
 
-    private func conflicts(with files: [SwiftEmitter.OutputFile], previous: Set<String>) -> [String] {
+    /// - Parameter holds: `holdsContents(of: files)`; only files that exist and differ are read.
+    private func conflicts(with files: [SwiftEmitter.OutputFile], holds: [Bool?], previous: Set<String>) -> [String] {
         var found: [String] = []
-        for file in files where !previous.contains(file.name) {
+        for (file, holds) in zip(files, holds) where holds == false && !previous.contains(file.name) {
             guard let existing = FileManager.default.contents(atPath: Self.join(path, file.name)) else { continue }
-            if !existing.elementsEqual(file.contents.utf8) && !Self.isGenerated(existing) {
+            if !Self.isGenerated(existing) {
                 found.append(file.name)
             }
         }
@@ -130,14 +131,15 @@ public struct OutputDirectory: Sendable {
     /// they were; each rename is atomic, so a reader sees the old file or the new one.
     public func apply(_ files: [SwiftEmitter.OutputFile]) throws -> Changes {
         let previous = previousManifest()
-        if let conflict = conflicts(with: files, previous: Set(previous)).first {
+        let holds = holdsContents(of: files)
+        if let conflict = conflicts(with: files, holds: holds, previous: Set(previous)).first {
             throw Failure(description: "`\(Self.join(path, conflict))` was not written by specmodels; move it away, or delete it, and run again")
         }
         try checkWritable()
         let created = try createIfNeeded()
         var changes = Changes()
         var pending: [SwiftEmitter.OutputFile] = []
-        for (file, holds) in zip(files, holdsContents(of: files)) {
+        for (file, holds) in zip(files, holds) {
             if holds == true {
                 changes.unchanged.append(file.name)
             } else {
