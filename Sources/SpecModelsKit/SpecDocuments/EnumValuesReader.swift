@@ -40,6 +40,11 @@ enum EnumValuesReader {
                     "unterminated string `\(text.excerpt)`: add the closing quote",
                     at: location)
                 return values
+            case .danglingSeparator:
+                diagnostics.error(
+                    "no value after this `|`: remove it, or add a value; `## Values` is a union of literals like \"a\" | \"b\" | 3",
+                    at: location)
+                return values
             case .invalid(let text):
                 diagnostics.error(
                     "`\(text.excerpt)` is not a literal: `## Values` is a union of literals like \"a\" | \"b\" | 3",
@@ -111,6 +116,8 @@ struct LiteralUnionScanner {
             /// A quoted string without its closing quote: the rest of the line.
             case unterminated(String)
             case invalid(String)
+            /// A `|` that no value follows.
+            case danglingSeparator
         }
 
         var kind: Kind
@@ -138,9 +145,12 @@ struct LiteralUnionScanner {
                 index = text.count
                 return token
             }
+            // A `|` with nothing after it is reported where it stands, not at the end of the
+            // text (which, after a final line break, is a line past the code).
+            let separator = (line: line, column: column)
             index += 1
             skipSpace()
-            guard index < text.count else { return Token(kind: .invalid("|"), line: line, column: column) }
+            guard index < text.count else { return Token(kind: .danglingSeparator, line: separator.line, column: separator.column) }
         }
         expectsValue = false
         let startColumn = column
