@@ -2,8 +2,9 @@ import CCMark
 
 /// Parses markdown with libcmark and copies the tree into `MarkdownNode` values.
 ///
-/// cmark is CommonMark without extensions: GFM tables arrive as paragraphs, which
-/// `PipeTable` splits from the source lines, handing each cell back here for its inlines.
+/// cmark is CommonMark without extensions: GFM tables arrive as paragraphs. A top-level
+/// paragraph whose source lines make a `PipeTable` becomes a `.table` node; the readers hand
+/// its cells back here (`parseInlines(batch:)`) for their inlines.
 public enum MarkdownParser {
     /// Nodes nested deeper than this (block quotes in lists in block quotes…, emphasis in
     /// emphasis…) are left out with their contents, so that the copied tree, and every
