@@ -44,6 +44,20 @@ final class PipeTableTests: XCTestCase {
         XCTAssertEqual(parsed.rows[1].cells.map(\.text), ["| x", #"\\"#, "y"])
     }
 
+    /// Padding and delimiter runs longer than the eight bytes compared at a time.
+    func testLongPaddingAndDelimiterRuns() throws {
+        let parsed = try XCTUnwrap(table("""
+            | Field                    | Type 	                  |
+            | :----------------------- | -----------------------: |
+            | `id`                     |  *string*	              |
+            """))
+        XCTAssertEqual(parsed.header.cells.map(\.text), ["Field", "Type"])
+        XCTAssertEqual(parsed.rows[0].cells.map(\.text), ["`id`", "*string*"])
+        XCTAssertEqual(parsed.rows[0].cells.map(\.column), [3, 31])
+        XCTAssertNil(table("| A |\n| -------------x---------- |"))
+        XCTAssertNil(table("| A |\n| ---------------- - |"))
+    }
+
     func testLeadingAndTrailingPipesAreOptional() throws {
         let parsed = try XCTUnwrap(table("""
             Name | Value
