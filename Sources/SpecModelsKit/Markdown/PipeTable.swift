@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A GFM pipe table recovered from the source lines of the paragraph cmark made of it.
 ///
 /// Rows and cells are split by the GFM rules: an unescaped `|` separates cells, the
@@ -33,34 +25,31 @@ public struct PipeTable: Sendable, Equatable {
     /// `nil` when they are not one: no delimiter row, or a delimiter row whose cell count
     /// differs from the header's.
     public static func parse(lines: [(number: Int, text: String)]) -> PipeTable? {
-        guard lines.count >= 2 else { return nil }
-        let header = splitRow(lines[0].text, line: lines[0].number)
-        let delimiter = splitRow(lines[1].text, line: lines[1].number)
-        guard !header.cells.isEmpty,
-              delimiter.cells.count == header.cells.count,
-              delimiter.cells.allSatisfy({ isDelimiterCell($0.text) })
-        else { return nil }
-        let rows = lines.dropFirst(2).map { splitRow($0.text, line: $0.number) }
-        return PipeTable(header: header, rows: rows)
+        table(rowCount: lines.count) { index in splitRow(lines[index].text, line: lines[index].number) }
     }
 
     /// `parse(lines:)` of lines `lines` of `source`, splitting each line's bytes in place
     /// (no String per line).
     public static func parse(_ source: SourceText, lines: ClosedRange<Int>) -> PipeTable? {
-        guard lines.count >= 2 else { return nil }
-        return source.bytes.withUnsafeBufferPointer { bytes -> PipeTable? in
-            func row(_ number: Int) -> Row {
-                splitRow(UnsafeBufferPointer(rebasing: bytes[source.byteRange(ofLine: number)]), line: number)
+        source.bytes.withUnsafeBufferPointer { bytes in
+            table(rowCount: lines.count) { index in
+                let number = lines.lowerBound + index
+                return splitRow(UnsafeBufferPointer(rebasing: bytes[source.byteRange(ofLine: number)]), line: number)
             }
-            let header = row(lines.lowerBound)
-            let delimiter = row(lines.lowerBound + 1)
-            guard !header.cells.isEmpty,
-                  delimiter.cells.count == header.cells.count,
-                  delimiter.cells.allSatisfy({ isDelimiterCell($0.text) })
-            else { return nil }
-            let rows = lines.count > 2 ? (lines.lowerBound + 2...lines.upperBound).map(row) : []
-            return PipeTable(header: header, rows: rows)
         }
+    }
+
+    /// The table whose rows `row(0)`, `row(1)`, … split: a header, a delimiter row as wide
+    /// as the header, then the body rows.
+    private static func table(rowCount: Int, row: (Int) -> Row) -> PipeTable? {
+        guard rowCount >= 2 else { return nil }
+        let header = row(0)
+        let delimiter = row(1)
+        guard !header.cells.isEmpty,
+              delimiter.cells.count == header.cells.count,
+              delimiter.cells.allSatisfy({ isDelimiterCell($0.text) })
+        else { return nil }
+        return PipeTable(header: header, rows: (2..<rowCount).map(row))
     }
 
     /// `---`, `:--`, `--:` or `:-:`, checked on bytes (Character comparisons of the long
@@ -85,14 +74,11 @@ public struct PipeTable: Sendable, Equatable {
 
     private static func splitRow(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> Row {
         var boundaries: [Int] = []  // offsets of the separating pipes
-        guard let base = bytes.baseAddress else { return Row(cells: [], line: line) }
         // memchr finds the pipes (rows are padded with long runs of spaces); a pipe separates
         // cells unless a backslash escapes it, that is, unless an odd number of backslashes
         // comes right before it (`\\|` is an escaped backslash, then a separator).
         var searchFrom = 0
-        while searchFrom < bytes.count,
-              let found = memchr(base + searchFrom, Int32(UInt8(ascii: "|")), bytes.count - searchFrom) {
-            let pipe = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        while let pipe = bytes.firstOffset(of: UInt8(ascii: "|"), from: searchFrom) {
             var backslashes = 0
             while pipe - backslashes > 0, bytes[pipe - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
             if backslashes % 2 == 0 { boundaries.append(pipe) }
@@ -149,9 +135,7 @@ public struct PipeTable: Sendable, Equatable {
         // Most cells hold no backslash at all; memchr says so without a loop over the bytes.
         var hasEscapedPipe = false
         var searchFrom = lower
-        while searchFrom + 1 < upper, let base = bytes.baseAddress,
-              let found = memchr(base + searchFrom, Int32(UInt8(ascii: "\\")), upper - 1 - searchFrom) {
-            let backslash = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        while let backslash = bytes.firstOffset(of: UInt8(ascii: "\\"), from: searchFrom, to: upper - 1) {
             if bytes[backslash + 1] == UInt8(ascii: "|") {
                 hasEscapedPipe = true
                 break

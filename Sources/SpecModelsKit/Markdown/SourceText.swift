@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The bytes of one markdown file, with fast access to its lines by number.
 ///
 /// Lines end as CommonMark (and so cmark, whose line numbers diagnostics use) says: at
@@ -28,12 +20,9 @@ public struct SourceText: Sendable {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            if memchr(base, Int32(UInt8(ascii: "\r")), buffer.count) == nil {
+            if buffer.firstOffset(of: UInt8(ascii: "\r")) == nil {
                 var searchFrom = 0
-                while searchFrom < buffer.count,
-                      let found = memchr(base + searchFrom, Int32(UInt8(ascii: "\n")), buffer.count - searchFrom) {
-                    let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                while let newline = buffer.firstOffset(of: UInt8(ascii: "\n"), from: searchFrom) {
                     starts.append(newline + 1)
                     searchFrom = newline + 1
                 }

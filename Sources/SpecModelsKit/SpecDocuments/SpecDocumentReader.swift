@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads one markdown model doc into a `SpecDocument`, reporting every problem it finds.
 public struct SpecDocumentReader {
     public let relativePath: String
@@ -20,11 +12,8 @@ public struct SpecDocumentReader {
     /// a generic scan of every byte was 2% of a run.
     private static func firstLoneCarriageReturn(in bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return nil }
             var searchFrom = 0
-            while searchFrom < buffer.count,
-                  let found = memchr(base + searchFrom, Int32(UInt8(ascii: "\r")), buffer.count - searchFrom) {
-                let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            while let offset = buffer.firstOffset(of: UInt8(ascii: "\r"), from: searchFrom) {
                 if offset + 1 == buffer.count || buffer[offset + 1] != UInt8(ascii: "\n") { return offset }
                 searchFrom = offset + 1
             }
@@ -34,10 +23,7 @@ public struct SpecDocumentReader {
 
     /// `bytes.firstIndex(of: 0)` with memchr: the generic scan of every doc was 2% of a run.
     private static func firstNUL(in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }
+        bytes.withUnsafeBufferPointer { $0.firstOffset(of: 0) }
     }
 
     /// The namespace of a doc is the name of the folder that holds it.
