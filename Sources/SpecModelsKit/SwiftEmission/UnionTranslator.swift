@@ -46,15 +46,15 @@ struct UnionTranslator {
         switch type {
         case .model(let id):
             return Self.unshared(context.names[id], unionWords: unionWords)
-        case .any where missingType != nil:
-            let name = missingType.map { $0.split(separator: ".").last.map(String.init) ?? $0 } ?? ""
-            return Self.unshared(name, unionWords: unionWords)
+        case .any:
+            guard let missingType else { return "json" }
+            return Self.unshared(String(missingType.split(separator: ".").last ?? Substring(missingType)), unionWords: unionWords)
         case .array(let element): return caseBaseName(element, unionWords: unionWords, missingType: missingType) + "Array"
         case .map(let value): return caseBaseName(value, unionWords: unionWords, missingType: missingType) + "Map"
         case .string: return "string"
         case .number: return "number"
         case .boolean: return "boolean"
-        case .any, .oneOf, .null: return "json"
+        case .oneOf, .null: return "json"
         case .dateTime: return "date"
         case .date: return "dateOnly"
         case .bytes: return "data"
