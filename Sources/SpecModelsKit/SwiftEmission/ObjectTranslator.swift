@@ -48,7 +48,7 @@ struct ObjectTranslator {
             let isIndirect = context.cycles.isCyclic(model.id, position)
             let isBacked = isIndirect || (property.deprecationMessage != nil && needsCustomCoding)
             return Member(
-                property: property, name: name, wireKey: customization?.wireKey ?? property.name,
+                property: property, name: name, wireKey: property.wireKey,
                 swiftType: customization?.swiftType ?? context.mapping.swiftType(property.type),
                 isBacked: isBacked, isIndirect: isIndirect)
         }
