@@ -135,11 +135,13 @@ struct ReferenceResolver {
     mutating func shape(of body: SpecDocument.Body, diagnostics: inout Diagnostics) -> ModelNode.Shape {
         switch body {
         case .object(let fields):
+            let nulls = ExampleNulls.fieldNames(in: document.examples)
             let properties = fields.compactMap { field -> Property? in
                 guard let type = resolve(field.type, diagnostics: &diagnostics) else { return nil }
                 return Property(
                     name: field.name, location: field.location, type: type, isRequired: field.isRequired,
-                    deprecationMessage: field.deprecationMessage, description: field.description, example: field.example)
+                    deprecationMessage: field.deprecationMessage, description: field.description, example: field.example,
+                    isNullableInDocs: nulls.contains(field.name))
             }
             return .object(properties)
         case .enumeration(let values):
