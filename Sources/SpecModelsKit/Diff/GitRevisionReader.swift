@@ -82,6 +82,27 @@ public struct GitRevisionReader: Sendable {
         }
     }
 
+    /// The contents of the file at `path` (relative to the working directory) at `revision`,
+    /// or `nil` when the revision has no such file. Errors only when git itself fails.
+    public func readFile(revision: String, path: String, diagnostics: inout Diagnostics) -> [UInt8]? {
+        let label = "git:\(revision):\(path)"
+        do {
+            let topLevel = try git(["rev-parse", "--show-toplevel"]).trimmedText
+            let prefix = try git(["rev-parse", "--show-prefix"]).trimmedText
+            guard let filePath = Self.repositoryPath(path, prefix: prefix, topLevel: topLevel) else { return nil }
+            let resolved = try run(["rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}"])
+            guard resolved.status == 0 else { return nil }
+            // `git cat-file --batch` answers `missing` for a path the commit does not hold.
+            return try catBlobs(["\(resolved.stdout.trimmedText):\(filePath)"])[0]
+        } catch let failure as Failure {
+            diagnostics.error("`\(label)`: \(failure.message)", at: nil)
+            return nil
+        } catch {
+            diagnostics.error("`\(label)`: \(error)", at: nil)
+            return nil
+        }
+    }
+
     /// `path` (relative to the working directory, or absolute) as a path from the top of the
     /// repository without `.`/`..`, or `nil` when it leaves the repository. "" is the top.
     static func repositoryPath(_ path: String, prefix: String, topLevel: String) -> String? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One side of a diff: a spec directory on disk, or a spec folder at a git revision.
 public enum SpecInput: Hashable, Sendable, CustomStringConvertible {
     case directory(String)
@@ -37,20 +39,46 @@ public struct SpecSnapshot: Sendable {
     /// How the command line named this side (`git:HEAD:spec`, `spec`).
     public var label: String
     public var graph: TypeGraph
+    /// The `specmodels.yml` of this side, as text: the one beside the spec folder (or at
+    /// `configurationPath`), read from the same revision for a git input. `nil` when there is none.
+    public var configurationFile: ConfigurationText?
 
-    public init(label: String, graph: TypeGraph) {
+    /// A configuration file's path, as diagnostics show it, and its text.
+    public struct ConfigurationText: Sendable, Equatable {
+        public var path: String
+        public var text: String
+    }
+
+    public init(label: String, graph: TypeGraph, configurationFile: ConfigurationText? = nil) {
         self.label = label
         self.graph = graph
+        self.configurationFile = configurationFile
+    }
+
+    /// Checks `configuration` (this side's, parsed) against the graph and settles the graph's
+    /// wire keys and nullability by it, so that the diff compares what goes over the wire.
+    /// `false` when the configuration has errors (in `diagnostics`).
+    public mutating func apply(_ configuration: Configuration, diagnostics: inout Diagnostics) -> Bool {
+        var local = Diagnostics()
+        let options = configuration.resolve(against: graph, diagnostics: &local)
+        diagnostics.append(contentsOf: local)
+        guard !local.hasErrors else { return false }
+        graph = graph.applying(options.wire)
+        return true
     }
 
     /// Reads the input and builds its graph. Returns `nil` when the input cannot be read or
     /// has errors; `diagnostics` then says why. Warnings alone do not fail.
+    ///
+    /// `configurationPath` (relative to the working directory) names the configuration file
+    /// of both sides; by default each side's is `specmodels.yml` beside its spec folder.
     public static func read(
-        _ input: SpecInput, workingDirectory: String? = nil, diagnostics: inout Diagnostics
+        _ input: SpecInput, workingDirectory: String? = nil, configurationPath: String? = nil, diagnostics: inout Diagnostics
     ) -> SpecSnapshot? {
         var local = Diagnostics()
         let files: [SpecSource.File]
         let specRoot: [String]
+        var configurationFile: ConfigurationText?
         switch input {
         case .directory(let path):
             var directory = path
@@ -60,6 +88,14 @@ public struct SpecSnapshot: Sendable {
             let source = SpecSource(directory: directory)
             files = source.read(diagnostics: &local)
             specRoot = source.absoluteComponents
+            let shownPath = configurationPath ?? Configuration.defaultPath(forSpecDirectory: path)
+            var configurationLocation = shownPath
+            if let workingDirectory, !shownPath.hasPrefix("/") {
+                configurationLocation = SpecSource.join(workingDirectory, shownPath)
+            }
+            if let data = FileManager.default.contents(atPath: configurationLocation) {
+                configurationFile = ConfigurationText(path: shownPath, text: String(decoding: data, as: UTF8.self))
+            }
         case .git(let revision, let path):
             let reader = workingDirectory.map { GitRevisionReader(workingDirectory: $0) } ?? GitRevisionReader()
             guard let read = reader.read(revision: revision, path: path, diagnostics: &local) else {
@@ -68,6 +104,10 @@ public struct SpecSnapshot: Sendable {
             }
             files = read.files
             specRoot = read.specRoot
+            let configuration = configurationPath ?? Configuration.defaultPath(forSpecDirectory: path)
+            if let bytes = reader.readFile(revision: revision, path: configuration, diagnostics: &local) {
+                configurationFile = ConfigurationText(path: configuration, text: String(decoding: bytes, as: UTF8.self))
+            }
         }
         var graph: TypeGraph?
         if !local.hasErrors {
@@ -75,7 +115,7 @@ public struct SpecSnapshot: Sendable {
         }
         diagnostics.append(contentsOf: local)
         guard let graph, !local.hasErrors else { return nil }
-        return SpecSnapshot(label: input.description, graph: graph)
+        return SpecSnapshot(label: input.description, graph: graph, configurationFile: configurationFile)
     }
 
     /// Builds a snapshot from docs in memory (`relativePath` → contents), for tests and tools
