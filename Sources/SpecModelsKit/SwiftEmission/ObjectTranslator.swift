@@ -65,7 +65,12 @@ struct ObjectTranslator {
                 || isLiteral(property.type)
                 || property.isNullable
                 || context.cycles.isCyclic(model.id, position)
-        }
+        } || convertedKeyProbe(properties) != nil
+    }
+
+    /// The key whose absence reveals a key-converting decoder (see `ConvertedKeyProbe`).
+    static func convertedKeyProbe(_ properties: [Property]) -> (key: String, converted: String)? {
+        ConvertedKeyProbe.probe(wireKeys: properties.map { ($0.wireKey, $0.isRequired) })
     }
 
     private static func isLiteral(_ type: TypeExpression) -> Bool {
@@ -235,6 +240,9 @@ struct ObjectTranslator {
         // Like the synthesized conformance, a struct without properties accepts any value.
         guard !members.isEmpty else { return [.line("\(context.access)init(from decoder: any Decoder) throws {}")] }
         var body: [SwiftCode] = [.line("let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)")]
+        if let probe = Self.convertedKeyProbe(properties) {
+            body.append(.line("try container.checkKeysAreNotConverted(\(SwiftNaming.stringLiteral(probe.key)), convertedFromSnakeCase: \(SwiftNaming.stringLiteral(probe.converted)))"))
+        }
         for member in members {
             body.append(contentsOf: decodeStatements(member))
         }

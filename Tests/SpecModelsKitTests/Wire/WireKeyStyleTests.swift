@@ -55,3 +55,33 @@ final class WireKeyStyleTests: XCTestCase {
         XCTAssertEqual(WireKeyStyle.allCases.map(\.rawValue), ["documented", "snake_case", "PascalCase", "kebab-case"])
     }
 }
+
+/// The key a struct probes to notice `.convertFromSnakeCase`, and that strategy's result.
+final class ConvertedKeyProbeTests: XCTestCase {
+    func testConversionOfCertainKeysOnly() {
+        let table: [(String, String?)] = [
+            ("status_code", "statusCode"),
+            ("address_line1", "addressLine1"),
+            ("ip_v4_address", "ipV4Address"),
+            ("a_b_c", "aBC"),
+            ("statusCode", nil),
+            ("line1", nil),
+            ("_links", nil),
+            ("links_", nil),
+            ("a__b", nil),
+            ("Status_Code", nil),
+            ("v2_1", nil),
+            ("deployment-alias", nil),
+        ]
+        for (key, converted) in table {
+            XCTAssertEqual(ConvertedKeyProbe.convertedFromSnakeCase(key), converted, key)
+        }
+    }
+
+    func testPrefersARequiredKeyAndSkipsKeysWhoseConvertedFormIsAKeyToo() {
+        XCTAssertNil(ConvertedKeyProbe.probe(wireKeys: [("id", true), ("createdAt", true), ("_links", false)]))
+        XCTAssertEqual(ConvertedKeyProbe.probe(wireKeys: [("created_at", false), ("status_code", true)])?.key, "status_code")
+        XCTAssertEqual(ConvertedKeyProbe.probe(wireKeys: [("created_at", false), ("updated_at", false)])?.key, "created_at")
+        XCTAssertEqual(ConvertedKeyProbe.probe(wireKeys: [("status_code", true), ("statusCode", false), ("row_version", false)])?.converted, "rowVersion")
+    }
+}

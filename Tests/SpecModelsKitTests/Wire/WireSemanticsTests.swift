@@ -89,6 +89,7 @@ final class WireSemanticsTests: XCTestCase {
             "        owner: Owner?,\n",
             "        addressLine1: String? = nil,\n",
             "        self.balance = try container.decode(Double?.self, forKey: \"balance\")\n",
+            "        try container.checkKeysAreNotConverted(\"created_at\", convertedFromSnakeCase: \"createdAt\")\n",
             "        self.addressLine1 = try container.decodeIfPresent(String.self, forKey: \"address_line1\")\n",
             "        try container.encode(self.balance, forKey: \"balance\")\n",
         ] {
@@ -132,8 +133,22 @@ final class WireSemanticsTests: XCTestCase {
             print(decode(Account.self, #"{"id":null,"created_at":null,"deleted_at":null,"balance":null,"days":null,"kind":null,"owner":null}"#))
             print(decode(Account.self, #"{"id":"a","created_at":null,"deleted_at":null,"balance":null,"days":null,"kind":"other","owner":null}"#).contains("expected the literal"))
             print(decode(Owner.self, #"{"ip_v4_address":"x"}"#))
-            // The documented names are not the wire keys any more.
+            // The documented names are not the wire keys any more: the check above says so.
             print(decode(Account.self, #"{"id":"a","createdAt":null,"deletedAt":null,"balance":null,"days":null,"kind":null,"owner":null}"#))
+            // A decoder that converts keys is named in the error, at the object it first meets.
+            let converting = JSONDecoder()
+            converting.keyDecodingStrategy = .convertFromSnakeCase
+            do {
+                _ = try converting.decode(Account.self, from: Data(full.utf8))
+                print("decoded with converted keys")
+            } catch DecodingError.dataCorrupted(let context) {
+                print(context.debugDescription)
+            }
+            do {
+                _ = try converting.decode([Owner].self, from: Data(#"[{"ip_v4_address":"10.0.0.1","account":null}]"#.utf8))
+            } catch DecodingError.dataCorrupted(let context) {
+                print(context.codingPath.map(\.stringValue), context.debugDescription.split(separator: ".")[0])
+            }
             // The memberwise init takes nullable fields without defaults.
             let made = Account(id: "m", createdAt: nil, deletedAt: nil, balance: nil, days: nil, kind: nil, owner: nil)
             print(try json(made))
@@ -151,7 +166,9 @@ final class WireSemanticsTests: XCTestCase {
             null at id
             true
             missing account
-            missing created_at
+            error DecodingError.dataCorrupted: Data was corrupted. Debug description: Found the key "createdAt" where the wire key is "created_at". If the decoder converts keys (keyDecodingStrategy .convertFromSnakeCase), use the default strategy: these models carry their own wire keys. Otherwise the JSON is not in the models' wire format (see wireKeys in specmodels.yml).
+            Found the key "createdAt" where the wire key is "created_at". If the decoder converts keys (keyDecodingStrategy .convertFromSnakeCase), use the default strategy: these models carry their own wire keys. Otherwise the JSON is not in the models' wire format (see wireKeys in specmodels.yml).
+            ["Index 0"] Found the key "ipV4Address" where the wire key is "ip_v4_address"
             {"balance":null,"created_at":null,"days":null,"deleted_at":null,"id":"m","kind":null,"owner":null}
 
             """, run.standardError)
