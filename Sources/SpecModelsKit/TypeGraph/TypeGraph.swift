@@ -56,8 +56,8 @@ public struct Property: Sendable {
     public let deprecationMessage: String?
     public let description: RichParagraph
     public let example: String
-    /// The doc itself shows `null` for this required field (its Example Usage).
-    public let isNullableInDocs: Bool
+    /// The docs show `null` for this required field in an example (see `ExampleNulls`).
+    public internal(set) var isNullableInDocs: Bool
     /// The JSON key the field is coded under. The documented name until
     /// `TypeGraph.applying(_:)` settles it from `WireSettings`.
     public internal(set) var wireKey: String
@@ -67,7 +67,7 @@ public struct Property: Sendable {
 
     init(
         name: String, location: SourceLocation, type: TypeExpression, isRequired: Bool,
-        deprecationMessage: String?, description: RichParagraph, example: String, isNullableInDocs: Bool = false
+        deprecationMessage: String?, description: RichParagraph, example: String
     ) {
         self.name = name
         self.location = location
@@ -76,7 +76,7 @@ public struct Property: Sendable {
         self.deprecationMessage = deprecationMessage
         self.description = description
         self.example = example
-        self.isNullableInDocs = isNullableInDocs && isRequired
+        self.isNullableInDocs = false
         self.wireKey = name
         self.isNullable = self.isNullableInDocs
     }

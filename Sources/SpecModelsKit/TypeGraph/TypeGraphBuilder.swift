@@ -34,6 +34,7 @@ public enum TypeGraphBuilder {
         }
         var graph = TypeGraph(models: models)
         graph.setReferrers(referrers)
+        ExampleNulls.mark(in: &graph)
         UnionCycles.report(in: graph, diagnostics: &diagnostics)
         return graph
     }
@@ -135,13 +136,11 @@ struct ReferenceResolver {
     mutating func shape(of body: SpecDocument.Body, diagnostics: inout Diagnostics) -> ModelNode.Shape {
         switch body {
         case .object(let fields):
-            let nulls = ExampleNulls.fieldNames(in: document.examples)
             let properties = fields.compactMap { field -> Property? in
                 guard let type = resolve(field.type, diagnostics: &diagnostics) else { return nil }
                 return Property(
                     name: field.name, location: field.location, type: type, isRequired: field.isRequired,
-                    deprecationMessage: field.deprecationMessage, description: field.description, example: field.example,
-                    isNullableInDocs: nulls.contains(field.name))
+                    deprecationMessage: field.deprecationMessage, description: field.description, example: field.example)
             }
             return .object(properties)
         case .enumeration(let values):

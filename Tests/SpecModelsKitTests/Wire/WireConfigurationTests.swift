@@ -130,4 +130,69 @@ final class WireConfigurationTests: XCTestCase {
             "specmodels.yml:1:11: error: `foo_bar` would be the wire key of both `fooBar` and `foo_bar` of `components.Clash` (by `wireKeys: snake_case`); give one of them its key with `keyOverrides`",
         ])
     }
+
+    /// A required field the docs' examples show as `null` is nullable: in its own doc's
+    /// example, or nested in another's, through fields, arrays and maps.
+    func testExamplesShowNullableFields() {
+        let docs = [
+            "models/components/invoice.md": """
+                # Invoice
+
+                ## Example Usage
+
+                ```typescript
+                let value: Invoice = {
+                  number: null,
+                  note: null,
+                  lines: [{ sku: "a", discount: 1 }, { sku: "b", discount: null }],
+                  byRegion: { eu: { sku: null, discount: 2 } },
+                  customer: { name: "n", vatId: null },
+                };
+                ```
+
+                ## Fields
+
+                | Field | Type | Required |
+                | --- | --- | --- |
+                | `number` | *string* | :heavy_check_mark: |
+                | `note` | *string* | :heavy_minus_sign: |
+                | `lines` | [components.Line](../../models/components/line.md)[] | :heavy_check_mark: |
+                | `byRegion` | Record<string, [components.Line](../../models/components/line.md)> | :heavy_minus_sign: |
+                | `customer` | [components.Customer](../../models/components/customer.md) | :heavy_check_mark: |
+                """,
+            "models/components/line.md": """
+                # Line
+
+                ## Example Usage
+
+                ```typescript
+                let value: Line = { sku: "a", discount: 3 };
+                ```
+
+                ## Fields
+
+                | Field | Type | Required |
+                | --- | --- | --- |
+                | `sku` | *string* | :heavy_check_mark: |
+                | `discount` | *number* | :heavy_check_mark: |
+                """,
+            "models/components/customer.md": """
+                # Customer
+
+                ## Fields
+
+                | Field | Type | Required |
+                | --- | --- | --- |
+                | `name` | *string* | :heavy_check_mark: |
+                | `vatId` | *string* | :heavy_minus_sign: |
+                """,
+        ]
+        let graph = graph(docs)
+        XCTAssertEqual(fields("components.Invoice", in: graph), [
+            "number: number (nullable)", "note: note", "lines: lines", "byRegion: byRegion", "customer: customer",
+        ])
+        XCTAssertEqual(fields("components.Line", in: graph), ["sku: sku (nullable)", "discount: discount (nullable)"])
+        XCTAssertEqual(fields("components.Customer", in: graph), ["name: name", "vatId: vatId"])
+    }
 }
+
