@@ -197,10 +197,9 @@ struct ObjectTranslator {
         if let deprecation { code.append(.line(TranslationContext.deprecatedAttribute(deprecation))) }
         let parameters = included.map { member -> String in
             var parameter = "\(SwiftNaming.escaped(member.name)): \(member.declaredType)"
-            let allowsDefault = member.property.deprecationMessage == nil || defaultsForDeprecated
-            if member.isNullable {
-                // No default: the caller says whether the value is there or `null`.
-            } else if let literal = member.literalDefault, allowsDefault {
+            // A nullable member has no default: the caller says whether the value is there or `null`.
+            let allowsDefault = !member.isNullable && (member.property.deprecationMessage == nil || defaultsForDeprecated)
+            if let literal = member.literalDefault, allowsDefault {
                 parameter += " = \(literal)"
             } else if member.isOptional && allowsDefault {
                 parameter += " = nil"
