@@ -71,7 +71,8 @@ public struct SpecSnapshot: Sendable {
     /// has errors; `diagnostics` then says why. Warnings alone do not fail.
     ///
     /// `configurationPath` (relative to the working directory) names the configuration file
-    /// of both sides; by default each side's is `specmodels.yml` beside its spec folder.
+    /// of both sides; by default each side's is `specmodels.yml` beside its spec folder. A
+    /// revision without the file has no configuration; a directory without a named one is an error.
     public static func read(
         _ input: SpecInput, workingDirectory: String? = nil, configurationPath: String? = nil, diagnostics: inout Diagnostics
     ) -> SpecSnapshot? {
@@ -88,14 +89,9 @@ public struct SpecSnapshot: Sendable {
             let source = SpecSource(directory: directory)
             files = source.read(diagnostics: &local)
             specRoot = source.absoluteComponents
-            let shownPath = configurationPath ?? Configuration.defaultPath(forSpecDirectory: path)
-            var configurationLocation = shownPath
-            if let workingDirectory, !shownPath.hasPrefix("/") {
-                configurationLocation = SpecSource.join(workingDirectory, shownPath)
-            }
-            if let data = FileManager.default.contents(atPath: configurationLocation) {
-                configurationFile = ConfigurationText(path: shownPath, text: String(decoding: data, as: UTF8.self))
-            }
+            configurationFile = readConfiguration(
+                configurationPath ?? Configuration.defaultPath(forSpecDirectory: path), isNamed: configurationPath != nil,
+                workingDirectory: workingDirectory, diagnostics: &local)
         case .git(let revision, let path):
             let reader = workingDirectory.map { GitRevisionReader(workingDirectory: $0) } ?? GitRevisionReader()
             guard let read = reader.read(revision: revision, path: path, diagnostics: &local) else {
@@ -116,6 +112,24 @@ public struct SpecSnapshot: Sendable {
         diagnostics.append(contentsOf: local)
         guard let graph, !local.hasErrors else { return nil }
         return SpecSnapshot(label: input.description, graph: graph, configurationFile: configurationFile)
+    }
+
+    /// The configuration file at `path` on disk; `nil` when there is none, which is an error
+    /// only for a file the command line named (`isNamed`).
+    private static func readConfiguration(
+        _ path: String, isNamed: Bool, workingDirectory: String?, diagnostics: inout Diagnostics
+    ) -> ConfigurationText? {
+        var location = path
+        if let workingDirectory, !path.hasPrefix("/") { location = SpecSource.join(workingDirectory, path) }
+        guard FileManager.default.fileExists(atPath: location) else {
+            if isNamed { diagnostics.error("the configuration file `\(path)` does not exist", at: nil) }
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: location) else {
+            diagnostics.error("cannot read the configuration file `\(path)`", at: nil)
+            return nil
+        }
+        return ConfigurationText(path: path, text: String(decoding: data, as: UTF8.self))
     }
 
     /// Builds a snapshot from docs in memory (`relativePath` → contents), for tests and tools
