@@ -68,14 +68,11 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         var diagnostics = Diagnostics()
         let ignore = readIgnoreFile(diagnostics: &diagnostics)
-        var oldSnapshot = SpecSnapshot.read(SpecInput(parsing: old), configurationPath: config, diagnostics: &diagnostics)
-        var newSnapshot = SpecSnapshot.read(SpecInput(parsing: new), configurationPath: config, diagnostics: &diagnostics)
-        if var snapshot = oldSnapshot {
-            oldSnapshot = Self.configure(&snapshot, diagnostics: &diagnostics) ? snapshot : nil
+        let parse: SpecSnapshot.ConfigurationParser = { file, diagnostics in
+            ConfigurationFile.parse(file.text, path: file.path, diagnostics: &diagnostics)
         }
-        if var snapshot = newSnapshot {
-            newSnapshot = Self.configure(&snapshot, diagnostics: &diagnostics) ? snapshot : nil
-        }
+        let oldSnapshot = SpecSnapshot.read(SpecInput(parsing: old), configurationPath: config, parseConfiguration: parse, diagnostics: &diagnostics)
+        let newSnapshot = SpecSnapshot.read(SpecInput(parsing: new), configurationPath: config, parseConfiguration: parse, diagnostics: &diagnostics)
         guard let oldSnapshot, let newSnapshot, let ignore, !diagnostics.hasErrors else {
             DiagnosticPrinter.print(diagnostics)
             throw ExitCode(2)
@@ -95,13 +92,6 @@ struct DiffCommand: ParsableCommand {
         if let failOn, report.fails(on: failOn) {
             throw ExitCode(1)
         }
-    }
-
-    /// Applies the side's `specmodels.yml`, if it has one; `false` when it has errors.
-    private static func configure(_ snapshot: inout SpecSnapshot, diagnostics: inout Diagnostics) -> Bool {
-        guard let file = snapshot.configurationFile else { return true }
-        guard let configuration = ConfigurationFile.parse(file.text, path: file.path, diagnostics: &diagnostics) else { return false }
-        return snapshot.apply(configuration, diagnostics: &diagnostics)
     }
 
     private var useColor: Bool {

@@ -49,6 +49,10 @@ public struct SpecSnapshot: Sendable {
         public var text: String
     }
 
+    /// Turns a configuration file's text into a `Configuration` (the YAML reader lives in
+    /// `SpecModelsConfiguration`); `nil` with errors in the diagnostics.
+    public typealias ConfigurationParser = (ConfigurationText, inout Diagnostics) -> Configuration?
+
     public init(label: String, graph: TypeGraph, configurationFile: ConfigurationText? = nil) {
         self.label = label
         self.graph = graph
@@ -73,8 +77,10 @@ public struct SpecSnapshot: Sendable {
     /// `configurationPath` (relative to the working directory) names the configuration file
     /// of both sides; by default each side's is `specmodels.yml` beside its spec folder. A
     /// revision without the file has no configuration; a directory without a named one is an error.
+    /// With `parseConfiguration`, the file is parsed and applied (see `apply(_:diagnostics:)`).
     public static func read(
-        _ input: SpecInput, workingDirectory: String? = nil, configurationPath: String? = nil, diagnostics: inout Diagnostics
+        _ input: SpecInput, workingDirectory: String? = nil, configurationPath: String? = nil,
+        parseConfiguration: ConfigurationParser? = nil, diagnostics: inout Diagnostics
     ) -> SpecSnapshot? {
         var local = Diagnostics()
         let files: [SpecSource.File]
@@ -105,13 +111,18 @@ public struct SpecSnapshot: Sendable {
                 configurationFile = ConfigurationText(path: configuration, text: String(decoding: bytes, as: UTF8.self))
             }
         }
-        var graph: TypeGraph?
+        let configuration = configurationFile.flatMap { file in parseConfiguration?(file, &local) }
+        var snapshot: SpecSnapshot?
         if !local.hasErrors {
-            graph = Generator.buildGraph(from: files, specRoot: specRoot, diagnostics: &local)
+            let graph = Generator.buildGraph(from: files, specRoot: specRoot, diagnostics: &local)
+            snapshot = SpecSnapshot(label: input.description, graph: graph, configurationFile: configurationFile)
+        }
+        if !local.hasErrors, let configuration {
+            _ = snapshot?.apply(configuration, diagnostics: &local)
         }
         diagnostics.append(contentsOf: local)
-        guard let graph, !local.hasErrors else { return nil }
-        return SpecSnapshot(label: input.description, graph: graph, configurationFile: configurationFile)
+        guard let snapshot, !local.hasErrors else { return nil }
+        return snapshot
     }
 
     /// The configuration file at `path` on disk; `nil` when there is none, which is an error
