@@ -62,6 +62,7 @@ enum TypeSpelling {
             return inner + "[]"
         case .map(let value): return "Record<string, \(spell(value, in: graph))>"
         case .oneOf(let members): return members.map { spell($0, in: graph) }.joined(separator: " | ")
+        case .runtime(let name): return name
         }
     }
 

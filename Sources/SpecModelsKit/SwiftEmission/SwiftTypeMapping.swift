@@ -22,6 +22,8 @@ struct SwiftTypeMapping {
         case .array(let element): return "[\(swiftType(element))]"
         case .map(let value): return "[String: \(swiftType(value))]"
         case .oneOf: return "JSONValue"
+        // Never declared: fields and members of runtime types are not part of a model's shape.
+        case .runtime(let name): return name
         }
     }
 

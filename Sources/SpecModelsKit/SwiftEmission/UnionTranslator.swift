@@ -61,6 +61,7 @@ struct UnionTranslator {
         case .stringLiteral(let value): return value
         case .booleanLiteral(let value): return value ? "true" : "false"
         case .numberLiteral(let value): return "value " + value
+        case .runtime(let name): return name
         }
     }
 
@@ -97,8 +98,10 @@ struct UnionTranslator {
         ]))
 
         var declaration: [SwiftCode] = []
+        let runtimeNote = DocComment.runtimeNote(of: model, graph: context.graph)
         let doc = DocComment.lines(description: model.description)
-        if !doc.isEmpty { declaration.append(.docComment(doc)) }
+        let separator = doc.isEmpty || runtimeNote.isEmpty ? [] : [""]
+        if !doc.isEmpty || !runtimeNote.isEmpty { declaration.append(.docComment(doc + separator + runtimeNote)) }
         if let deprecation = model.deprecation {
             declaration.append(.line(TranslationContext.deprecatedAttribute(deprecation.message)))
         }

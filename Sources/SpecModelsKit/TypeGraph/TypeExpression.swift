@@ -27,6 +27,9 @@ public indirect enum TypeExpression: Hashable, Sendable {
     case map(TypeExpression)
     /// `A | B` inside a cell.
     case oneOf([TypeExpression])
+    /// A value of the SDK's runtime that is not JSON, by its TypeScript name:
+    /// `[Response](…/docs/Web/API/Response)`, `*Request*` (see `RuntimeValues`).
+    case runtime(String)
 
     /// Visits this expression and every expression inside it, outermost first.
     public func forEach(_ body: (TypeExpression) -> Void) {

@@ -14,9 +14,10 @@ public enum TypeGraphBuilder {
         var models: [ModelNode] = []
         var referrers = [Set<ModelID>](repeating: [], count: documents.count)
         models.reserveCapacity(documents.count)
+        let runtimeModels = RuntimeValues.runtimeModels(resolutions.map(\.shape))
         for (position, (document, resolution)) in zip(documents, resolutions).enumerated() {
             let id = ModelID(index: position)
-            let shape = resolution.shape
+            let (shape, runtimeFields, runtimeMembers) = RuntimeValues.split(resolution.shape, runtimeModels: runtimeModels)
             for target in resolution.referencedModels {
                 referrers[target.index].insert(id)
             }
@@ -30,7 +31,9 @@ public enum TypeGraphBuilder {
                 description: document.description,
                 deprecation: document.deprecation,
                 shape: shape,
-                examples: document.examples))
+                examples: document.examples,
+                runtimeFields: runtimeFields,
+                runtimeMembers: runtimeMembers))
         }
         var graph = TypeGraph(models: models)
         graph.setReferrers(referrers)
@@ -234,6 +237,9 @@ struct ReferenceResolver {
                 referencedModels.insert(id)
                 return .model(id)
             }
+            if RuntimeValues.unlinkedNames.contains(name) {
+                return .runtime(name)
+            }
             failed = true
             diagnostics.error(unknownNameMessage(name), at: location(cell, offset: offset))
             return .any
@@ -243,6 +249,9 @@ struct ReferenceResolver {
             // types link to pages outside the models, unless the spec itself has such a doc.
             if let primitive = TypeExpressionParser.primitives[text], case .failure = link {
                 return primitive
+            }
+            if case .failure = link, RuntimeValues.isWebAPILink(destination) {
+                return .runtime(text)
             }
             switch link {
             case .success(let id):
