@@ -97,4 +97,87 @@ final class ConstructTests: XCTestCase {
             source: "*\"__sealed__*"))
         XCTAssertEqual(unterminated, .failure(TypeExpressionParser.Failure(message: "unterminated string literal", offset: 1)))
     }
+
+    // MARK: Date-only links and repeated union members
+
+    func testRFCDateLinksAreDateOnlyInBothLayouts() throws {
+        let row = { (link: String) in "# Trip\n\n## Fields\n\n| Field | Type | Required |\n|-|-|-|\n| `day` | \(link) | :heavy_check_mark: |\n" }
+        let (graph, diagnostics) = TestSupport.buildGraph([
+            "models/operations/trip.md": row("[Date](../../types/rfcdate.md)"),
+            "models/leg.md": row("[RFCDate](../types/rfcdate.md)").replacingOccurrences(of: "# Trip", with: "# Leg"),
+            "models/operations/stay.md": row("[Date](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date)")
+                .replacingOccurrences(of: "# Trip", with: "# Stay"),
+        ])
+        XCTAssertEqual(diagnostics, [])
+        let types = graph.models.map { node -> [TypeExpression] in fields(node).map(\.type) }
+        XCTAssertEqual(graph.models.map(\.name), ["Leg", "Stay", "Trip"])
+        XCTAssertEqual(types, [[.date], [.dateTime], [.date]])
+    }
+
+    /// `number` twice: the member with the integer example is `.integer`, when the other's is not.
+    func testRepeatedNumberMembers() throws {
+        func union(_ examples: [String?]) -> String {
+            "# Amount\n\n## Supported Types\n\n" + examples.map { example in
+                "### `number`\n\n" + (example.map { "```typescript\nconst value: number = \($0);\n```\n\n" } ?? "")
+            }.joined()
+        }
+        let cases: [([String?], [TypeExpression])] = [
+            (["12.5", "123"], [.number, .integer]),
+            (["-7", nil], [.integer, .number]),
+            (["10", "10"], [.number, .number]),
+            (["10"], [.number]),
+            ([nil, nil], [.number, .number]),
+        ]
+        for (examples, expected) in cases {
+            let (graph, diagnostics) = TestSupport.buildGraph(["models/operations/amount.md": union(examples)])
+            XCTAssertEqual(diagnostics, [])
+            guard case .union(let members) = graph.models[0].shape else { XCTFail("expected a union"); continue }
+            XCTAssertEqual(members.map(\.type), expected, "\(examples)")
+        }
+    }
+
+    // MARK: The generated code, compiled and run
+
+    func testGeneratedCodeOnPayloads() throws {
+        let workspace = try TestSupport.temporaryDirectory(self)
+        let models = workspace.appendingPathComponent("Models")
+        let result = Generator.generate(specDirectory: Self.spec.path)
+        XCTAssertEqual(result.diagnostics.all.map(\.description), [])
+        _ = try OutputDirectory(path: models.path).apply(result.files)
+        let samples: [RoundTripHarness.Sample] = [
+            .init(swiftType: "Parcel", json: Data(#"{"id": "P-1", "seal": "__encrypted__", "shipDate": "2024-02-29", "weight": 10, "speed": 2, "size": "20"}"#.utf8), origin: "parcel"),
+            // The headers map is data; `httpMeta` is not in the JSON and not in the struct.
+            .init(swiftType: "GetParcelResponse", json: Data(#"{"headers": {"etag": ["a", "b"]}, "parcel": {"id": "P-2", "seal": "__encrypted__", "shipDate": "2024-01-31", "weight": 1284.03}}"#.utf8), origin: "wrapper"),
+            .init(swiftType: "[Weight]", json: Data(#"["heavy", 10, 10.5, -3, 1e3]"#.utf8), origin: "integer and number members"),
+            .init(swiftType: "[Speed]", json: Data("[1, 2, 7]".utf8), origin: "numeric open enum"),
+            .init(swiftType: "[Size]", json: Data(#"["10", "20", "other", "30"]"#.utf8), origin: "string enum of digits"),
+            .init(swiftType: "Parcel", json: Data(#"{"id": "P-1", "seal": "encrypted", "shipDate": "2024-02-29"}"#.utf8), origin: "the literal is the doc's characters", expectedFailure: "expected the literal \"__encrypted__\""),
+            .init(swiftType: "Parcel", json: Data(#"{"id": "P-1", "seal": "__encrypted__", "shipDate": "2024-02-29T10:00:00Z"}"#.utf8), origin: "a date, not a timestamp", expectedFailure: "shipDate"),
+            .init(swiftType: "Size", json: Data("10".utf8), origin: "strings, not numbers", expectedFailure: "String"),
+        ]
+        let checks = #"""
+            // `10` is the integer member though `number` (Double) is listed first; `10.5` is not.
+            if case .integer(let value) = try decode(Weight.self, "10") { expect(value == 10, "integer payload") } else { expect(false, "10 is the integer member") }
+            if case .number(let value) = try decode(Weight.self, "10.5") { expect(value == 10.5, "number payload") } else { expect(false, "10.5 is the number member") }
+            if case .string = try decode(Weight.self, #""10""#) {} else { expect(false, "a string stays a string") }
+            // Open numeric enums keep unknown values; the marker row is no case.
+            expect(try decode(Speed.self, "2") == .express && Speed.allKnownCases == [.standard, .express], "numeric enum cases")
+            expect(try decode(Speed.self, "7") == .unrecognized(7), "unknown number kept")
+            // Under `Unrecognized<string>`, the digits of the table are strings.
+            expect(try decode(Size.self, #""10""#) == .small && Size.allKnownCases.count == 3, "string enum of digits")
+            // A date-only field is a `DateOnly`.
+            let parcel = try decode(Parcel.self, #"{"id": "P-1", "seal": "__encrypted__", "shipDate": "2024-02-29"}"#)
+            expect(parcel.shipDate == DateOnly(year: 2024, month: 2, day: 29), "date-only value: \(parcel.shipDate)")
+            expect(Parcel(id: "P", shipDate: parcel.shipDate).seal == "__encrypted__", "the literal defaults to the doc's characters")
+            // The metadata type holds nothing to decode; the wrapper has no `httpMeta`.
+            _ = try decode(HTTPMetadata.self, "{}")
+            let wrapper = GetParcelResponse(headers: ["etag": ["a"]])
+            expect(wrapper.parcel == nil && wrapper.headers["etag"] == ["a"], "wrapper without httpMeta")
+            // A repeated member has its own, readable case.
+            expect(GetLabelResponse.secondData(Data()) != GetLabelResponse.data(Data()), "distinct cases")
+            """#
+        let outcome = try RoundTripHarness(test: self).run(models: models, samples: samples, workspace: workspace, customChecks: checks)
+        XCTAssertEqual(outcome.failures, [])
+        XCTAssertGreaterThanOrEqual(outcome.checked, samples.count + 9)
+    }
 }

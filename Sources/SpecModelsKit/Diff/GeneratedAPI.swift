@@ -46,6 +46,7 @@ enum TypeSpelling {
         switch type {
         case .string: return "string"
         case .number: return "number"
+        case .integer: return "number (integer)"
         case .boolean: return "boolean"
         case .any: return "any"
         case .dateTime: return "Date"

@@ -13,6 +13,7 @@ struct SwiftTypeMapping {
         switch type {
         case .string, .stringLiteral: return "String"
         case .number, .numberLiteral: return "Double"
+        case .integer: return "Int"
         case .boolean, .booleanLiteral: return "Bool"
         case .any, .null: return "JSONValue"
         case .dateTime: return "Date"

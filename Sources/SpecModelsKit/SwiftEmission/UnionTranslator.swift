@@ -18,14 +18,41 @@ struct UnionTranslator {
 
     private var cases: [Case] {
         var taken = UniqueNames()
+        var baseNames: Set<String> = []
         let unionWords = SwiftNaming.words(splittingCamelCase: context.names[model.id])
         return members.enumerated().map { position, member in
             let base = caseBaseName(member.type, unionWords: unionWords)
-            let name = taken.claim(SwiftNaming.memberName(base))
+            // A member that repeats another's name (plex lists `ReadableStream<Uint8Array>`
+            // twice) is told apart by its place among them: `data`, `secondData`.
+            var name = SwiftNaming.memberName(base)
+            if !baseNames.insert(name).inserted {
+                let repeats = (0..<position).count { caseBaseName(members[$0].type, unionWords: unionWords) == base }
+                name = SwiftNaming.memberName(Self.ordinal(repeats + 1) + " " + base)
+            }
             return Case(
-                name: name, member: member, isIndirect: context.cycles.isCyclic(model.id, position),
+                name: taken.claim(name), member: member, isIndirect: context.cycles.isCyclic(model.id, position),
                 literal: Self.literal(member.type))
         }
+    }
+
+    /// `second`, `third`, …, as the prefix of a repeated member's name.
+    private static func ordinal(_ place: Int) -> String {
+        let words = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+        return place >= 2 && place - 2 < words.count ? words[place - 2] : "next"
+    }
+
+    /// Candidates in the order decoding tries them: the members' order, except that an
+    /// integer member goes just before the first `number` member listed ahead of it, so that
+    /// `10` decodes as the integer (a `Double` reads it too).
+    private static func decodingOrder(_ cases: [Case]) -> [Case] {
+        let firstNumber = cases.firstIndex { $0.member.type == .number }
+        let keyed = cases.enumerated().map { position, entry -> (place: Int, rank: Int, position: Int, entry: Case) in
+            if entry.member.type == .integer, let firstNumber, firstNumber < position {
+                return (firstNumber, 0, position, entry)
+            }
+            return (position, 1, position, entry)
+        }
+        return keyed.sorted { ($0.place, $0.rank, $0.position) < ($1.place, $1.rank, $1.position) }.map(\.entry)
     }
 
     private static func literal(_ type: TypeExpression) -> (String, String)? {
@@ -53,6 +80,7 @@ struct UnionTranslator {
         case .map(let value): return caseBaseName(value, unionWords: unionWords) + "Map"
         case .string: return "string"
         case .number: return "number"
+        case .integer: return "integer"
         case .boolean: return "boolean"
         case .any, .oneOf, .null: return "json"
         case .dateTime: return "date"
@@ -71,8 +99,12 @@ struct UnionTranslator {
         let mapping = context.mapping
         let cases = self.cases
         var body: [SwiftCode] = []
-        for entry in cases {
-            body.append(.docComment(["`\(entry.member.spelling)`"]))
+        for (position, entry) in cases.enumerated() {
+            var doc = ["`\(entry.member.spelling)`"]
+            if let first = cases[..<position].first(where: { $0.member.type == entry.member.type }) {
+                doc += ["", "The spec lists this member again; decoding picks `.\(first.name)`."]
+            }
+            body.append(.docComment(doc))
             let name = SwiftNaming.escaped(entry.name)
             if entry.literal != nil {
                 body.append(.line("case \(name)"))
@@ -81,7 +113,7 @@ struct UnionTranslator {
             }
         }
         body.append(.blank)
-        let candidates = cases.map { candidate(for: $0) }
+        let candidates = Self.decodingOrder(cases).map { candidate(for: $0) }
         body.append(.block("\(access)init(from decoder: any Decoder) throws", [
             .block("self = try decodeUnion(\(SwiftNaming.stringLiteral(typeName)), from: decoder, candidates: [", candidates, closing: "])"),
         ]))

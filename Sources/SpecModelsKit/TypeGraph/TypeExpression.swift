@@ -2,6 +2,9 @@
 public indirect enum TypeExpression: Hashable, Sendable {
     case string
     case number
+    /// A union's `number` member whose example is an integer, beside another `number`
+    /// member: Speakeasy lists a union's integer and float members both as `number`.
+    case integer
     case boolean
     /// `*any*`: any JSON value.
     case any
