@@ -150,6 +150,7 @@ final class ConstructTests: XCTestCase {
             .init(swiftType: "GetParcelResponse", json: Data(#"{"headers": {"etag": ["a", "b"]}, "parcel": {"id": "P-2", "seal": "__encrypted__", "shipDate": "2024-01-31", "weight": 1284.03}}"#.utf8), origin: "wrapper"),
             .init(swiftType: "[Weight]", json: Data(#"["heavy", 10, 10.5, -3, 1e3]"#.utf8), origin: "integer and number members"),
             .init(swiftType: "[Speed]", json: Data("[1, 2, 7]".utf8), origin: "numeric open enum"),
+            .init(swiftType: "[GetLabelResponse]", json: Data(#"["aGk=", ""]"#.utf8), origin: "bytes members"),
             .init(swiftType: "[Size]", json: Data(#"["10", "20", "other", "30"]"#.utf8), origin: "string enum of digits"),
             .init(swiftType: "Parcel", json: Data(#"{"id": "P-1", "seal": "encrypted", "shipDate": "2024-02-29"}"#.utf8), origin: "the literal is the doc's characters", expectedFailure: "expected the literal \"__encrypted__\""),
             .init(swiftType: "Parcel", json: Data(#"{"id": "P-1", "seal": "__encrypted__", "shipDate": "2024-02-29T10:00:00Z"}"#.utf8), origin: "a date, not a timestamp", expectedFailure: "shipDate"),
@@ -173,7 +174,8 @@ final class ConstructTests: XCTestCase {
             _ = try decode(HTTPMetadata.self, "{}")
             let wrapper = GetParcelResponse(headers: ["etag": ["a"]])
             expect(wrapper.parcel == nil && wrapper.headers["etag"] == ["a"], "wrapper without httpMeta")
-            // A repeated member has its own, readable case.
+            // Bytes in a union are base64, as in a field; a repeated member has its own, readable case.
+            if case .data(let bytes) = try decode(GetLabelResponse.self, #""aGk=""#) { expect(bytes == Data("hi".utf8), "base64 payload") } else { expect(false, "the first member decodes") }
             expect(GetLabelResponse.secondData(Data()) != GetLabelResponse.data(Data()), "distinct cases")
             """#
         let outcome = try RoundTripHarness(test: self).run(models: models, samples: samples, workspace: workspace, customChecks: checks)

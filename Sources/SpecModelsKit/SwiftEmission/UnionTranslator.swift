@@ -118,16 +118,20 @@ struct UnionTranslator {
             .block("self = try decodeUnion(\(SwiftNaming.stringLiteral(typeName)), from: decoder, candidates: [", candidates, closing: "])"),
         ]))
         body.append(.blank)
-        body.append(.block("\(access)func encode(to encoder: any Encoder) throws", [
-            .switchBlock("self", cases.map { entry -> SwiftCode in
-                let name = SwiftNaming.escaped(entry.name)
-                if let literal = entry.literal {
-                    return .line("case .\(name): try (\(literal.value) as \(literal.swiftType)).encode(to: encoder)")
-                }
-                let payload = mapping.toWire(entry.member.type, "value")
-                return .line("case .\(name)(let value): try \(payload).encode(to: encoder)")
-            }),
-        ]))
+        // `Data` codes as base64 (the coder's data strategy) only through a container; its own
+        // `encode(to:)` writes an array of bytes. Unions without bytes keep the shorter form.
+        let throughContainer = members.contains { Self.containsBytes($0.type) }
+        let encoding = cases.map { entry -> SwiftCode in
+            let name = SwiftNaming.escaped(entry.name)
+            let payload = entry.literal.map { "(\($0.value) as \($0.swiftType))" } ?? mapping.toWire(entry.member.type, "value")
+            let pattern = entry.literal == nil ? ".\(name)(let value)" : ".\(name)"
+            return .line(throughContainer
+                ? "case \(pattern): try container.encode(\(payload))"
+                : "case \(pattern): try \(payload).encode(to: encoder)")
+        }
+        body.append(.block("\(access)func encode(to encoder: any Encoder) throws", throughContainer
+            ? [.line("var container = encoder.singleValueContainer()"), .switchBlock("self", encoding)]
+            : [.switchBlock("self", encoding)]))
 
         var declaration: [SwiftCode] = []
         let runtimeNote = DocComment.runtimeNote(of: model, graph: context.graph)
@@ -156,8 +160,14 @@ struct UnionTranslator {
                 .line("return .\(caseName)"),
             ], closing: "},")
         }
-        let decoded = mapping.fromWire(type, "\(mapping.wireType(type))(from: $0)")
+        let decoded = Self.containsBytes(type)
+            ? "$0.singleValueContainer().decode(\(mapping.wireType(type)).self)"
+            : mapping.fromWire(type, "\(mapping.wireType(type))(from: $0)")
         return .line("UnionCandidate(name: \(name), wireKeys: \(keys)) { try .\(caseName)(\(decoded)) },")
+    }
+
+    private static func containsBytes(_ type: TypeExpression) -> Bool {
+        type.contains { $0 == .bytes }
     }
 
     /// The JSON keys an object member knows, so the best-fitting member can be chosen.

@@ -13,15 +13,16 @@ public enum GetLabelResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         self = try decodeUnion("GetLabelResponse", from: decoder, candidates: [
-            UnionCandidate(name: "ReadableStream<Uint8Array>", wireKeys: nil) { try .data(Data(from: $0)) },
-            UnionCandidate(name: "ReadableStream<Uint8Array>", wireKeys: nil) { try .secondData(Data(from: $0)) },
+            UnionCandidate(name: "ReadableStream<Uint8Array>", wireKeys: nil) { try .data($0.singleValueContainer().decode(Data.self)) },
+            UnionCandidate(name: "ReadableStream<Uint8Array>", wireKeys: nil) { try .secondData($0.singleValueContainer().decode(Data.self)) },
         ])
     }
 
     public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
         switch self {
-        case .data(let value): try value.encode(to: encoder)
-        case .secondData(let value): try value.encode(to: encoder)
+        case .data(let value): try container.encode(value)
+        case .secondData(let value): try container.encode(value)
         }
     }
 }
