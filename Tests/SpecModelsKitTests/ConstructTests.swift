@@ -38,6 +38,11 @@ final class ConstructTests: XCTestCase {
         XCTAssertEqual(wrapper.runtimeFields.map(\.name), ["httpMeta"])
         XCTAssertEqual(wrapper.runtimeFields.map(\.type), [.model(metadata.id)])
         XCTAssertEqual(metadata.referencedBy, [wrapper.id])
+        // A union member of a runtime type is set aside the same way.
+        let download = try model("operations.DownloadParcelResponse", in: graph)
+        guard case .union(let members) = download.shape else { return XCTFail("expected a union") }
+        XCTAssertEqual(members.map(\.spelling), ["components.Parcel"])
+        XCTAssertEqual(download.runtimeMembers.map(\.type), [.runtime("Response")])
     }
 
     /// Only the runtime vocabulary is set aside: a model named `Request` is data, a name no doc
