@@ -3,6 +3,10 @@
 /// Decoding tries every member and keeps the best fit (see `decodeUnion` in the support
 /// file): an object member whose keys cover the payload beats one that leaves keys over,
 /// and ties go to the member listed first. Encoding writes the payload alone.
+///
+/// A stream member (`EventStream<T>`, `JsonLStream<T>`) is a response body that is not one JSON
+/// value: it has no case, and the enum's doc comment says how to read it with the support file's
+/// stream decoders. A union of streams alone has no case at all, and decoding it always throws.
 struct UnionTranslator {
     let context: TranslationContext
     let model: ModelNode
@@ -19,7 +23,8 @@ struct UnionTranslator {
     private var cases: [Case] {
         var taken = UniqueNames()
         let unionWords = SwiftNaming.words(splittingCamelCase: context.names[model.id])
-        return members.enumerated().map { position, member in
+        return members.enumerated().compactMap { position, member in
+            if case .stream = member.type { return nil }
             let base = caseBaseName(member.type, unionWords: unionWords)
             let name = taken.claim(SwiftNaming.memberName(base))
             return Case(
@@ -61,6 +66,8 @@ struct UnionTranslator {
         case .stringLiteral(let value): return value
         case .booleanLiteral(let value): return value ? "true" : "false"
         case .numberLiteral(let value): return "value " + value
+        case .stream(let kind, let element):
+            return caseBaseName(element, unionWords: unionWords) + (kind == .serverSentEvents ? "Events" : "Lines")
         }
     }
 
@@ -79,11 +86,18 @@ struct UnionTranslator {
                 body.append(.line("\(entry.isIndirect ? "indirect " : "")case \(name)(\(mapping.swiftType(entry.member.type)))"))
             }
         }
-        body.append(.blank)
+        if !body.isEmpty { body.append(.blank) }
         let candidates = cases.map { candidate(for: $0) }
-        body.append(.block("\(access)init(from decoder: any Decoder) throws", [
-            .block("self = try decodeUnion(\(SwiftNaming.stringLiteral(typeName)), from: decoder, candidates: [", candidates, closing: "])"),
-        ]))
+        if cases.isEmpty && !streams.isEmpty {
+            let message = "\(typeName) is a stream, not a JSON value: read the response body with \(streams.map(\.reader).joined(separator: " or "))"
+            body.append(.block("\(access)init(from decoder: any Decoder) throws", [
+                .line("throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: \(SwiftNaming.stringLiteral(message))))"),
+            ]))
+        } else {
+            body.append(.block("\(access)init(from decoder: any Decoder) throws", [
+                .block("self = try decodeUnion(\(SwiftNaming.stringLiteral(typeName)), from: decoder, candidates: [", candidates, closing: "])"),
+            ]))
+        }
         body.append(.blank)
         body.append(.block("\(access)func encode(to encoder: any Encoder) throws", [
             .switchBlock("self", cases.map { entry -> SwiftCode in
@@ -97,13 +111,41 @@ struct UnionTranslator {
         ]))
 
         var declaration: [SwiftCode] = []
-        let doc = DocComment.lines(description: model.description)
+        var doc = DocComment.lines(description: model.description)
+        for paragraph in streamDocumentation(hasCases: !cases.isEmpty) {
+            if !doc.isEmpty { doc.append("") }
+            doc.append(contentsOf: paragraph)
+        }
         if !doc.isEmpty { declaration.append(.docComment(doc)) }
         if let deprecation = model.deprecation {
             declaration.append(.line(TranslationContext.deprecatedAttribute(deprecation.message)))
         }
         declaration.append(.block("\(access)enum \(typeName): Codable, Hashable, Sendable\(context.extraConformances(of: model))", body))
         return declaration
+    }
+
+    /// A stream member: its spelling and the expression that reads it from a body's `bytes`.
+    private var streams: [(spelling: String, kind: StreamKind, reader: String)] {
+        members.compactMap { member in
+            guard case .stream(let kind, let element) = member.type else { return nil }
+            let decoder = kind == .serverSentEvents ? "ServerSentEventStream" : "JSONLinesStream"
+            return (member.spelling, kind, "`\(decoder)(decoding: \(context.mapping.wireType(element)).self, from: bytes)`")
+        }
+    }
+
+    /// One paragraph per stream member: what the operation may answer and how to read it.
+    private func streamDocumentation(hasCases: Bool) -> [[String]] {
+        let streams = self.streams
+        guard !streams.isEmpty else { return [] }
+        var paragraphs = streams.map { stream -> [String] in
+            let framing = stream.kind == .serverSentEvents ? "server-sent events" : "JSON lines"
+            return [
+                "The operation may \(hasCases ? "also " : "")answer with \(framing) (`\(stream.spelling)`): a stream, not one JSON value\(hasCases ? ", so it has no case here" : "").",
+                "Read the response body's `bytes` (any `AsyncSequence` of `UInt8`, such as `URLSession.AsyncBytes`) with \(stream.reader).",
+            ]
+        }
+        if !hasCases { paragraphs.append(["Every answer of the operation is a stream: no JSON value decodes as this type."]) }
+        return paragraphs
     }
 
     private func candidate(for entry: Case) -> SwiftCode {

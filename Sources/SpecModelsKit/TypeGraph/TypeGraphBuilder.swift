@@ -211,6 +211,10 @@ struct ReferenceResolver {
                 at: failure.atEnd ? location(cell, offset: cell.source.utf8.count) : location(cell, offset: failure.offset))
             return nil
         case .success(let unresolved):
+            if let misplaced = Self.misplacedStream(in: unresolved, isUnionMember: isUnionMember) {
+                diagnostics.error(misplaced.message, at: location(cell, offset: misplaced.column))
+                return nil
+            }
             var failed = false
             let resolved = resolve(unresolved, cell: cell, failed: &failed, diagnostics: &diagnostics)
             return failed ? nil : resolved
@@ -229,6 +233,8 @@ struct ReferenceResolver {
             return .map(resolve(value, cell: cell, failed: &failed, diagnostics: &diagnostics))
         case .oneOf(let members):
             return .oneOf(members.map { resolve($0, cell: cell, failed: &failed, diagnostics: &diagnostics) })
+        case .stream(let kind, let element, _):
+            return .stream(kind, resolve(element, cell: cell, failed: &failed, diagnostics: &diagnostics))
         case .named(let name, let offset):
             if let id = lookUp(name: name) {
                 referencedModels.insert(id)
@@ -260,6 +266,34 @@ struct ReferenceResolver {
                 diagnostics.error(message.text, at: location(cell, offset: offset))
                 return .any
             }
+        }
+    }
+
+    /// A stream is a whole response body: the member heading of a union by itself
+    /// (``### `EventStream<ns.T>` ``), never a field's type or part of another type.
+    private static func misplacedStream(
+        in expression: TypeExpressionParser.Unresolved, isUnionMember: Bool
+    ) -> (message: String, column: Int)? {
+        if isUnionMember, case .stream(let kind, let element, _) = expression {
+            guard let (inner, column) = firstStream(in: element) else { return nil }
+            return ("the elements of `\(kind.spelling)<…>` are JSON values, not `\(inner.spelling)<…>` streams", column)
+        }
+        guard let (kind, column) = firstStream(in: expression) else { return nil }
+        let what = kind == .serverSentEvents ? "a stream of server-sent events" : "a stream of JSON lines"
+        if isUnionMember {
+            return ("`\(kind.spelling)<…>` is a whole response body (\(what)), not part of a type: make it a member heading by itself, like `\(kind.spelling)<components.Event>`", column)
+        }
+        return ("`\(kind.spelling)<…>` is \(what), not a JSON value, so it cannot be a field's type; an operation that answers with a stream lists it as a member heading of its response union (`### \(kind.spelling)<ns.T>` under `## Supported Types`)", column)
+    }
+
+    private static func firstStream(in expression: TypeExpressionParser.Unresolved) -> (StreamKind, Int)? {
+        switch expression {
+        case .stream(let kind, _, let column): return (kind, column)
+        case .array(let inner), .map(let inner): return firstStream(in: inner)
+        case .oneOf(let members):
+            for member in members { if let found = firstStream(in: member) { return found } }
+            return nil
+        case .primitive, .named, .linked: return nil
         }
     }
 
