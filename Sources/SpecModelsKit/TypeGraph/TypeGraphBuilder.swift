@@ -35,6 +35,7 @@ public enum TypeGraphBuilder {
         var graph = TypeGraph(models: models)
         graph.setReferrers(referrers)
         UnionCycles.report(in: graph, diagnostics: &diagnostics)
+        StreamOnlyUnions.report(in: graph, diagnostics: &diagnostics)
         return graph
     }
 
