@@ -28,7 +28,7 @@ final class StreamSemanticsTests: XCTestCase {
         let lines = run.standardOutput.split(separator: "\n").map(String.init)
         XCTAssertEqual(run.status, 0, run.standardError)
         XCTAssertEqual(lines.filter { $0.hasPrefix("FAIL") }, [])
-        XCTAssertEqual(lines.last, "checked 14")
+        XCTAssertEqual(lines.last, "checked 15")
     }
 
     /// Cuts fall inside `😀` (bytes 0xF0 0x9F 0x98 0x80) and inside a CRLF.
@@ -122,6 +122,13 @@ final class StreamSemanticsTests: XCTestCase {
                 expect(received.count == 2, "\(received)")
                 expect(received.first == CompletionEvent(data: CompletionChunk(index: 0, delta: "Hel"), event: "delta", id: "41", retry: 2500), "\(received)")
                 expect(received.last?.data.delta == "lo 😀" && received.last?.event == nil && received.last?.id == "41", "\(received)")
+
+                // An element type that is not an event model is decoded from each event's data.
+                var chunks: [CompletionChunk] = []
+                for try await chunk in ServerSentEventStream(decodingData: CompletionChunk.self, from: Chunks(events, cutBefore: ["😀"])) {
+                    chunks.append(chunk)
+                }
+                expect(chunks == [CompletionChunk(index: 0, delta: "Hel"), CompletionChunk(index: 1, delta: "lo 😀")], "\(chunks)")
 
                 // A chunk that does not fit the element type ends the stream with an error.
                 var failing = ServerSentEventStream(decoding: CompletionEvent.self, from: Chunks("data: {\"index\": 0}\n\n", cutBefore: [])).makeAsyncIterator()

@@ -207,6 +207,19 @@ final class ServerSentEventTests: XCTestCase {
         }
     }
 
+    func testDecodesTheDataAlone() async throws {
+        let text = "event: chunk\nid: 3\ndata: {\"index\": 0, \"delta\": \"a\"}\n\ndata: {\"index\": 1,\ndata: \"delta\": \"b\"}\n\ndata: [DONE]\n\n"
+        let chunks = try await collect(ServerSentEventStream(decodingData: ChunkEvent.Chunk.self, from: ChunkedBytes(text)))
+        XCTAssertEqual(chunks, [ChunkEvent.Chunk(index: 0, delta: "a"), ChunkEvent.Chunk(index: 1, delta: "b")])
+        var iterator = ServerSentEventStream(decodingData: ChunkEvent.Chunk.self, from: ChunkedBytes("data: not json\n\n")).makeAsyncIterator()
+        do {
+            _ = try await iterator.next()
+            XCTFail("data that is not JSON should not decode")
+        } catch let error as DecodingError {
+            XCTAssertTrue(error.context?.debugDescription.hasPrefix("Server-sent event 1 (data \"not json\") does not decode as Chunk") ?? false, "\(error)")
+        }
+    }
+
     func testDataThatIsNotJSONIsAString() async throws {
         let text = "event: note\ndata: plain \"text\"\ndata: on two lines\n\ndata: \"a JSON string\"\n\n"
         let events = try await collect(ServerSentEventStream(decoding: TextEvent.self, from: ChunkedBytes(text)))

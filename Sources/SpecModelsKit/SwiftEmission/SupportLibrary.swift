@@ -983,13 +983,15 @@ extension Indirect: CustomStringConvertible, CustomDebugStringConvertible {
 @available(macOS 10.15, iOS 13.0, tvOS 13.0, watchOS 6.0, *)
 extension ServerSentEvents: Sendable where Bytes: Sendable {}
 
-/// A response body of server-sent events (`EventStream<T>` in the docs), each decoded as `Element`.
+/// A response body of server-sent events (`EventStream<T>` in the docs), each decoded as `Element`
+/// with a plain `JSONDecoder`.
 ///
-/// `Element` is decoded, with a plain `JSONDecoder`, from the JSON object that Speakeasy's event
+/// `init(decoding:from:terminator:)` decodes each event from the JSON object that Speakeasy's event
 /// models describe: `data` holds the event's data parsed as JSON (or as a JSON string when it is not
-/// JSON), and `event`, `id` and `retry` are there when the event has them. An event whose data is
-/// exactly `terminator` (by default `[DONE]`, which many APIs send last) ends the sequence. An event
-/// that does not decode throws a `DecodingError` naming the event and why, and ends the iteration.
+/// JSON), and `event`, `id` and `retry` are there when the event has them.
+/// `init(decodingData:from:terminator:)` decodes the event's data alone, as JSON. An event whose data
+/// is exactly `terminator` (by default `[DONE]`, which many APIs send last) ends the sequence. An
+/// event that does not decode throws a `DecodingError` naming the event and why, and ends the iteration.
 ///
 /// ```swift
 /// let (bytes, _) = try await URLSession.shared.bytes(for: request)
@@ -999,26 +1001,38 @@ extension ServerSentEvents: Sendable where Bytes: Sendable {}
 \#(access) struct ServerSentEventStream<Bytes: Swift.AsyncSequence, Element: Decodable>: Swift.AsyncSequence where Bytes.Element == UInt8 {
     private let events: ServerSentEvents<Bytes>
     private let terminator: String?
+    private let decodesDataAlone: Bool
 
+    /// Decodes each event from an object of its fields: `data` (as JSON), `event`, `id`, `retry`.
     \#(access) init(decoding type: Element.Type, from bytes: Bytes, terminator: String? = "[DONE]") {
         self.events = ServerSentEvents(bytes)
         self.terminator = terminator
+        self.decodesDataAlone = false
+    }
+
+    /// Decodes each event's data, as JSON.
+    \#(access) init(decodingData type: Element.Type, from bytes: Bytes, terminator: String? = "[DONE]") {
+        self.events = ServerSentEvents(bytes)
+        self.terminator = terminator
+        self.decodesDataAlone = true
     }
 
     \#(access) func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(events: events.makeAsyncIterator(), terminator: terminator)
+        AsyncIterator(events: events.makeAsyncIterator(), terminator: terminator, decodesDataAlone: decodesDataAlone)
     }
 
     \#(access) struct AsyncIterator: Swift.AsyncIteratorProtocol {
         private var events: ServerSentEvents<Bytes>.AsyncIterator
         private let terminator: String?
+        private let decodesDataAlone: Bool
         private let decoder = Foundation.JSONDecoder()
         private var count = 0
         private var isFinished = false
 
-        fileprivate init(events: ServerSentEvents<Bytes>.AsyncIterator, terminator: String?) {
+        fileprivate init(events: ServerSentEvents<Bytes>.AsyncIterator, terminator: String?, decodesDataAlone: Bool) {
             self.events = events
             self.terminator = terminator
+            self.decodesDataAlone = decodesDataAlone
         }
 
         \#(access) mutating func next() async throws -> Element? {
@@ -1040,7 +1054,8 @@ extension ServerSentEvents: Sendable where Bytes: Sendable {}
                 return nil
             }
             do {
-                return try decoder.decode(Element.self, from: event.jsonObject())
+                let json = decodesDataAlone ? Foundation.Data(event.data.utf8) : event.jsonObject()
+                return try decoder.decode(Element.self, from: json)
             } catch {
                 isFinished = true
                 throw Swift.DecodingError.dataCorrupted(Swift.DecodingError.Context(

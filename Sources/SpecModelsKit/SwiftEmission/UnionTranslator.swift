@@ -128,9 +128,22 @@ struct UnionTranslator {
     private var streams: [(spelling: String, kind: StreamKind, reader: String)] {
         members.compactMap { member in
             guard case .stream(let kind, let element) = member.type else { return nil }
-            let decoder = kind == .serverSentEvents ? "ServerSentEventStream" : "JSONLinesStream"
-            return (member.spelling, kind, "`\(decoder)(decoding: \(context.mapping.wireType(element)).self, from: bytes)`")
+            let elementType = context.mapping.wireType(element)
+            switch kind {
+            case .serverSentEvents where isEventModel(element):
+                return (member.spelling, kind, "`ServerSentEventStream(decoding: \(elementType).self, from: bytes)`")
+            case .serverSentEvents:
+                return (member.spelling, kind, "`ServerSentEventStream(decodingData: \(elementType).self, from: bytes)`")
+            case .jsonLines:
+                return (member.spelling, kind, "`JSONLinesStream(decoding: \(elementType).self, from: bytes)`")
+            }
         }
+    }
+
+    /// Whether a server-sent event's element type describes the whole event, as Speakeasy's
+    /// event models do (a `data` field beside `event`, `id`, `retry`), rather than its data alone.
+    private func isEventModel(_ element: TypeExpression) -> Bool {
+        wireKeys(of: element)?.contains("data") ?? false
     }
 
     /// One paragraph per stream member: what the operation may answer and how to read it.
