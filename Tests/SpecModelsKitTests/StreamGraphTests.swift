@@ -67,6 +67,23 @@ final class StreamGraphTests: XCTestCase {
         XCTAssertFalse(answer.contains("case event"), answer)
     }
 
+    /// An element with a `data` field, or a union of such (events told apart by `event`), is
+    /// the whole event; any other element is the event's data.
+    func testTheDocCommentNamesTheDecoderThatFitsTheElement() {
+        var docs = Self.docs
+        docs["models/operations/answer.md"] = SpecDoc.union("Answer", [
+            "EventStream<components.AnyEvent>", "EventStream<components.Chunk>", "EventStream<string>", "operations.Reply",
+        ])
+        docs["models/components/anyevent.md"] = SpecDoc.union("AnyEvent", ["components.Ping", "components.Event"])
+        docs["models/components/ping.md"] = "# Ping\n\n## Fields\n\n| Field | Type | Required |\n| --- | --- | --- |\n| `event` | *\"ping\"* | :heavy_check_mark: |\n"
+        let result = TestSupport.generate(docs)
+        XCTAssertEqual(result.diagnostics.all.map(\.description), [])
+        let answer = result.files.first { $0.name == "models.operations.answer.swift" }?.contents ?? ""
+        XCTAssertTrue(answer.contains("`ServerSentEventStream(decoding: AnyEvent.self, from: bytes)`"), answer)
+        XCTAssertTrue(answer.contains("`ServerSentEventStream(decodingData: Chunk.self, from: bytes)`"), answer)
+        XCTAssertTrue(answer.contains("`ServerSentEventStream(decodingData: String.self, from: bytes)`"), answer)
+    }
+
     /// A model named like a stream decoder of the support file is renamed, as for `JSONValue`.
     func testModelsNamedLikeStreamDecodersAreRenamed() {
         var docs = Self.docs

@@ -141,9 +141,24 @@ struct UnionTranslator {
     }
 
     /// Whether a server-sent event's element type describes the whole event, as Speakeasy's
-    /// event models do (a `data` field beside `event`, `id`, `retry`), rather than its data alone.
+    /// event models do (a `data` field beside `event`, `id`, `retry`), rather than its data
+    /// alone: an object with a `data` key, or a union with such a member (events told apart
+    /// by their `event` field).
     private func isEventModel(_ element: TypeExpression) -> Bool {
-        wireKeys(of: element)?.contains("data") ?? false
+        var pending = [element]
+        var seen = Set<ModelID>()
+        while let type = pending.popLast() {
+            guard case .model(let id) = type, seen.insert(id).inserted else { continue }
+            switch context.graph[id].shape {
+            case .object:
+                if wireKeys(of: type)?.contains("data") == true { return true }
+            case .union(let members):
+                pending.append(contentsOf: members.map(\.type))
+            case .enumeration:
+                break
+            }
+        }
+        return false
     }
 
     /// One paragraph per stream member: what the operation may answer and how to read it.
