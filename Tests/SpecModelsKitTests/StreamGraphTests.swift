@@ -84,6 +84,33 @@ final class StreamGraphTests: XCTestCase {
         XCTAssertTrue(answer.contains("`ServerSentEventStream(decodingData: String.self, from: bytes)`"), answer)
     }
 
+    /// A field whose type is a stream is not part of the object's shape, but is kept aside
+    /// (with its element type, also under `roots`).
+    func testStreamFieldsLeaveTheShape() throws {
+        var docs = Self.docs
+        docs["models/operations/wrapper.md"] = SpecDoc.object("Wrapper", [
+            SpecDoc.field("statusCode", "*number*"),
+            SpecDoc.field("events", "*EventStream<components.Event>*"),
+            SpecDoc.field("reply", "[operations.Reply](../../models/operations/reply.md)"),
+        ])
+        var diagnostics = Diagnostics()
+        let configuration = try XCTUnwrap(ConfigurationFile.parse("namespaces:\n  roots: [Wrapper]\n", path: "specmodels.yml", diagnostics: &diagnostics))
+        let files = docs.keys.sorted().map { SpecSource.File(relativePath: $0, displayPath: $0, bytes: Array(docs[$0, default: ""].utf8)) }
+        let result = Generator.generate(files, configuration: configuration)
+        XCTAssertEqual(result.diagnostics.all.map(\.description), [])
+        let wrapper = try XCTUnwrap(result.graph.models.first { $0.name == "Wrapper" })
+        guard case .object(let properties) = wrapper.shape else { return XCTFail("not an object") }
+        XCTAssertEqual(properties.map(\.name), ["statusCode", "reply"])
+        XCTAssertEqual(wrapper.streamFields.map(\.name), ["events"])
+        XCTAssertEqual(result.files.map(\.name).sorted(), [
+            SupportLibrary.fileName,
+            "models.components.chunk.swift",
+            "models.components.event.swift",
+            "models.operations.reply.swift",
+            "models.operations.wrapper.swift",
+        ])
+    }
+
     /// A model named like a stream decoder of the support file is renamed, as for `JSONValue`.
     func testModelsNamedLikeStreamDecodersAreRenamed() {
         var docs = Self.docs

@@ -4,8 +4,8 @@ import XCTest
 
 /// Operation responses that may be streams (`Fixtures/Reference/streams`): the models are
 /// generated, compiled warning-free in Swift 6 mode with a driver, and run. The unions decode
-/// their JSON members; the support file's stream decoders read chunked response bodies into
-/// the generated element types.
+/// their JSON members, a response wrapper its fields that are not streams; the support file's
+/// stream decoders read chunked response bodies into the generated element types.
 final class StreamSemanticsTests: XCTestCase {
     func testGeneratedStreamUnionsAndDecoders() throws {
         let workspace = try TestSupport.temporaryDirectory(self)
@@ -28,7 +28,7 @@ final class StreamSemanticsTests: XCTestCase {
         let lines = run.standardOutput.split(separator: "\n").map(String.init)
         XCTAssertEqual(run.status, 0, run.standardError)
         XCTAssertEqual(lines.filter { $0.hasPrefix("FAIL") }, [])
-        XCTAssertEqual(lines.last, "checked 15")
+        XCTAssertEqual(lines.last, "checked 16")
     }
 
     /// Cuts fall inside `😀` (bytes 0xF0 0x9F 0x98 0x80) and inside a CRLF.
@@ -102,6 +102,10 @@ final class StreamSemanticsTests: XCTestCase {
                 } else {
                     expect(false, "\(log)")
                 }
+
+                // A response wrapper's stream fields are not properties; the rest decodes as JSON.
+                let raw = try JSONDecoder().decode(CreateCompletionRawResponse.self, from: Data(#"{"contentType": "application/json", "statusCode": 200, "completion": {"id": "c", "text": "t"}}"#.utf8))
+                expect(raw == CreateCompletionRawResponse(contentType: "application/json", statusCode: 200, completion: Completion(id: "c", text: "t")), "\(raw)")
 
                 // Server-sent events, each decoded as the generated event model.
                 let events = ": stream opened\r\n"

@@ -128,37 +128,8 @@ struct UnionTranslator {
     private var streams: [(spelling: String, kind: StreamKind, reader: String)] {
         members.compactMap { member in
             guard case .stream(let kind, let element) = member.type else { return nil }
-            let elementType = context.mapping.wireType(element)
-            switch kind {
-            case .serverSentEvents where isEventModel(element):
-                return (member.spelling, kind, "`ServerSentEventStream(decoding: \(elementType).self, from: bytes)`")
-            case .serverSentEvents:
-                return (member.spelling, kind, "`ServerSentEventStream(decodingData: \(elementType).self, from: bytes)`")
-            case .jsonLines:
-                return (member.spelling, kind, "`JSONLinesStream(decoding: \(elementType).self, from: bytes)`")
-            }
+            return (member.spelling, kind, context.streamReader(kind, element: element))
         }
-    }
-
-    /// Whether a server-sent event's element type describes the whole event, as Speakeasy's
-    /// event models do (a `data` field beside `event`, `id`, `retry`), rather than its data
-    /// alone: an object with a `data` key, or a union with such a member (events told apart
-    /// by their `event` field).
-    private func isEventModel(_ element: TypeExpression) -> Bool {
-        var pending = [element]
-        var seen = Set<ModelID>()
-        while let type = pending.popLast() {
-            guard case .model(let id) = type, seen.insert(id).inserted else { continue }
-            switch context.graph[id].shape {
-            case .object:
-                if wireKeys(of: type)?.contains("data") == true { return true }
-            case .union(let members):
-                pending.append(contentsOf: members.map(\.type))
-            case .enumeration:
-                break
-            }
-        }
-        return false
     }
 
     /// One paragraph per stream member: what the operation may answer and how to read it.
@@ -166,10 +137,9 @@ struct UnionTranslator {
         let streams = self.streams
         guard !streams.isEmpty else { return [] }
         var paragraphs = streams.map { stream -> [String] in
-            let framing = stream.kind == .serverSentEvents ? "server-sent events" : "JSON lines"
-            return [
-                "The operation may \(hasCases ? "also " : "")answer with \(framing) (`\(stream.spelling)`): a stream, not one JSON value\(hasCases ? ", so it has no case here" : "").",
-                "Read the response body's `bytes` (any `AsyncSequence` of `UInt8`, such as `URLSession.AsyncBytes`) with \(stream.reader).",
+            [
+                "The operation may \(hasCases ? "also " : "")answer with \(TranslationContext.framing(stream.kind)) (`\(stream.spelling)`): a stream, not one JSON value\(hasCases ? ", so it has no case here" : "").",
+                TranslationContext.readingSentence([stream.reader]),
             ]
         }
         if !hasCases { paragraphs.append(["Every answer of the operation is a stream: no JSON value decodes as this type."]) }

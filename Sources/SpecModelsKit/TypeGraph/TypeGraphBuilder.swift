@@ -14,9 +14,10 @@ public enum TypeGraphBuilder {
         var models: [ModelNode] = []
         var referrers = [Set<ModelID>](repeating: [], count: documents.count)
         models.reserveCapacity(documents.count)
+        let streamOnlyUnions = Streams.streamOnlyUnions(resolutions.map(\.shape))
         for (position, (document, resolution)) in zip(documents, resolutions).enumerated() {
             let id = ModelID(index: position)
-            let shape = resolution.shape
+            let (shape, streamFields) = Streams.splitStreamFields(resolution.shape, streamOnlyUnions: streamOnlyUnions)
             for target in resolution.referencedModels {
                 referrers[target.index].insert(id)
             }
@@ -31,11 +32,12 @@ public enum TypeGraphBuilder {
                 deprecation: document.deprecation,
                 shape: shape,
                 examples: document.examples))
+            models[position].streamFields = streamFields
         }
         var graph = TypeGraph(models: models)
         graph.setReferrers(referrers)
         UnionCycles.report(in: graph, diagnostics: &diagnostics)
-        StreamOnlyUnions.report(in: graph, diagnostics: &diagnostics)
+        Streams.reportMisplacedStreamOnlyUnions(in: graph, diagnostics: &diagnostics)
         return graph
     }
 
@@ -212,7 +214,7 @@ struct ReferenceResolver {
                 at: failure.atEnd ? location(cell, offset: cell.source.utf8.count) : location(cell, offset: failure.offset))
             return nil
         case .success(let unresolved):
-            if let misplaced = Self.misplacedStream(in: unresolved, isUnionMember: isUnionMember) {
+            if let misplaced = Self.misplacedStream(in: unresolved) {
                 diagnostics.error(misplaced.message, at: location(cell, offset: misplaced.column))
                 return nil
             }
@@ -270,21 +272,16 @@ struct ReferenceResolver {
         }
     }
 
-    /// A stream is a whole response body: the member heading of a union by itself
-    /// (``### `EventStream<ns.T>` ``), never a field's type or part of another type.
-    private static func misplacedStream(
-        in expression: TypeExpressionParser.Unresolved, isUnionMember: Bool
-    ) -> (message: String, column: Int)? {
-        if isUnionMember, case .stream(let kind, let element, _) = expression {
+    /// A stream is a whole response body: a union's member heading or a field's type by
+    /// itself (``### `EventStream<ns.T>` ``), never part of another type.
+    private static func misplacedStream(in expression: TypeExpressionParser.Unresolved) -> (message: String, column: Int)? {
+        if case .stream(let kind, let element, _) = expression {
             guard let (inner, column) = firstStream(in: element) else { return nil }
             return ("the elements of `\(kind.spelling)<…>` are JSON values, not `\(inner.spelling)<…>` streams", column)
         }
         guard let (kind, column) = firstStream(in: expression) else { return nil }
         let what = kind == .serverSentEvents ? "a stream of server-sent events" : "a stream of JSON lines"
-        if isUnionMember {
-            return ("`\(kind.spelling)<…>` is a whole response body (\(what)), not part of a type: make it a member heading by itself, like `\(kind.spelling)<components.Event>`", column)
-        }
-        return ("`\(kind.spelling)<…>` is \(what), not a JSON value, so it cannot be a field's type; an operation that answers with a stream lists it as a member heading of its response union (`### \(kind.spelling)<ns.T>` under `## Supported Types`)", column)
+        return ("`\(kind.spelling)<…>` is a whole response body (\(what)), not part of a type: write it by itself, like `\(kind.spelling)<components.Event>`", column)
     }
 
     private static func firstStream(in expression: TypeExpressionParser.Unresolved) -> (StreamKind, Int)? {
