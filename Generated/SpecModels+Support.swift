@@ -1075,8 +1075,8 @@ public struct JSONLinesStream<Bytes: Swift.AsyncSequence, Element: Decodable>: S
                 }
                 if byte == nil { isFinished = true }
                 lineNumber += 1
+                defer { line.removeAll(keepingCapacity: true) }
                 var text = line[...]
-                line = []
                 if lineNumber == 1, text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
                 if text.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) {
                     continue
@@ -1130,8 +1130,8 @@ extension ServerSentEvent {
         }
 
         private mutating func endLine() -> ServerSentEvent? {
+            defer { line.removeAll(keepingCapacity: true) }
             var text = line[...]
-            line = []
             if isFirstLine {
                 isFirstLine = false
                 if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
@@ -1161,8 +1161,8 @@ extension ServerSentEvent {
 
         private mutating func dispatch() -> ServerSentEvent? {
             defer {
-                data = []
-                eventType = []
+                data.removeAll(keepingCapacity: true)
+                eventType.removeAll(keepingCapacity: true)
             }
             guard !data.isEmpty else { return nil }
             data.removeLast()  // the "\n" after the last `data:` line

@@ -1120,8 +1120,8 @@ extension ServerSentEventStream: Sendable where Bytes: Sendable {}
                 }
                 if byte == nil { isFinished = true }
                 lineNumber += 1
+                defer { line.removeAll(keepingCapacity: true) }
                 var text = line[...]
-                line = []
                 if lineNumber == 1, text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
                 if text.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) {
                     continue
@@ -1175,8 +1175,8 @@ extension ServerSentEvent {
         }
 
         private mutating func endLine() -> ServerSentEvent? {
+            defer { line.removeAll(keepingCapacity: true) }
             var text = line[...]
-            line = []
             if isFirstLine {
                 isFirstLine = false
                 if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
@@ -1206,8 +1206,8 @@ extension ServerSentEvent {
 
         private mutating func dispatch() -> ServerSentEvent? {
             defer {
-                data = []
-                eventType = []
+                data.removeAll(keepingCapacity: true)
+                eventType.removeAll(keepingCapacity: true)
             }
             guard !data.isEmpty else { return nil }
             data.removeLast()  // the "\n" after the last `data:` line
