@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import SpecModelsKit
 
 /// Unit tests for `TypeScriptExample`, plus a corpus test that converts every example block of the
 /// ampersand docs. The corpus test reads `SPECMODELS_CORPUS` (e.g. `/work/shared/specs`): unset

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Test support: the TypeScript example literal of a Speakeasy model doc, converted to JSON.
+/// The TypeScript example literal of a Speakeasy model doc, converted to JSON.
 ///
 /// Speakeasy writes one ```` ```typescript ```` block per model under `## Example Usage`, and one
 /// per member under `## Supported Types` for unions:
