@@ -47,7 +47,7 @@ extension TranslationContext {
             guard case .model(let id) = type, seen.insert(id).inserted else { continue }
             switch graph[id].shape {
             case .object(let properties):
-                if properties.contains(where: { wireKey(of: $0, in: graph[id]) == "data" }) { return true }
+                if properties.contains(where: { $0.wireKey == "data" }) { return true }
             case .union(let members):
                 pending.append(contentsOf: members.map(\.type))
             case .enumeration:
