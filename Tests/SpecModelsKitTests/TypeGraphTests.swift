@@ -79,16 +79,7 @@ final class TypeGraphBuilderTests: XCTestCase {
         """
 
     private func build(_ docs: [String: String], root: [String] = ["spec"]) -> (TypeGraph, [String]) {
-        var diagnostics = Diagnostics()
-        var documents: [SpecDocument] = []
-        for path in docs.keys.sorted() {
-            let reader = SpecDocumentReader(relativePath: path, displayPath: path)
-            if let document = reader.read(Array(docs[path, default: ""].utf8), diagnostics: &diagnostics) {
-                documents.append(document)
-            }
-        }
-        let graph = TypeGraphBuilder.build(documents, specRoot: root, diagnostics: &diagnostics)
-        return (graph, diagnostics.sorted.map(\.description))
+        TestSupport.buildGraph(docs, root: root)
     }
 
     func testResolvesLinksAndNamesAndRecordsReferrers() throws {

@@ -128,7 +128,7 @@ struct ObjectTranslator {
         }
         var declaration: [SwiftCode] = []
         var doc = DocComment.lines(description: model.description)
-        for paragraph in streamFieldDocumentation() {
+        for paragraph in [DocComment.runtimeNote(of: model, graph: context.graph)] + streamFieldDocumentation() where !paragraph.isEmpty {
             if !doc.isEmpty { doc.append("") }
             doc.append(contentsOf: paragraph)
         }

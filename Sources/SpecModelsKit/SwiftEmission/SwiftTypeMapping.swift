@@ -13,6 +13,7 @@ struct SwiftTypeMapping {
         switch type {
         case .string, .stringLiteral: return "String"
         case .number, .numberLiteral: return "Double"
+        case .integer: return "Int"
         case .boolean, .booleanLiteral: return "Bool"
         case .any, .null: return "JSONValue"
         case .dateTime: return "Date"
@@ -25,6 +26,8 @@ struct SwiftTypeMapping {
         // A stream is no stored value (a union has no case for it): its elements' type,
         // which the union's doc comment names.
         case .stream(_, let element): return swiftType(element)
+        // Never declared: fields and members of runtime types are not part of a model's shape.
+        case .runtime(let name): return name
         }
     }
 

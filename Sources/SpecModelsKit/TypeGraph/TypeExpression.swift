@@ -2,6 +2,9 @@
 public indirect enum TypeExpression: Hashable, Sendable {
     case string
     case number
+    /// A union's `number` member whose example is an integer, beside another `number`
+    /// member: Speakeasy lists a union's integer and float members both as `number`.
+    case integer
     case boolean
     /// `*any*`: any JSON value.
     case any
@@ -28,8 +31,12 @@ public indirect enum TypeExpression: Hashable, Sendable {
     /// `A | B` inside a cell.
     case oneOf([TypeExpression])
     /// `EventStream<T>`, `JsonLStream<T>`: a response body that is a stream of `T`s, not one
-    /// JSON value. Only a union member (an operation's response) is a stream.
+    /// JSON value: a union member by itself (an answer the operation may give) or a field's
+    /// whole type (see `Streams`).
     case stream(StreamKind, TypeExpression)
+    /// A value of the SDK's runtime that is not JSON, by its TypeScript name:
+    /// `[Response](…/docs/Web/API/Response)`, `*Request*` (see `RuntimeValues`).
+    case runtime(String)
 
     /// Visits this expression and every expression inside it, outermost first.
     public func forEach(_ body: (TypeExpression) -> Void) {
