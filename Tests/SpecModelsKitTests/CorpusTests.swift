@@ -93,7 +93,7 @@ final class CorpusTests: XCTestCase {
                 return mapping.swiftType(.model(id))
             case .array(let element): return "[\(try convert(element))]"
             case .map(let value): return "[String: \(try convert(value))]"
-            case .linked, .oneOf: throw TestSupport.CorpusMissing(path: "\(origin): unexpected annotation \(annotation)")
+            case .linked, .oneOf, .stream: throw TestSupport.CorpusMissing(path: "\(origin): unexpected annotation \(annotation)")
             }
         }
         return try convert(try TypeExpressionParser.parse(cell).get())
