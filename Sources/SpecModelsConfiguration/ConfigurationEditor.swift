@@ -98,7 +98,7 @@ private struct Editor {
     private mutating func mergeKeyOverrides(_ overrides: [LearnedSettings.KeyOverride]) {
         guard !overrides.isEmpty else { return }
         let newLines = { (entries: [LearnedSettings.KeyOverride], indentation: String) in
-            entries.map { "\(indentation)\(YAMLScalar.quoted($0.field.spelled)): \(YAMLScalar.quoted($0.key))" }
+            entries.map { "\(indentation)\($0.yamlEntry)" }
         }
         guard let (key, value) = sections["keyOverrides"] else {
             appended.append("keyOverrides:")

@@ -26,6 +26,9 @@ public struct KeyLearner: Sendable {
     public private(set) var diagnostics = Diagnostics()
     /// Per field (`FieldID`), the keys seen for it and where each was first seen.
     private var keysSeen: [FieldID: [(key: String, location: SourceLocation)]] = [:]
+    /// Fields whose key was found by `KeySpelling.extendedSpelling`, with the documented
+    /// name of the field the key is spelled like, noted in the YAML.
+    private var extendedSpellings: [FieldID: String] = [:]
     /// Required fields that arrived as `null`, with where first.
     private var nullsSeen: [FieldID: SourceLocation] = [:]
     private var sampleCount = 0
@@ -76,7 +79,8 @@ public struct KeyLearner: Sendable {
         }
         var overrides: [LearnedSettings.KeyOverride] = []
         for entry in observed where best.style.key(for: entry.property.name) != entry.key {
-            overrides.append(.init(field: fieldName(entry.field), key: entry.key))
+            let note = extendedSpellings[entry.field].map { "spelled like `\($0)`, which cannot hold its value" }
+            overrides.append(.init(field: fieldName(entry.field), key: entry.key, note: note))
         }
         let nullable = nullsSeen.keys.sorted()
             .filter { !property($0).isNullableInDocs }
@@ -163,8 +167,24 @@ public struct KeyLearner: Sendable {
             let memberPath = JSONPath.appending(key: member.key, to: path)
             let location = walk.sample.location(of: member)
             var match = KeySpelling.match(member.key, in: properties)
+            if case .spelling(let spelledLike) = match, !Self.isNull(member.value),
+               !ScalarFit.kindFits(member.value, properties[spelledLike].type, in: graph) {
+                // Spelled like a field that cannot hold the value: the key of another field.
+                if let extended = KeySpelling.extendedSpelling(
+                    of: member.key, value: member.value, spelledLike: spelledLike, in: properties, graph: graph) {
+                    match = .extendedSpelling(extended, instead: spelledLike)
+                    extendedSpellings[FieldID(model: id, index: extended)] = properties[spelledLike].name
+                } else {
+                    diagnostics.error(
+                        "key `\(member.key)` at `\(memberPath)` is spelled like `\(model.qualifiedName).\(properties[spelledLike].name)`, but its value is \(ScalarFit.kind(member.value)) and the field is `\(TypeSpelling.spell(properties[spelledLike].type, in: graph))`; if it is another field's key, add a keyOverrides entry for that field",
+                        at: location)
+                    match = .none
+                    occurrences.append(Occurrence(model: id, key: member.key, path: memberPath, sample: walk.index, location: location, match: match))
+                    continue
+                }
+            }
             switch match {
-            case .wireKey(let found), .spelling(let found):
+            case .wireKey(let found), .spelling(let found), .extendedSpelling(let found, _):
                 if let other = present[found] {
                     diagnostics.error(
                         "keys `\(other)` and `\(member.key)` of `\(path)` both belong to `\(model.qualifiedName).\(properties[found].name)`; a field has one key",
@@ -175,12 +195,16 @@ public struct KeyLearner: Sendable {
                 present[found] = member.key
                 record(key: member.key, for: FieldID(model: id, index: found), at: location)
                 let property = properties[found]
-                if case .null = member.value.value {
+                if Self.isNull(member.value) {
                     if property.isRequired && !property.isNullable {
                         recordNull(FieldID(model: id, index: found), at: location)
                     }
                 } else {
                     visit(member.value, property.type, path: memberPath, owner: "\(model.qualifiedName).\(property.name)", in: walk)
+                }
+            case .additionalProperty(let found):
+                if case .map(let valueType) = properties[found].type {
+                    visit(member.value, valueType, path: memberPath, owner: "\(model.qualifiedName).\(properties[found].name)", in: walk)
                 }
             case .none:
                 var message = "key `\(member.key)` at `\(memberPath)` matches no field of `\(model.qualifiedName)`"
@@ -203,6 +227,11 @@ public struct KeyLearner: Sendable {
                 "`\(path)` has no key for the required field `\(model.qualifiedName).\(property.name)` (key `\(property.wireKey)`): the doc says it is always sent",
                 at: walk.sample.location(of: node))
         }
+    }
+
+    private static func isNull(_ json: JSONSample) -> Bool {
+        if case .null = json.value { return true }
+        return false
     }
 
     private mutating func mismatch(_ json: JSONSample, expected: String, path: String, owner: String?, in walk: Walk) {

@@ -13,6 +13,13 @@ public struct LearnedSettings: Sendable {
     public struct KeyOverride: Sendable, Equatable {
         public var field: FieldName
         public var key: String
+        /// Why the key was not found by its spelling alone, written beside the entry.
+        public var note: String? = nil
+
+        /// `components.Account.links: _links`, with the note as a comment.
+        public var yamlEntry: String {
+            "\(YAMLScalar.quoted(field.spelled)): \(YAMLScalar.quoted(key))" + (note.map { "  # \($0)" } ?? "")
+        }
     }
 
     public var keyStyle: WireKeyStyle
@@ -36,7 +43,7 @@ public struct LearnedSettings: Sendable {
         ]
         if !keyOverrides.isEmpty {
             lines.append("keyOverrides:")
-            lines += keyOverrides.map { "  \(YAMLScalar.quoted($0.field.spelled)): \(YAMLScalar.quoted($0.key))" }
+            lines += keyOverrides.map { "  \($0.yamlEntry)" }
         }
         if !nullable.isEmpty {
             lines.append("nullable:")

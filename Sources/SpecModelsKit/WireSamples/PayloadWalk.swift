@@ -79,10 +79,13 @@ struct PayloadFit {
                 for member in members {
                     guard count < budget else { return count }
                     switch KeySpelling.match(member.key, in: properties) {
-                    case .wireKey(let index), .spelling(let index):
+                    case .wireKey(let index), .spelling(let index), .extendedSpelling(let index, _):
                         present.insert(index)
                         if case .null = member.value.value { continue }
                         count += problems(member.value, properties[index].type, budget: budget - count)
+                    case .additionalProperty(let index):
+                        guard case .map(let valueType) = properties[index].type else { continue }
+                        count += problems(member.value, valueType, budget: budget - count)
                     case .none, .several:
                         count += 1
                     }
@@ -152,6 +155,35 @@ enum ScalarFit {
         }
     }
 
+    /// Whether the value is of the kind the type takes (an object for a model or map, an
+    /// array for an array, a scalar that fits), without looking inside it.
+    static func kindFits(_ json: JSONSample, _ type: TypeExpression, in graph: TypeGraph) -> Bool {
+        switch type {
+        case .any:
+            return true
+        case .model(let id):
+            switch graph[id].shape {
+            case .object:
+                if case .object = json.value { return true }
+                return false
+            case .enumeration(let shape):
+                return fitsEnumeration(json, shape)
+            case .union(let members):
+                return members.contains { kindFits(json, $0.type, in: graph) }
+            }
+        case .array:
+            if case .array = json.value { return true }
+            return false
+        case .map:
+            if case .object = json.value { return true }
+            return false
+        case .oneOf(let members):
+            return members.contains { kindFits(json, $0, in: graph) }
+        default:
+            return fits(json, type)
+        }
+    }
+
     /// "a string", "an object"… for messages.
     static func kind(_ json: JSONSample) -> String {
         switch json.value {
@@ -168,13 +200,24 @@ enum ScalarFit {
 /// Which field a JSON key belongs to: the field whose wire key it is, else the one field
 /// whose documented name (or wire key) is spelled the same once case and `_ - . $ @` are
 /// ignored (`created_at`, `CreatedAt` and `createdAt` are one spelling).
+///
+/// A type whose doc has Speakeasy's `additionalProperties` field (`Record<string, T>`) takes
+/// keys that match no field there: the SDK gathers them into it.
 public enum KeySpelling {
     public enum Match: Sendable, Equatable {
         case wireKey(Int)
         case spelling(Int)
+        /// The field spelled like the key cannot hold its value; this one, whose name extends
+        /// that spelling, is the only one that can (`Guid` beside `guid: string` → `guids`).
+        case extendedSpelling(Int, instead: Int)
+        /// A key no field has, gathered by the `additionalProperties` field at this index.
+        case additionalProperty(Int)
         case none
         case several([Int])
     }
+
+    /// The documented field that gathers keys no other field has.
+    public static let additionalPropertiesField = "additionalProperties"
 
     public static func match(_ key: String, in properties: [Property]) -> Match {
         if let index = properties.firstIndex(where: { $0.wireKey == key }) { return .wireKey(index) }
@@ -183,10 +226,28 @@ public enum KeySpelling {
             normalized(properties[$0].name) == spelling || normalized(properties[$0].wireKey) == spelling
         }
         switch indices.count {
-        case 0: return .none
+        case 0:
+            if let index = properties.firstIndex(where: { $0.name == additionalPropertiesField }), case .map = properties[index].type {
+                return .additionalProperty(index)
+            }
+            return .none
         case 1: return .spelling(indices[0])
         default: return .several(indices)
         }
+    }
+
+    /// For a key spelled like the field at `index`, whose value that field cannot hold: the
+    /// one other field whose documented name starts with the key's spelling and can hold it.
+    static func extendedSpelling(
+        of key: String, value: JSONSample, spelledLike index: Int, in properties: [Property], graph: TypeGraph
+    ) -> Int? {
+        let spelling = normalized(key)
+        let candidates = properties.indices.filter { candidate in
+            let name = normalized(properties[candidate].name)
+            return candidate != index && name.count > spelling.count && name.hasPrefix(spelling)
+                && ScalarFit.kindFits(value, properties[candidate].type, in: graph)
+        }
+        return candidates.count == 1 ? candidates[0] : nil
     }
 
     /// The key with case, `_`, `-`, `.`, `$` and `@` ignored.
