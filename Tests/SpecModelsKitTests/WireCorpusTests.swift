@@ -1,0 +1,140 @@
+import Foundation
+import SpecModelsConfiguration
+import XCTest
+@testable import SpecModelsKit
+
+/// The real wire: every 2xx JSON body of a corpus's contract tests (`tests.arazzo.yaml`),
+/// decoded with the generated type its SDK doc names and a plain `JSONDecoder()`, encoded
+/// again and compared as JSON trees. Each corpus is compiled once per configuration.
+///
+/// A key counts as a (type, key) pair where it lands in a typed property (keys inside a
+/// documented `any` count as their field). A pair comes back when it does in every body
+/// that has it; a body is lossless when it decodes and every key comes back.
+final class WireCorpusTests: XCTestCase {
+    /// apideck with `wireKeys: snake_case` alone: the style every snake_case API needs.
+    func testApideckWithSnakeCaseOnly() throws {
+        let report = try decodeBodies(corpus: "apideck", configuration: "wireKeys: snake_case\n", learn: false)
+        XCTAssertEqual(report.bodies, 326)
+        XCTAssertGreaterThanOrEqual(Double(report.pairsBack) / Double(report.pairs), 0.99)
+        XCTAssertGreaterThanOrEqual(Double(report.lossless) / Double(report.bodies), 0.98)
+    }
+
+    func testApideckWithLearnedSettings() throws {
+        let report = try decodeBodies(corpus: "apideck", configuration: "", learn: true)
+        XCTAssertEqual(report.bodies, 326)
+        XCTAssertEqual(report.contradictions, [])
+        XCTAssertEqual(report.lossless, report.bodies)
+    }
+
+    func testDwollaWithLearnedSettings() throws {
+        let report = try decodeBodies(corpus: "dwolla", configuration: "", learn: true)
+        XCTAssertEqual(report.bodies, 67)
+        XCTAssertEqual(report.contradictions, [])
+        XCTAssertEqual(report.lossless, report.bodies)
+    }
+
+    func testPlexWithLearnedSettings() throws {
+        let report = try decodeBodies(corpus: "plex", configuration: "", learn: true)
+        XCTAssertEqual(report.bodies, 143)
+        XCTAssertEqual(report.notModels, ["getServerResources: `shared.PlexDevice[]`"])
+        XCTAssertEqual(report.contradictions, [])
+        XCTAssertEqual(report.lossless, report.bodies)
+        XCTAssertEqual(report.pairsBack, report.pairs)
+    }
+
+    // MARK: The run
+
+    struct Report {
+        var bodies = 0
+        var lossless = 0
+        var pairs = 0
+        var pairsBack = 0
+        /// `operationId: what the SDK doc names`, for bodies whose type is not a model.
+        var notModels: [String] = []
+        /// Bodies that do not come back whole: `operationId (file:line): reason`.
+        var contradictions: [String] = []
+    }
+
+    /// Generates the corpus with `configuration` (plus, with `learn`, the settings
+    /// `learn-keys` writes into it from the contract test), compiles it once with a driver,
+    /// and counts what comes back.
+    private func decodeBodies(corpus name: String, configuration baseText: String, learn: Bool) throws -> Report {
+        let root = try Self.corpus(name)
+        let models = root.appendingPathComponent("models").path
+        let workspace = try TestSupport.temporaryDirectory(self, name: "\(name)\(learn ? "Learned" : "")")
+        let configurationPath = workspace.appendingPathComponent("specmodels.yml").path
+        let samples = LearnKeys.Samples.contractTest(
+            arazzo: root.appendingPathComponent("tests.arazzo.yaml").path, sdks: root.appendingPathComponent("sdks").path)
+        var text = baseText
+        try Data(text.utf8).write(to: URL(fileURLWithPath: configurationPath))
+        if learn {
+            let learning = LearnKeys.run(spec: models, configuration: configurationPath, samples: samples)
+            let learned = try XCTUnwrap(learning.learned, "learn-keys failed:\n\(learning.diagnostics.sorted.prefix(20).map(\.description).joined(separator: "\n"))")
+            print("\(name): learned wireKeys \(learned.keyStyle.rawValue), \(learned.keyOverrides.count) key overrides, \(learned.nullable.count) nullable; \(learned.fieldsFittingStyle) of \(learned.fieldsSeen) fields fit the style")
+            for diagnostic in learning.diagnostics.sorted { print("  learn-keys: \(diagnostic)") }
+            var diagnostics = Diagnostics()
+            text = try XCTUnwrap(ConfigurationEditor.apply(learned, to: text, path: configurationPath, graph: try XCTUnwrap(learning.graph), diagnostics: &diagnostics))
+            try Data(text.utf8).write(to: URL(fileURLWithPath: configurationPath))
+        }
+
+        // The bodies and their keys, as the generated models will see them.
+        let walk = LearnKeys.run(spec: models, configuration: configurationPath, samples: samples)
+        let graph = try XCTUnwrap(walk.graph, walk.diagnostics.sorted.prefix(20).map(\.description).joined(separator: "\n"))
+        let bodies = try XCTUnwrap(walk.bodies)
+        let learner = try XCTUnwrap(walk.learner)
+        var diagnostics = Diagnostics()
+        let configuration = try XCTUnwrap(ConfigurationFile.parse(text, path: configurationPath, diagnostics: &diagnostics))
+        let generated = Generator.generate(specDirectory: models, configuration: configuration)
+        XCTAssertFalse(generated.diagnostics.hasErrors, generated.diagnostics.sorted.prefix(20).map(\.description).joined(separator: "\n"))
+        let output = workspace.appendingPathComponent("Generated")
+        _ = try OutputDirectory(path: output.path).apply(generated.files)
+
+        let mapping = SwiftTypeMapping(names: SwiftNameTable(generated.graph))
+        let harnessSamples = bodies.bodies.map { body in
+            RoundTripHarness.Sample(swiftType: mapping.swiftType(.model(body.type)), json: Data(body.text.utf8), origin: body.step.operationID, listsLosses: true)
+        }
+        let outcome = try RoundTripHarness(test: self).run(models: output, samples: harnessSamples, workspace: workspace)
+        print("\(name)\(learn ? " (learned settings)" : ""): compiled \(generated.files.count) files and the driver in \(Int(outcome.compileSeconds)) s")
+        XCTAssertEqual(outcome.failures, [])
+
+        var report = Report()
+        report.bodies = bodies.bodies.count
+        report.notModels = bodies.notModels.map { "\($0.step.operationID): \($0.description)" }
+        for (index, body) in bodies.bodies.enumerated() {
+            let lost = outcome.lost[index] ?? []
+            if let error = outcome.undecodable[index] {
+                report.contradictions.append("\(body.step.operationID) (\(body.placement.file):\(body.placement.line)): does not decode: \(error.prefix(300))")
+            } else if !lost.isEmpty {
+                report.contradictions.append("\(body.step.operationID) (\(body.placement.file):\(body.placement.line)): \(lost.count) values do not come back: \(lost.prefix(5).joined(separator: ", "))")
+            } else {
+                report.lossless += 1
+            }
+        }
+        // Distinct (type, key) pairs: back when every occurrence comes back.
+        var pairs: [String: Bool] = [:]
+        for occurrence in learner.occurrences {
+            let pair = "\(graph[occurrence.model].qualifiedName) \(occurrence.key)"
+            let back = outcome.undecodable[occurrence.sample] == nil && !(outcome.lost[occurrence.sample] ?? []).contains(occurrence.path)
+            pairs[pair] = (pairs[pair] ?? true) && back
+        }
+        report.pairs = pairs.count
+        report.pairsBack = pairs.values.filter { $0 }.count
+        print("\(name)\(learn ? " (learned settings)" : ""): \(report.bodies) bodies, \(report.lossless) lossless; \(report.pairsBack) of \(report.pairs) (type, key) pairs come back; \(report.notModels.count) bodies not of a model type")
+        for line in report.notModels { print("  not a model: \(line)") }
+        for line in report.contradictions { print("  not lossless: \(line)") }
+        for (pair, back) in pairs.sorted(by: { $0.key < $1.key }) where !back { print("  pair lost: \(pair)") }
+        return report
+    }
+
+    /// `SPECMODELS_CORPUS/<name>`: skips when the variable is unset, fails when the folder is missing.
+    private static func corpus(_ name: String) throws -> URL {
+        guard let root = ProcessInfo.processInfo.environment["SPECMODELS_CORPUS"], !root.isEmpty else {
+            throw XCTSkip("set SPECMODELS_CORPUS to run the wire corpus tests")
+        }
+        let folder = URL(fileURLWithPath: root).appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("tests.arazzo.yaml").path) else {
+            throw TestSupport.CorpusMissing(path: folder.appendingPathComponent("tests.arazzo.yaml").path)
+        }
+        return folder
+    }
+}
