@@ -212,7 +212,7 @@ private struct JSONSampleParser {
         let integerDigits = digits()
         guard integerDigits > 0 else { throw error("expected a digit, found \(found)") }
         if integerDigits > 1 && bytes[integerStart] == UInt8(ascii: "0") {
-            offset = integerStart + 1
+            offset = integerStart
             throw error("a number may not start with 0 followed by digits")
         }
         if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
