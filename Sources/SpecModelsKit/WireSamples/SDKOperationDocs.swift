@@ -124,10 +124,9 @@ private struct SectionReader {
 
     private mutating func readResponse(heading: MarkdownNode, next: MarkdownNode?, diagnostics: inout Diagnostics) {
         let here = location(heading)
-        guard !pending.isEmpty else {
-            diagnostics.error("`### Response` without a `<!-- UsageSnippet … operationID=\"…\" -->` comment before it in its section", at: here)
-            return
-        }
+        // A section without a snippet names no operation id (some READMEs have such sections):
+        // its response cannot be looked up, and a step that needs it is reported then.
+        guard !pending.isEmpty else { return }
         guard let next, next.kind == .paragraph, let (spelling, link) = Self.promisedType(next) else {
             let shown = next.map { location($0) } ?? here
             diagnostics.error("expected `**Promise\\<Type\\>**` after `### Response`", at: shown)
