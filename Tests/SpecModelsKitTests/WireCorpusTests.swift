@@ -11,19 +11,44 @@ import XCTest
 /// documented `any` count as their field). A pair comes back when it does in every body
 /// that has it; a body is lossless when it decodes and every key comes back.
 final class WireCorpusTests: XCTestCase {
-    /// apideck with `wireKeys: snake_case` alone: the style every snake_case API needs.
+    /// apideck's bodies whose payload contradicts its doc, which no setting can fix.
+    static let apideckContradictions = [
+        "accounting.expensesAll": "`customer_id` of `components.Expense`, `billable` and `subsidiary_id` of `components.ExpenseLineItem`: keys the docs do not list",
+        "accounting.expensesOne": "the same keys, in one expense",
+    ]
+
+    /// apideck's proxy operations answer with whatever the proxied API sends: `Record<string, any>`.
+    static let apideckNotModels = ["deleteProxy", "getProxy", "optionsProxy", "patchProxy", "postProxy", "putProxy"].map {
+        "proxy.\($0): `operations.Proxy\($0.prefix(1).uppercased() + $0.dropFirst())Response.responseJson` is `Record<string, any>`"
+    }
+
+    /// apideck with `wireKeys: snake_case` alone: the style every snake_case API needs
+    /// (at least 99% of the pairs and 98% of the bodies, the issue's bar).
     func testApideckWithSnakeCaseOnly() throws {
         let report = try decodeBodies(corpus: "apideck", configuration: "wireKeys: snake_case\n", learn: false)
         XCTAssertEqual(report.bodies, 320)
+        XCTAssertEqual(report.notModels.sorted(), Self.apideckNotModels)
+        XCTAssertEqual(report.notLossless, Self.apideckContradictions.keys.sorted())
+        XCTAssertEqual(report.lossless, 318)
+        XCTAssertEqual(report.pairs, 4257)
+        XCTAssertEqual(report.pairsBack, 4254)
         XCTAssertGreaterThanOrEqual(Double(report.pairsBack) / Double(report.pairs), 0.99)
         XCTAssertGreaterThanOrEqual(Double(report.lossless) / Double(report.bodies), 0.98)
     }
 
+    /// What learn-keys learns from apideck's contract tests is `wireKeys: snake_case` alone:
+    /// every key it can place is the snake_case of its field's name.
     func testApideckWithLearnedSettings() throws {
         let report = try decodeBodies(corpus: "apideck", configuration: "", learn: true)
+        XCTAssertEqual(report.learnedYAML, """
+            # learn-keys: 320 samples, 4254 fields seen; `snake_case` gives 4254 of them their key
+            wireKeys: snake_case
+
+            """)
         XCTAssertEqual(report.bodies, 320)
-        XCTAssertEqual(report.notLossless, [])
-        XCTAssertEqual(report.lossless, report.bodies)
+        XCTAssertEqual(report.notLossless, Self.apideckContradictions.keys.sorted())
+        XCTAssertEqual(report.lossless, 318)
+        XCTAssertEqual(report.pairsBack, 4254)
     }
 
     func testDwollaWithLearnedSettings() throws {
@@ -73,6 +98,8 @@ final class WireCorpusTests: XCTestCase {
         var notModels: [String] = []
         /// The operations whose bodies do not come back whole, sorted (the details are printed).
         var notLossless: [String] = []
+        /// What learn-keys printed, when it ran.
+        var learnedYAML: String?
     }
 
     /// Generates the corpus with `configuration` (plus, with `learn`, the settings
@@ -86,10 +113,12 @@ final class WireCorpusTests: XCTestCase {
         let samples = LearnKeys.Samples.contractTest(
             arazzo: root.appendingPathComponent("tests.arazzo.yaml").path, sdks: root.appendingPathComponent("sdks").path)
         var text = baseText
+        var learnedYAML: String?
         try Data(text.utf8).write(to: URL(fileURLWithPath: configurationPath))
         if learn {
             let learning = LearnKeys.run(spec: models, configuration: configurationPath, samples: samples)
             let learned = try XCTUnwrap(learning.learned, "learn-keys failed:\n\(learning.diagnostics.sorted.prefix(20).map(\.description).joined(separator: "\n"))")
+            learnedYAML = learned.yaml
             print("\(name): learned wireKeys \(learned.keyStyle.rawValue), \(learned.keyOverrides.count) key overrides, \(learned.nullable.count) nullable; \(learned.fieldsFittingStyle) of \(learned.fieldsSeen) fields fit the style")
             for diagnostic in learning.diagnostics.sorted { print("  learn-keys: \(diagnostic)") }
             var diagnostics = Diagnostics()
@@ -118,6 +147,7 @@ final class WireCorpusTests: XCTestCase {
         XCTAssertEqual(outcome.failures, [])
 
         var report = Report()
+        report.learnedYAML = learnedYAML
         report.bodies = bodies.bodies.count
         report.notModels = bodies.notModels.map { "\($0.step.operationID): \($0.description)" }
         for (index, body) in bodies.bodies.enumerated() {

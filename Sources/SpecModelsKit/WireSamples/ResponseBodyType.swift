@@ -33,7 +33,7 @@ public enum ResponseBodyType: Sendable, Equatable {
             guard let id = linkedModel(response) else {
                 return .notAModel("`\(response.spelling)`")
             }
-            guard case .object(let properties) = graph[id].shape, Self.isOperationWrapper(properties) else {
+            guard case .object(let properties) = graph[id].shape, Self.isOperationWrapper(fieldNames: documentedFieldNames(of: id)) else {
                 return .model(id)
             }
             let candidates = properties.filter { !Self.isHTTPMetadata($0.name) && !isErrorType($0.type) }
@@ -47,9 +47,14 @@ public enum ResponseBodyType: Sendable, Equatable {
         }
 
         /// `httpMeta`, or `headers` beside `result`: the SDK's envelope, not the API's body.
-        static func isOperationWrapper(_ properties: [Property]) -> Bool {
-            let names = Set(properties.map(\.name))
-            return names.contains("httpMeta") || (names.contains("headers") && names.contains("result"))
+        static func isOperationWrapper(fieldNames names: Set<String>) -> Bool {
+            names.contains("httpMeta") || (names.contains("headers") && names.contains("result"))
+        }
+
+        /// Every field the model's doc lists.
+        private func documentedFieldNames(of id: ModelID) -> Set<String> {
+            guard case .object(let properties) = graph[id].shape else { return [] }
+            return Set(properties.map(\.name))
         }
 
         static func isHTTPMetadata(_ fieldName: String) -> Bool {
