@@ -138,6 +138,7 @@ enum ScalarFit {
         case (.null, .null): return true
         case (.string, .string), (.dateTime, .string), (.date, .string), (.bytes, .string): return true
         case (.number, .number): return true
+        case (.integer, .number(let spelling)): return JSONSample.isInteger(spelling)
         case (.boolean, .bool): return true
         case (.stringLiteral(let expected), .string(let found)): return expected == found
         case (.booleanLiteral(let expected), .bool(let found)): return expected == found

@@ -51,10 +51,10 @@ public enum ResponseBodyType: Sendable, Equatable {
             names.contains("httpMeta") || (names.contains("headers") && names.contains("result"))
         }
 
-        /// Every field the model's doc lists.
+        /// Every field the model's doc lists, the SDK runtime's (`httpMeta`) included.
         private func documentedFieldNames(of id: ModelID) -> Set<String> {
             guard case .object(let properties) = graph[id].shape else { return [] }
-            return Set(properties.map(\.name))
+            return Set((properties + graph[id].runtimeFields).map(\.name))
         }
 
         static func isHTTPMetadata(_ fieldName: String) -> Bool {

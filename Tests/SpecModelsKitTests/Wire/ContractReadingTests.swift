@@ -154,7 +154,8 @@ final class ContractReadingTests: XCTestCase {
         ], to: folder)
         let models = folder.appendingPathComponent("models").path
         var diagnostics = Diagnostics()
-        let graph = Generator.buildGraph(from: SpecSource(directory: models).read(diagnostics: &diagnostics), diagnostics: &diagnostics)
+        let source = SpecSource(directory: models)
+        let graph = Generator.buildGraph(from: source.read(diagnostics: &diagnostics), specRoot: source.absoluteComponents, diagnostics: &diagnostics)
         XCTAssertFalse(diagnostics.hasErrors, diagnostics.all.map(\.description).joined(separator: "\n"))
         let resolver = ResponseBodyType.Resolver(graph: graph, specDirectory: models)
         func body(_ spelling: String, _ link: String?) -> ResponseBodyType {
