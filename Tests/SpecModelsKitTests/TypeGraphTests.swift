@@ -78,8 +78,8 @@ final class TypeGraphBuilderTests: XCTestCase {
         ```
         """
 
-    private func build(_ docs: [String: String], root: [String] = ["spec"]) -> (TypeGraph, [String]) {
-        TestSupport.buildGraph(docs, root: root)
+    private func build(_ docs: [String: String], missingTypes: MissingTypes = .error) -> (TypeGraph, [String]) {
+        TestSupport.buildGraph(docs, missingTypes: missingTypes)
     }
 
     func testResolvesLinksAndNamesAndRecordsReferrers() throws {
@@ -97,18 +97,20 @@ final class TypeGraphBuilderTests: XCTestCase {
         XCTAssertEqual(a.referencedBy, [a.id])
     }
 
-    func testLinksClimbThroughTheSpecRoot() {
-        // Speakeasy links `../../models/operations/b.md` from `operations/a.md` when the spec root is `models`.
-        let (_, diagnostics) = build([
+    func testLinksClimbThroughTheModelsFolderWhateverTheSpecFolderIsCalled() {
+        // Speakeasy links `../../models/operations/b.md` from `operations/a.md`: with no `models/`
+        // folder in the spec, the spec folder is the models folder, whatever its real name.
+        let (graph, diagnostics) = build([
             "operations/a.md": Self.objectA,
             "operations/b.md": Self.enumB,
-        ], root: ["docs", "models"])
+        ])
         XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(graph.models.map(\.qualifiedName), ["operations.A", "operations.B"])
         let (_, outside) = build([
-            "operations/a.md": Self.objectA,
+            "operations/a.md": Self.objectA.replacingOccurrences(of: "../../models/operations/b.md", with: "../../other/operations/b.md"),
             "operations/b.md": Self.enumB,
-        ], root: ["docs", "other"])
-        XCTAssertEqual(outside.first, "operations/a.md:7:9: error: link `../../models/operations/b.md` points outside the spec folder: model docs link only to docs in the spec")
+        ])
+        XCTAssertEqual(outside.first, "operations/a.md:7:9: error: link `../../other/operations/b.md` points outside the spec folder: model docs link only to docs in the spec")
     }
 
     func testMissingTargetsAndDuplicates() {
@@ -124,6 +126,38 @@ final class TypeGraphBuilderTests: XCTestCase {
             "models/operations/a.md:8:11: error: unknown type `operations.C`: no model doc declares it; did you mean `operations.A`?",
             "models/operations/b2.md:1:1: error: type `operations.B` is declared twice: first in models/operations/b.md at line 1; delete one of the docs or rename its `#` heading",
         ])
+    }
+
+    func testMissingTargetsBecomeJSONValuesWithAWarning() throws {
+        let union = """
+            # U
+
+            ## Supported Types
+
+            ### `operations.Gone`
+
+            ### `operations.B`
+
+            ### `operations.Lost[]`
+            """
+        let (graph, diagnostics) = build([
+            "models/operations/a.md": Self.objectA.replacingOccurrences(of: "operations/b.md", with: "operations/B.md")
+                .replacingOccurrences(of: "*operations.B*", with: "*operations.C*"),
+            "models/operations/b.md": Self.enumB,
+            "models/operations/u.md": union,
+        ], missingTypes: .jsonValue)
+        let note = "it becomes `JSONValue` until the doc is added (missingTypes: jsonValue)"
+        XCTAssertEqual(diagnostics, [
+            "models/operations/a.md:7:9: warning: link `../../models/operations/B.md` points to `models/operations/B.md`, which is not in the spec; \(note); did you mean `b.md`? (file names are case-sensitive)",
+            "models/operations/a.md:8:11: warning: unknown type `operations.C`: no model doc declares it; \(note); did you mean `operations.A`?",
+            "models/operations/u.md:5:6: warning: unknown type `operations.Gone`: no model doc declares it; \(note); did you mean `operations.A`?",
+            "models/operations/u.md:9:6: warning: unknown type `operations.Lost`: no model doc declares it; \(note); did you mean `operations.A`?",
+        ])
+        guard case .object(let properties) = graph.models[0].shape else { return XCTFail("expected an object") }
+        XCTAssertEqual(properties.map(\.type), [.any, .array(.any), .model(graph.models[0].id)])
+        guard case .union(let members) = graph.models[2].shape else { return XCTFail("expected a union") }
+        XCTAssertEqual(members.map(\.type), [.any, .model(ModelID(index: 1)), .array(.any)])
+        XCTAssertEqual(members.map(\.missingType), ["operations.Gone", nil, "operations.Lost"])
     }
 
     func testContainmentCycles() {

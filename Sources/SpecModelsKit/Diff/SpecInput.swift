@@ -84,7 +84,6 @@ public struct SpecSnapshot: Sendable {
     ) -> SpecSnapshot? {
         var local = Diagnostics()
         let files: [SpecSource.File]
-        let specRoot: [String]
         var configurationFile: ConfigurationText?
         switch input {
         case .directory(let path):
@@ -94,7 +93,6 @@ public struct SpecSnapshot: Sendable {
             }
             let source = SpecSource(directory: directory)
             files = source.read(diagnostics: &local)
-            specRoot = source.absoluteComponents
             configurationFile = readConfiguration(
                 configurationPath ?? Configuration.defaultPath(forSpecDirectory: path), isNamed: configurationPath != nil,
                 workingDirectory: workingDirectory, diagnostics: &local)
@@ -105,7 +103,6 @@ public struct SpecSnapshot: Sendable {
                 return nil
             }
             files = read.files
-            specRoot = read.specRoot
             let configuration = configurationPath ?? Configuration.defaultPath(forSpecDirectory: path)
             if let bytes = reader.readFile(revision: revision, path: configuration, diagnostics: &local) {
                 configurationFile = ConfigurationText(path: configuration, text: String(decoding: bytes, as: UTF8.self))
@@ -114,7 +111,8 @@ public struct SpecSnapshot: Sendable {
         let configuration = configurationFile.flatMap { file in parseConfiguration?(file, &local) }
         var snapshot: SpecSnapshot?
         if !local.hasErrors {
-            let graph = Generator.buildGraph(from: files, specRoot: specRoot, diagnostics: &local)
+            let graph = Generator.buildGraph(
+                from: files, missingTypes: configuration?.missingTypes?.value ?? .error, diagnostics: &local)
             snapshot = SpecSnapshot(label: input.description, graph: graph, configurationFile: configurationFile)
         }
         if !local.hasErrors, let configuration {
@@ -144,15 +142,15 @@ public struct SpecSnapshot: Sendable {
     }
 
     /// Builds a snapshot from docs in memory (`relativePath` → contents), for tests and tools
-    /// that hold the docs already. Links resolve as if the docs were in `specRoot`.
+    /// that hold the docs already.
     public static func build(
-        label: String, documents: [String: String], specRoot: [String] = ["spec"], diagnostics: inout Diagnostics
+        label: String, documents: [String: String], diagnostics: inout Diagnostics
     ) -> SpecSnapshot? {
         let files = documents.keys.sorted().map { path in
             SpecSource.File(relativePath: path, displayPath: "\(label)/\(path)", bytes: Array(documents[path]!.utf8))
         }
         var local = Diagnostics()
-        let graph = Generator.buildGraph(from: files, specRoot: specRoot, diagnostics: &local)
+        let graph = Generator.buildGraph(from: files, diagnostics: &local)
         diagnostics.append(contentsOf: local)
         return local.hasErrors ? nil : SpecSnapshot(label: label, graph: graph)
     }

@@ -2,7 +2,9 @@
 ///
 /// Decoding tries every member and keeps the best fit (see `decodeUnion` in the support
 /// file): an object member whose keys cover the payload beats one that leaves keys over,
-/// and ties go to the member listed first. Encoding writes the payload alone.
+/// and ties go to the member listed first. Members whose docs are missing
+/// (`missingTypes: jsonValue`) hold any JSON: they are tried last and know no keys, so they
+/// never win over a member that decodes. Encoding writes the payload alone.
 ///
 /// A stream member (`EventStream<T>`, `JsonLStream<T>`) is a response body that is not one JSON
 /// value: it has no case, and the enum's doc comment says how to read it with the support file's
@@ -26,12 +28,14 @@ struct UnionTranslator {
         let unionWords = SwiftNaming.words(splittingCamelCase: context.names[model.id])
         return members.enumerated().compactMap { position, member in
             if case .stream = member.type { return nil }
-            let base = caseBaseName(member.type, unionWords: unionWords)
+            let base = caseBaseName(member.type, unionWords: unionWords, missingType: member.missingType)
             // A member that repeats another's name (plex lists `ReadableStream<Uint8Array>`
             // twice) is told apart by its place among them: `data`, `secondData`.
             var name = SwiftNaming.memberName(base)
             if !baseNames.insert(name).inserted {
-                let repeats = (0..<position).count { caseBaseName(members[$0].type, unionWords: unionWords) == base }
+                let repeats = (0..<position).count {
+                    caseBaseName(members[$0].type, unionWords: unionWords, missingType: members[$0].missingType) == base
+                }
                 name = SwiftNaming.memberName(Self.ordinal(repeats + 1) + " " + base)
             }
             return Case(
@@ -71,23 +75,21 @@ struct UnionTranslator {
 
     /// The member's type name without the words it shares with the union's name:
     /// in `UpdateConnectionResponse`, `UpdateConnectionAPIProblem` becomes `APIProblem`.
-    private func caseBaseName(_ type: TypeExpression, unionWords: [String]) -> String {
+    /// A missing type (`models.Suspend`, held as `.any`) is named as the docs spell it.
+    private func caseBaseName(_ type: TypeExpression, unionWords: [String], missingType: String? = nil) -> String {
         switch type {
         case .model(let id):
-            let words = SwiftNaming.words(splittingCamelCase: context.names[id])
-            var shared = 0
-            while shared < min(words.count, unionWords.count) - 0, shared < words.count - 1,
-                  words[shared] == unionWords[shared] {
-                shared += 1
-            }
-            return words[shared...].joined()
-        case .array(let element): return caseBaseName(element, unionWords: unionWords) + "Array"
-        case .map(let value): return caseBaseName(value, unionWords: unionWords) + "Map"
+            return Self.unshared(context.names[id], unionWords: unionWords)
+        case .any:
+            guard let missingType else { return "json" }
+            return Self.unshared(String(missingType.split(separator: ".").last ?? Substring(missingType)), unionWords: unionWords)
+        case .array(let element): return caseBaseName(element, unionWords: unionWords, missingType: missingType) + "Array"
+        case .map(let value): return caseBaseName(value, unionWords: unionWords, missingType: missingType) + "Map"
         case .string: return "string"
         case .number: return "number"
         case .integer: return "integer"
         case .boolean: return "boolean"
-        case .any, .oneOf, .null: return "json"
+        case .oneOf, .null: return "json"
         case .dateTime: return "date"
         case .date: return "dateOnly"
         case .bytes: return "data"
@@ -100,6 +102,15 @@ struct UnionTranslator {
         }
     }
 
+    private static func unshared(_ name: String, unionWords: [String]) -> String {
+        let words = SwiftNaming.words(splittingCamelCase: name)
+        var shared = 0
+        while shared < min(words.count, unionWords.count), shared < words.count - 1, words[shared] == unionWords[shared] {
+            shared += 1
+        }
+        return words[shared...].joined()
+    }
+
     func translate() -> [SwiftCode] {
         let access = context.access
         let typeName = context.names[model.id]
@@ -108,7 +119,13 @@ struct UnionTranslator {
         var body: [SwiftCode] = []
         for (position, entry) in cases.enumerated() {
             var doc = ["`\(entry.member.spelling)`"]
-            if let first = cases[..<position].first(where: { $0.member.type == entry.member.type }) {
+            if entry.member.missingType != nil {
+                doc += [
+                    "",
+                    "The spec has no doc for this type, so the case holds the JSON as sent. Decoding picks the",
+                    "first such case, and only when no member the spec documents fits.",
+                ]
+            } else if let first = cases[..<position].first(where: { $0.member.type == entry.member.type && $0.member.missingType == nil }) {
                 doc += ["", "The spec lists this member again; decoding picks `.\(first.name)`."]
             }
             body.append(.docComment(doc))
@@ -120,7 +137,14 @@ struct UnionTranslator {
             }
         }
         if !body.isEmpty { body.append(.blank) }
-        let candidates = Self.decodingOrder(cases).map { candidate(for: $0) }
+        // Members whose docs are missing go last: any JSON decodes as them.
+        let order = Self.decodingOrder(cases)
+        var candidates = order.filter { $0.member.missingType == nil }.map { candidate(for: $0) }
+        let missing = order.filter { $0.member.missingType != nil }
+        if !missing.isEmpty {
+            candidates.append(.line("// Not in the spec: tried last, and knowing no keys they never beat a member that decodes."))
+            candidates += missing.map { candidate(for: $0) }
+        }
         if cases.isEmpty && !streams.isEmpty {
             let message = "\(typeName) is a stream, not a JSON value: read the response body with \(streams.map(\.reader).joined(separator: " or "))"
             body.append(.block("\(access)init(from decoder: any Decoder) throws", [
@@ -187,7 +211,9 @@ struct UnionTranslator {
         let mapping = context.mapping
         let type = entry.member.type
         let name = SwiftNaming.stringLiteral(entry.member.spelling)
-        let keys = wireKeys(of: type).map { "[" + $0.map(SwiftNaming.stringLiteral).joined(separator: ", ") + "]" } ?? "nil"
+        // A missing type knows no keys: on an object it leaves every key over, so any member that decodes beats it.
+        let known = entry.member.missingType != nil ? [] : wireKeys(of: type)
+        let keys = known.map { "[" + $0.map(SwiftNaming.stringLiteral).joined(separator: ", ") + "]" } ?? "nil"
         let caseName = SwiftNaming.escaped(entry.name)
         if let literal = entry.literal {
             let message = SwiftNaming.stringLiteral("expected \(literal.value)")
