@@ -33,7 +33,8 @@ public enum LearnKeys {
         let source = SpecSource(directory: spec)
         var specDiagnostics = Diagnostics()
         let graph = Generator.buildGraph(
-            from: source.read(diagnostics: &specDiagnostics), specRoot: source.absoluteComponents, diagnostics: &specDiagnostics)
+            from: source.read(diagnostics: &specDiagnostics), missingTypes: configuration?.missingTypes?.value ?? .error,
+            diagnostics: &specDiagnostics)
         // The spec's warnings are `generate`'s business; its errors stop learning.
         for diagnostic in specDiagnostics.all where diagnostic.severity == .error { result.diagnostics.append(diagnostic) }
         guard !result.diagnostics.hasErrors else { return result }

@@ -155,7 +155,7 @@ final class ContractReadingTests: XCTestCase {
         let models = folder.appendingPathComponent("models").path
         var diagnostics = Diagnostics()
         let source = SpecSource(directory: models)
-        let graph = Generator.buildGraph(from: source.read(diagnostics: &diagnostics), specRoot: source.absoluteComponents, diagnostics: &diagnostics)
+        let graph = Generator.buildGraph(from: source.read(diagnostics: &diagnostics), diagnostics: &diagnostics)
         XCTAssertFalse(diagnostics.hasErrors, diagnostics.all.map(\.description).joined(separator: "\n"))
         let resolver = ResponseBodyType.Resolver(graph: graph, specDirectory: models)
         func body(_ spelling: String, _ link: String?) -> ResponseBodyType {
