@@ -27,6 +27,8 @@ struct ObjectTranslator {
         let isBacked: Bool
         /// Stored as `Indirect<T>` because the struct would otherwise contain itself.
         let isIndirect: Bool
+        /// Holds the object's keys that no other member has (see `isAdditionalProperties`).
+        let isAdditionalProperties: Bool
         /// The key may be absent (or `null`): decoded with `decodeIfPresent`, defaulting to `nil`.
         var isOptional: Bool { !property.isRequired }
         /// The key must be present, its value may be `null`: decoded as `T?`, encoded as `null`.
@@ -59,7 +61,8 @@ struct ObjectTranslator {
             return Member(
                 property: property, name: name, wireKey: property.wireKey,
                 swiftType: customization?.swiftType ?? context.mapping.swiftType(property.type),
-                isBacked: isBacked, isIndirect: isIndirect)
+                isBacked: isBacked, isIndirect: isIndirect,
+                isAdditionalProperties: !isIndirect && Self.isAdditionalProperties(property))
         }
     }
 
@@ -78,13 +81,28 @@ struct ObjectTranslator {
             (context.mapping.needsWireConversion(property.type) && property.type != .dateTime)
                 || isLiteral(property.type)
                 || property.isNullable
+                || isAdditionalProperties(property)
                 || context.cycles.isCyclic(model.id, position)
         } || convertedKeyProbe(properties) != nil
     }
 
+    /// Speakeasy's field for OpenAPI `additionalProperties`: named `additionalProperties`, typed
+    /// `Record<string, T>`. On the wire it has no key of its own: its entries sit flat in the
+    /// object beside the documented keys.
+    static func isAdditionalProperties(_ property: Property) -> Bool {
+        guard property.name == KeySpelling.additionalPropertiesField, case .map = property.type else { return false }
+        return true
+    }
+
     /// The key whose absence reveals a key-converting decoder (see `ConvertedKeyProbe`).
     static func convertedKeyProbe(_ properties: [Property]) -> (key: String, converted: String)? {
-        ConvertedKeyProbe.probe(wireKeys: properties.map { ($0.wireKey, $0.isRequired) })
+        ConvertedKeyProbe.probe(wireKeys: properties.filter { !isAdditionalProperties($0) }.map { ($0.wireKey, $0.isRequired) })
+    }
+
+    /// The wire keys of the members other than the additional properties, as a `Set` literal.
+    private static func documentedKeysLiteral(_ members: [Member]) -> String {
+        let keys = members.filter { !$0.isAdditionalProperties }.map { SwiftNaming.stringLiteral($0.wireKey) }
+        return "[" + keys.joined(separator: ", ") + "]"
     }
 
     private static func isLiteral(_ type: TypeExpression) -> Bool {
@@ -183,7 +201,11 @@ struct ObjectTranslator {
 
     private func declaration(of member: Member) -> [SwiftCode] {
         var code: [SwiftCode] = []
-        let doc = DocComment.lines(description: [member.property.description], example: member.property.example)
+        var doc = DocComment.lines(description: [member.property.description], example: member.property.example)
+        if member.isAdditionalProperties {
+            if !doc.isEmpty { doc.append("") }
+            doc.append("Holds the object's keys not listed above (they are flat in the JSON, beside the other keys).")
+        }
         if !doc.isEmpty { code.append(.docComment(doc)) }
         let access = context.access
         let deprecated = member.property.deprecationMessage.map(TranslationContext.deprecatedAttribute)
@@ -283,17 +305,28 @@ struct ObjectTranslator {
         if let probe = Self.convertedKeyProbe(properties) {
             body.append(.line("try container.checkKeysAreNotConverted(\(SwiftNaming.stringLiteral(probe.key)), convertedFromSnakeCase: \(SwiftNaming.stringLiteral(probe.converted)))"))
         }
+        let documentedKeys = Self.documentedKeysLiteral(members)
         for member in members {
-            body.append(contentsOf: decodeStatements(member))
+            body.append(contentsOf: decodeStatements(member, documentedKeys: documentedKeys))
         }
         return [.block("\(context.access)init(from decoder: any Decoder) throws", body)]
     }
 
-    private func decodeStatements(_ member: Member) -> [SwiftCode] {
+    private func decodeStatements(_ member: Member, documentedKeys: String) -> [SwiftCode] {
         let key = SwiftNaming.stringLiteral(member.wireKey)
         let target = "self.\(member.storageName)"
         let type = member.property.type
         let mapping = context.mapping
+        if member.isAdditionalProperties, case .map(let element) = type {
+            let decode = "try container.decodeAdditionalProperties(\(mapping.wireType(element)).self, excluding: \(documentedKeys))"
+            let converted = mapping.fromWire(type, decode)
+            guard member.hasOptionalType else { return [.line("\(target) = \(converted)")] }
+            let local = "decoded\(SwiftNaming.uppercasingFirst(member.name))"
+            return [
+                .line("let \(local) = \(converted)"),
+                .line("\(target) = \(local).isEmpty ? nil : \(local)"),
+            ]
+        }
         if let literal = member.literalDefault {
             let local = "decoded\(SwiftNaming.uppercasingFirst(member.name))"
             let check = member.hasOptionalType ? "\(local) == nil || \(local) == \(literal)" : "\(local) == \(literal)"
@@ -348,7 +381,10 @@ struct ObjectTranslator {
             let type = member.property.type
             // A nullable member's `T?` goes to `encode`, which writes `nil` as `null`.
             let method = member.isOptional ? "encodeIfPresent" : "encode"
-            if type == .dateTime && !member.isIndirect {
+            if member.isAdditionalProperties {
+                let values = mapping.toWire(type, member.hasOptionalType ? "(\(value) ?? [:])" : value)
+                body.append(.line("try container.encodeAdditionalProperties(\(values), excluding: \(Self.documentedKeysLiteral(members)))"))
+            } else if type == .dateTime && !member.isIndirect {
                 if member.isNullable {
                     body.append(.line("try container.encode(\(value).map(RFC3339Timestamp.init(date:)), forKey: \(key))"))
                     continue

@@ -356,6 +356,26 @@ extension KeyedDecodingContainer where K == SpecModelsCodingKey {
             codingPath: codingPath,
             debugDescription: "Found the key \(converted.stringValue.debugDescription) where the wire key is \(key.stringValue.debugDescription). If the decoder converts keys (keyDecodingStrategy .convertFromSnakeCase), use the default strategy: these models carry their own wire keys. Otherwise the JSON is not in the models' wire format (see wireKeys in specmodels.yml)."))
     }
+
+    /// Decodes every key of the object that is not one of `documentedKeys` as a `Value`: an
+    /// object's additional properties, which sit flat beside its documented keys.
+    \#(access) func decodeAdditionalProperties<Value: Decodable>(_ type: Value.Type, excluding documentedKeys: Swift.Set<String>) throws -> [String: Value] {
+        var values: [String: Value] = [:]
+        for key in allKeys where !documentedKeys.contains(key.stringValue) {
+            values[key.stringValue] = try decode(Value.self, forKey: key)
+        }
+        return values
+    }
+}
+
+extension KeyedEncodingContainer where K == SpecModelsCodingKey {
+    /// Encodes additional properties flat beside the documented keys, skipping any key that
+    /// is one of `documentedKeys` (the documented member wins).
+    \#(access) mutating func encodeAdditionalProperties<Value: Encodable>(_ values: [String: Value], excluding documentedKeys: Swift.Set<String>) throws {
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) where !documentedKeys.contains(key) {
+            try encode(value, forKey: SpecModelsCodingKey(key))
+        }
+    }
 }
 
 // MARK: - RFC 3339 timestamps

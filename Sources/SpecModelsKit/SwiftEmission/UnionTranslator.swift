@@ -234,9 +234,10 @@ struct UnionTranslator {
         type.contains { $0 == .bytes }
     }
 
-    /// The JSON keys an object member knows, so the best-fitting member can be chosen.
+    /// The JSON keys an object member documents, so the best-fitting member can be chosen
+    /// (its additional properties, if any, have no key of their own).
     private func wireKeys(of type: TypeExpression) -> [String]? {
         guard case .model(let id) = type, case .object(let properties) = context.graph[id].shape else { return nil }
-        return properties.map(\.wireKey)
+        return properties.filter { !ObjectTranslator.isAdditionalProperties($0) }.map(\.wireKey)
     }
 }
