@@ -90,8 +90,7 @@ struct ObjectTranslator {
     /// `Record<string, T>`. On the wire it has no key of its own: its entries sit flat in the
     /// object beside the documented keys.
     static func isAdditionalProperties(_ property: Property) -> Bool {
-        guard property.name == KeySpelling.additionalPropertiesField, case .map = property.type else { return false }
-        return true
+        KeySpelling.gathersAdditionalProperties(property)
     }
 
     /// The key whose absence reveals a key-converting decoder (see `ConvertedKeyProbe`).

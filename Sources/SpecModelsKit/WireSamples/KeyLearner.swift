@@ -222,7 +222,9 @@ public struct KeyLearner: Sendable {
             }
             occurrences.append(Occurrence(model: id, key: member.key, path: memberPath, sample: walk.index, location: location, match: match))
         }
-        for (position, property) in properties.enumerated() where property.isRequired && present[position] == nil {
+        // A required additionalProperties map has no key of its own: no extra keys decode as `[:]`.
+        for (position, property) in properties.enumerated()
+        where property.isRequired && present[position] == nil && !KeySpelling.gathersAdditionalProperties(property) {
             diagnostics.error(
                 "`\(path)` has no key for the required field `\(model.qualifiedName).\(property.name)` (key `\(property.wireKey)`): the doc says it is always sent",
                 at: walk.sample.location(of: node))

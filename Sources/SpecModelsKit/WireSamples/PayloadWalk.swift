@@ -220,17 +220,23 @@ public enum KeySpelling {
     /// The documented field that gathers keys no other field has.
     public static let additionalPropertiesField = "additionalProperties"
 
+    /// Whether the field gathers the keys no other field has: it is named `additionalProperties`
+    /// and is a map. It has no key of its own (any other type is an ordinary field).
+    public static func gathersAdditionalProperties(_ property: Property) -> Bool {
+        guard property.name == additionalPropertiesField, case .map = property.type else { return false }
+        return true
+    }
+
     public static func match(_ key: String, in properties: [Property]) -> Match {
-        if let index = properties.firstIndex(where: { $0.wireKey == key }) { return .wireKey(index) }
+        let fields = properties.indices.filter { !gathersAdditionalProperties(properties[$0]) }
+        if let index = fields.first(where: { properties[$0].wireKey == key }) { return .wireKey(index) }
         let spelling = normalized(key)
-        let indices = properties.indices.filter {
+        let indices = fields.filter {
             normalized(properties[$0].name) == spelling || normalized(properties[$0].wireKey) == spelling
         }
         switch indices.count {
         case 0:
-            if let index = properties.firstIndex(where: { $0.name == additionalPropertiesField }), case .map = properties[index].type {
-                return .additionalProperty(index)
-            }
+            if let index = properties.firstIndex(where: gathersAdditionalProperties) { return .additionalProperty(index) }
             return .none
         case 1: return .spelling(indices[0])
         default: return .several(indices)

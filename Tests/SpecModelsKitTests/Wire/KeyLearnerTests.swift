@@ -19,6 +19,15 @@ final class KeyLearnerTests: XCTestCase {
             | `additionalProperties` | Record<string, *any*> | :heavy_minus_sign: | N/A |
 
             """,
+        "models/shared/bucket.md": """
+            # Bucket
+
+            ## Fields
+
+            \(fields)| `bucketId` | *string* | :heavy_check_mark: | N/A |
+            | `additionalProperties` | Record<string, *number*> | :heavy_check_mark: | N/A |
+
+            """,
         "models/shared/tag.md": """
             # Tag
 
@@ -104,6 +113,20 @@ final class KeyLearnerTests: XCTestCase {
         let (learner, _) = try learn(#"{"media": [], "items": [{"ratingKey": "r", "loudness": -14.2}]}"#)
         XCTAssertEqual(learner.diagnostics.all.map(\.description), [])
         XCTAssertEqual(learner.occurrences.first { $0.key == "loudness" }?.match, .additionalProperty(3))
+    }
+
+    /// A required additionalProperties map has no key of its own: it is not missing when no key
+    /// is extra, and a key spelled like it (`additional_properties`) is an extra key like any other.
+    func testARequiredAdditionalPropertiesHasNoKeyOfItsOwn() throws {
+        let (learner, learned) = try learn(#"{"bucketId": "b", "additional_properties": 1}"#, as: "Bucket")
+        XCTAssertEqual(learner.diagnostics.all.map(\.description), [])
+        XCTAssertEqual(learned.keyOverrides.map(\.yamlEntry), [])
+        XCTAssertEqual(learner.occurrences.map { "\($0.path) \($0.match)" }, [
+            "$.bucketId wireKey(0)",
+            "$.additional_properties additionalProperty(1)",
+        ])
+        let (bare, _) = try learn(#"{"bucketId": "b"}"#, as: "Bucket")
+        XCTAssertEqual(bare.diagnostics.all.map(\.description), [])
     }
 
     func testValuesOfTheWrongKindAreReportedAtTheirPlace() throws {
