@@ -121,6 +121,54 @@ final class PluginIntegrationTests: XCTestCase {
         ])
         XCTAssertEqual(generated.status, 0, generated.standardError)
         try assertSameFiles(cli, outputs)
+
+        // A published doc set copied as it is into a target's spec/ builds, when the corpus is there.
+        let published: URL?
+        do {
+            published = try TestSupport.corpusFolder("apideck/models")
+        } catch is XCTSkip {
+            published = nil
+            print("PluginIntegrationTests: SPECMODELS_CORPUS is not set, so no target with a published spec/ is built")
+        }
+        if let published {
+            try checkTargetWithPublishedSpec(published, swift: swift, package: package, scratch: scratch)
+        }
+    }
+
+    /// Adds a library target `Published` whose `spec/` holds the *contents* of a published
+    /// `models` folder (copied here, never committed): it builds, and a build with nothing
+    /// changed does not run the generator.
+    private func checkTargetWithPublishedSpec(_ models: URL, swift: URL, package: URL, scratch: URL) throws {
+        let target = package.appendingPathComponent("Sources/Published")
+        let spec = target.appendingPathComponent("spec")
+        try FileManager.default.createDirectory(at: spec, withIntermediateDirectories: true)
+        for item in try FileManager.default.contentsOfDirectory(atPath: models.path) {
+            try FileManager.default.copyItem(at: models.appendingPathComponent(item), to: spec.appendingPathComponent(item))
+        }
+        try Data("/// The models are generated from spec/ by SpecModelsPlugin.\npublic enum Published {}\n".utf8)
+            .write(to: target.appendingPathComponent("Published.swift"))
+        let manifest = package.appendingPathComponent("Package.swift")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        let targets = "    targets: [\n"
+        XCTAssertTrue(text.contains(targets))
+        try Data(text.replacingOccurrences(of: targets, with: targets + """
+                    .target(
+                        name: "Published",
+                        exclude: ["spec"],
+                        plugins: [.plugin(name: "SpecModelsPlugin", package: "SpecModels")]
+                    ),
+
+            """).utf8).write(to: manifest)
+        let docs = try FileManager.default.subpathsOfDirectory(atPath: models.path).filter { $0.hasSuffix(".md") }.count
+
+        let first = try build(swift, ["build", "--scratch-path", scratch.path], in: package, label: "build with the published spec/ (\(docs) docs)")
+        XCTAssertTrue(first.contains("\(Self.generatorLine) \(docs) models for Published"), first)
+        let warnings = first.split(separator: "\n").filter { $0.contains("warning:") && $0.contains("/Published/") }
+        XCTAssertEqual(warnings, [], "the published spec/ builds with warnings")
+        let noOp = try build(swift, ["build", "--scratch-path", scratch.path], in: package, label: "no-op build with the published spec/")
+        XCTAssertFalse(noOp.contains(Self.generatorLine), "a no-op build ran the generator:\n\(noOp)")
+        let compiled = noOp.split(separator: "\n").filter { $0.contains("Compiling") && !$0.contains("Compiling plugin") }
+        XCTAssertEqual(compiled, [], noOp)
     }
 
     // MARK: This repository through generate-models

@@ -23,6 +23,8 @@ struct RoundTripHarness {
     struct Outcome {
         var checked: Int
         var failures: [String]
+        /// The wall time of the one compile (models and driver).
+        var compileSeconds: Double = 0
     }
 
     let test: XCTestCase
@@ -39,24 +41,26 @@ struct RoundTripHarness {
         try Data(Self.driverSource(samples, customChecks: customChecks).utf8).write(to: driver)
         let executable = workspace.appendingPathComponent("roundtrip")
         // The driver uses deprecated models on purpose, so warnings are allowed in it alone.
+        let compileStart = Date()
         let compiled = try TestSupport.compile(
             try TestSupport.swiftFiles(in: models) + [driver], moduleName: "RoundTrip", output: executable,
             executable: true, warningsAsErrors: false)
+        let compileSeconds = Date().timeIntervalSince(compileStart)
         let modelWarnings = compiled.standardError.split(separator: "\n")
             .filter { $0.contains(": warning:") && !$0.contains("RoundTripDriver.swift") }
         XCTAssertEqual(modelWarnings, [], "the generated models compile with warnings")
         guard compiled.status == 0 else {
             XCTFail("the models and the driver do not compile:\n\(compiled.standardError.prefix(20_000))")
-            return Outcome(checked: 0, failures: ["compile failed"])
+            return Outcome(checked: 0, failures: ["compile failed"], compileSeconds: compileSeconds)
         }
         let result = try TestSupport.run(executable, [sampleFolder.path])
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
         guard result.status == 0, let summary = lines.last, summary.hasPrefix("round-trip: ") else {
             XCTFail("the driver did not finish (status \(result.status)):\n\(result.standardOutput.suffix(5000))\n\(result.standardError.suffix(5000))")
-            return Outcome(checked: 0, failures: ["driver failed"])
+            return Outcome(checked: 0, failures: ["driver failed"], compileSeconds: compileSeconds)
         }
         let checked = Int(summary.dropFirst("round-trip: ".count).split(separator: " ").first ?? "") ?? -1
-        return Outcome(checked: checked, failures: lines.dropLast().filter { $0.hasPrefix("FAIL ") })
+        return Outcome(checked: checked, failures: lines.dropLast().filter { $0.hasPrefix("FAIL ") }, compileSeconds: compileSeconds)
     }
 
     /// A driver with one `check` call per sample, split into functions of 50 calls so that
