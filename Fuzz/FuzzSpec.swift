@@ -15,7 +15,7 @@
 public func specModelsFuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     let files = FuzzInput.files(from: bytes)
-    let result = Generator.generate(files, specRoot: ["fuzz", "spec"], options: EmissionOptions())
+    let result = Generator.generate(files, options: EmissionOptions())
     FuzzInput.check(result, files: files)
     return 0
 }

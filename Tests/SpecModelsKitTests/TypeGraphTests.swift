@@ -78,16 +78,17 @@ final class TypeGraphBuilderTests: XCTestCase {
         ```
         """
 
-    private func build(_ docs: [String: String], root: [String] = ["spec"]) -> (TypeGraph, [String]) {
+    private func build(_ docs: [String: String]) -> (TypeGraph, [String]) {
         var diagnostics = Diagnostics()
         var documents: [SpecDocument] = []
+        let modelsFolder = ModelsFolder(relativePaths: docs.keys)
         for path in docs.keys.sorted() {
-            let reader = SpecDocumentReader(relativePath: path, displayPath: path)
+            let reader = SpecDocumentReader(relativePath: path, displayPath: path, modelsFolder: modelsFolder)
             if let document = reader.read(Array(docs[path, default: ""].utf8), diagnostics: &diagnostics) {
                 documents.append(document)
             }
         }
-        let graph = TypeGraphBuilder.build(documents, specRoot: root, diagnostics: &diagnostics)
+        let graph = TypeGraphBuilder.build(documents, modelsFolder: modelsFolder, diagnostics: &diagnostics)
         return (graph, diagnostics.sorted.map(\.description))
     }
 
@@ -106,18 +107,20 @@ final class TypeGraphBuilderTests: XCTestCase {
         XCTAssertEqual(a.referencedBy, [a.id])
     }
 
-    func testLinksClimbThroughTheSpecRoot() {
-        // Speakeasy links `../../models/operations/b.md` from `operations/a.md` when the spec root is `models`.
-        let (_, diagnostics) = build([
+    func testLinksClimbThroughTheModelsFolderWhateverTheSpecFolderIsCalled() {
+        // Speakeasy links `../../models/operations/b.md` from `operations/a.md`: with no `models/`
+        // folder in the spec, the spec folder is the models folder, whatever its real name.
+        let (graph, diagnostics) = build([
             "operations/a.md": Self.objectA,
             "operations/b.md": Self.enumB,
-        ], root: ["docs", "models"])
+        ])
         XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(graph.models.map(\.qualifiedName), ["operations.A", "operations.B"])
         let (_, outside) = build([
-            "operations/a.md": Self.objectA,
+            "operations/a.md": Self.objectA.replacingOccurrences(of: "../../models/operations/b.md", with: "../../other/operations/b.md"),
             "operations/b.md": Self.enumB,
-        ], root: ["docs", "other"])
-        XCTAssertEqual(outside.first, "operations/a.md:7:9: error: link `../../models/operations/b.md` points outside the spec folder: model docs link only to docs in the spec")
+        ])
+        XCTAssertEqual(outside.first, "operations/a.md:7:9: error: link `../../other/operations/b.md` points outside the spec folder: model docs link only to docs in the spec")
     }
 
     func testMissingTargetsAndDuplicates() {

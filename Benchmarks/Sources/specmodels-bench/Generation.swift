@@ -23,7 +23,7 @@ enum GenerateRun {
             let source = SpecSource(directory: spec, limits: limits)
             let files = source.read(diagnostics: &diagnostics)
             if diagnostics.hasErrors { throw Failure(description: "cannot read \(spec)") }
-            result = Generator.generate(consume files, specRoot: source.absoluteComponents)
+            result = Generator.generate(consume files)
         } else {
             result = Generator.generate(specDirectory: spec)
         }

@@ -24,16 +24,17 @@ enum Phases {
             samples[0].samples.append(time { files = source.read(diagnostics: &diagnostics) })
             var graph: TypeGraph?
             samples[1].samples.append(time {
-                graph = Generator.buildGraph(from: files, specRoot: source.absoluteComponents, diagnostics: &diagnostics)
+                graph = Generator.buildGraph(from: files, diagnostics: &diagnostics)
             })
             guard let graph, !diagnostics.hasErrors else { throw GenerateRun.Failure(description: "the spec has errors") }
             var documentDiagnostics = Diagnostics()
+            let modelsFolder = ModelsFolder(relativePaths: files.map(\.relativePath))
             let documents = files.compactMap { file in
-                SpecDocumentReader(relativePath: file.relativePath, displayPath: file.displayPath)
+                SpecDocumentReader(relativePath: file.relativePath, displayPath: file.displayPath, modelsFolder: modelsFolder)
                     .read(file.bytes, diagnostics: &documentDiagnostics)
             }
             samples[2].samples.append(time {
-                _ = TypeGraphBuilder.build(documents, specRoot: source.absoluteComponents, diagnostics: &documentDiagnostics)
+                _ = TypeGraphBuilder.build(documents, modelsFolder: modelsFolder, diagnostics: &documentDiagnostics)
             })
             var outputs: [SwiftEmitter.OutputFile] = []
             samples[3].samples.append(time { outputs = SwiftEmitter.emit(graph) })

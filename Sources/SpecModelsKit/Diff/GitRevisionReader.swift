@@ -22,9 +22,6 @@ public struct GitRevisionReader: Sendable {
 
     public struct Files: Sendable {
         public var files: [SpecSource.File]
-        /// The components of the spec folder's absolute path in the work tree, for resolving
-        /// links that climb above the spec root (see `TypeGraphBuilder.build`).
-        public var specRoot: [String]
         /// The full commit id the revision names.
         public var commit: String
     }
@@ -70,9 +67,7 @@ public struct GitRevisionReader: Sendable {
                 }
                 files.append(SpecSource.File(relativePath: entry.relativePath, displayPath: displayPath, bytes: bytes))
             }
-            let root = URL(fileURLWithPath: topLevel).standardizedFileURL.pathComponents.filter { $0 != "/" }
-            let specRoot = root + specPath.split(separator: "/").map(String.init)
-            return Files(files: files, specRoot: specRoot, commit: commit)
+            return Files(files: files, commit: commit)
         } catch let failure as Failure {
             diagnostics.error("`\(label)`: \(failure.message)", at: nil)
             return nil

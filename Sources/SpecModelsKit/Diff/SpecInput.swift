@@ -50,7 +50,6 @@ public struct SpecSnapshot: Sendable {
     ) -> SpecSnapshot? {
         var local = Diagnostics()
         let files: [SpecSource.File]
-        let specRoot: [String]
         switch input {
         case .directory(let path):
             var directory = path
@@ -59,7 +58,6 @@ public struct SpecSnapshot: Sendable {
             }
             let source = SpecSource(directory: directory)
             files = source.read(diagnostics: &local)
-            specRoot = source.absoluteComponents
         case .git(let revision, let path):
             let reader = workingDirectory.map { GitRevisionReader(workingDirectory: $0) } ?? GitRevisionReader()
             guard let read = reader.read(revision: revision, path: path, diagnostics: &local) else {
@@ -67,11 +65,10 @@ public struct SpecSnapshot: Sendable {
                 return nil
             }
             files = read.files
-            specRoot = read.specRoot
         }
         var graph: TypeGraph?
         if !local.hasErrors {
-            graph = Generator.buildGraph(from: files, specRoot: specRoot, diagnostics: &local)
+            graph = Generator.buildGraph(from: files, diagnostics: &local)
         }
         diagnostics.append(contentsOf: local)
         guard let graph, !local.hasErrors else { return nil }
@@ -79,15 +76,15 @@ public struct SpecSnapshot: Sendable {
     }
 
     /// Builds a snapshot from docs in memory (`relativePath` → contents), for tests and tools
-    /// that hold the docs already. Links resolve as if the docs were in `specRoot`.
+    /// that hold the docs already.
     public static func build(
-        label: String, documents: [String: String], specRoot: [String] = ["spec"], diagnostics: inout Diagnostics
+        label: String, documents: [String: String], diagnostics: inout Diagnostics
     ) -> SpecSnapshot? {
         let files = documents.keys.sorted().map { path in
             SpecSource.File(relativePath: path, displayPath: "\(label)/\(path)", bytes: Array(documents[path]!.utf8))
         }
         var local = Diagnostics()
-        let graph = Generator.buildGraph(from: files, specRoot: specRoot, diagnostics: &local)
+        let graph = Generator.buildGraph(from: files, diagnostics: &local)
         diagnostics.append(contentsOf: local)
         return local.hasErrors ? nil : SpecSnapshot(label: label, graph: graph)
     }

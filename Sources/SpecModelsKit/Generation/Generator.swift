@@ -12,12 +12,13 @@ public enum Generator {
 
     /// Reads the docs into documents and builds the graph.
     public static func buildGraph(
-        from files: [SpecSource.File], specRoot: [String] = [], diagnostics: inout Diagnostics
+        from files: [SpecSource.File], diagnostics: inout Diagnostics
     ) -> TypeGraph {
+        let modelsFolder = ModelsFolder(relativePaths: files.lazy.map(\.relativePath))
         // Each doc is read on its own; the results are merged in file order.
         let readings = files.concurrentMap { file -> (document: SpecDocument?, diagnostics: Diagnostics) in
             var diagnostics = Diagnostics()
-            let reader = SpecDocumentReader(relativePath: file.relativePath, displayPath: file.displayPath)
+            let reader = SpecDocumentReader(relativePath: file.relativePath, displayPath: file.displayPath, modelsFolder: modelsFolder)
             let document = reader.read(file.bytes, diagnostics: &diagnostics)
             return (document, diagnostics)
         }
@@ -27,7 +28,7 @@ public enum Generator {
             diagnostics.append(contentsOf: reading.diagnostics)
             if let document = reading.document { documents.append(document) }
         }
-        return TypeGraphBuilder.build(documents, specRoot: specRoot, diagnostics: &diagnostics)
+        return TypeGraphBuilder.build(documents, modelsFolder: modelsFolder, diagnostics: &diagnostics)
     }
 
     /// Generates Swift for the given docs. With any error, `files` is empty.
@@ -38,11 +39,11 @@ public enum Generator {
     /// `files` is consumed: the docs' bytes (a spec's size in memory) are freed once the graph
     /// is built, before the Swift text is (at 50,000 docs, 270 MB less at the peak).
     public static func generate(
-        _ files: consuming [SpecSource.File], specRoot: [String] = [], options: EmissionOptions = EmissionOptions(),
+        _ files: consuming [SpecSource.File], options: EmissionOptions = EmissionOptions(),
         configuration: Configuration? = nil
     ) -> Result {
         var diagnostics = Diagnostics()
-        let graph = buildGraph(from: consume files, specRoot: specRoot, diagnostics: &diagnostics)
+        let graph = buildGraph(from: consume files, diagnostics: &diagnostics)
         checkOutputNames(graph, diagnostics: &diagnostics)
         checkSwiftNames(graph, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else {
@@ -62,7 +63,7 @@ public enum Generator {
         var diagnostics = Diagnostics()
         let source = SpecSource(directory: specDirectory)
         var result = generate(
-            source.read(diagnostics: &diagnostics), specRoot: source.absoluteComponents, options: options,
+            source.read(diagnostics: &diagnostics), options: options,
             configuration: configuration)
         diagnostics.append(contentsOf: result.diagnostics)
         result.diagnostics = diagnostics

@@ -57,13 +57,6 @@ public struct SpecSource: Sendable {
         self.limits = limits
     }
 
-    /// The components of the directory's absolute, standardized path, for resolving links
-    /// that climb above the spec root and come back into it.
-    public var absoluteComponents: [String] {
-        let url = URL(fileURLWithPath: directory).standardizedFileURL
-        return url.pathComponents.filter { $0 != "/" }
-    }
-
     /// Every `.md` file below the directory, sorted by relative path. Hidden files and folders
     /// are skipped.
     public func read(diagnostics: inout Diagnostics) -> [File] {

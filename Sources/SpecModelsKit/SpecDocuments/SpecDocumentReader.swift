@@ -2,10 +2,13 @@
 public struct SpecDocumentReader {
     public let relativePath: String
     public let displayPath: String
+    /// Where the spec's `models/` folder is, for the doc's namespace.
+    public let modelsFolder: ModelsFolder
 
-    public init(relativePath: String, displayPath: String) {
+    public init(relativePath: String, displayPath: String, modelsFolder: ModelsFolder = ModelsFolder(isSpecFolder: false)) {
         self.relativePath = relativePath
         self.displayPath = displayPath
+        self.modelsFolder = modelsFolder
     }
 
     /// The first `\r` not followed by `\n`. memchr finds each `\r` (most files have none):
@@ -24,12 +27,6 @@ public struct SpecDocumentReader {
     /// `bytes.firstIndex(of: 0)` with memchr: the generic scan of every doc was 2% of a run.
     private static func firstNUL(in bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { $0.firstOffset(of: 0) }
-    }
-
-    /// The namespace of a doc is the name of the folder that holds it.
-    public static func namespace(ofRelativePath path: String) -> String {
-        let components = path.utf8.split(separator: UInt8(ascii: "/"))
-        return components.count >= 2 ? String(Substring(components[components.count - 2])) : ""
     }
 
     public func read(_ bytes: [UInt8], diagnostics: inout Diagnostics) -> SpecDocument? {
@@ -74,7 +71,9 @@ public struct SpecDocumentReader {
                 at: location(tooDeep.startLine, tooDeep.startColumn))
             return nil
         }
-        var sections = SectionScanner(relativePath: relativePath, displayPath: displayPath, source: source)
+        var sections = SectionScanner(
+            relativePath: relativePath, displayPath: displayPath,
+            namespace: modelsFolder.namespace(ofRelativePath: relativePath), source: source)
         return sections.read(root, diagnostics: &diagnostics)
     }
 
@@ -121,6 +120,7 @@ public struct SpecDocumentReader {
 private struct SectionScanner {
     let relativePath: String
     let displayPath: String
+    let namespace: String
     let source: SourceText
 
     private enum Section: Equatable {
@@ -253,7 +253,7 @@ private struct SectionScanner {
         return SpecDocument(
             relativePath: relativePath,
             displayPath: displayPath,
-            namespace: SpecDocumentReader.namespace(ofRelativePath: relativePath),
+            namespace: namespace,
             name: name,
             nameLocation: nameLocation,
             description: description,

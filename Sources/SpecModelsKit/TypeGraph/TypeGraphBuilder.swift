@@ -2,14 +2,13 @@
 /// resolves links relative to the linking file and unlinked `ns.Name` spellings by
 /// namespace and name, and records who references whom.
 public enum TypeGraphBuilder {
-    /// - Parameter specRoot: the folders above the docs, outermost first (the components of
-    ///   the spec directory's absolute path). Links climb through them and back, as Speakeasy's
-    ///   `../../models/ns/name.md` does from `models/ns/`.
+    /// - Parameter modelsFolder: where the spec's `models/` folder is: links resolve as if the
+    ///   docs were in it, as Speakeasy's `../../models/ns/name.md` does from `models/ns/`.
     public static func build(
-        _ documents: [SpecDocument], specRoot: [String] = [], diagnostics: inout Diagnostics
+        _ documents: [SpecDocument], modelsFolder: ModelsFolder, diagnostics: inout Diagnostics
     ) -> TypeGraph {
         let documents = documents.sorted { $0.relativePath < $1.relativePath }
-        let index = ModelIndex(documents, specRoot: specRoot, diagnostics: &diagnostics)
+        let index = ModelIndex(documents, modelsFolder: modelsFolder, diagnostics: &diagnostics)
         let resolutions = resolve(documents, index: index, diagnostics: &diagnostics)
         var models: [ModelNode] = []
         var referrers = [Set<ModelID>](repeating: [], count: documents.count)
@@ -78,12 +77,12 @@ struct ModelIndex: Sendable {
     let byQualifiedName: [String: ModelID]
     let byName: [String: [ModelID]]
     let documents: [SpecDocument]
-    let specRoot: [String]
+    let modelsFolder: ModelsFolder
     /// For "did you mean" hints: qualified names with the built-in types, and paths.
     let nameCandidates: Suggestion.Candidates
 
-    init(_ documents: [SpecDocument], specRoot: [String], diagnostics: inout Diagnostics) {
-        self.specRoot = specRoot
+    init(_ documents: [SpecDocument], modelsFolder: ModelsFolder, diagnostics: inout Diagnostics) {
+        self.modelsFolder = modelsFolder
         var byPath: [String: ModelID] = [:]
         var byLowercasedPath: [String: String] = [:]
         var byQualifiedName: [String: ModelID] = [:]
@@ -122,14 +121,15 @@ struct ReferenceResolver {
     let index: ModelIndex
     private(set) var referencedModels: Set<ModelID> = []
     private(set) var suggestionBudget: Int
-    /// The spec root's components and then the document's folders: where its links start.
+    /// The folders of the document's link path: where its links start.
     private let linkBase: [String]
 
     init(document: SpecDocument, index: ModelIndex, suggestionBudget: Int = Self.suggestionBudget) {
         self.document = document
         self.index = index
         self.suggestionBudget = suggestionBudget
-        linkBase = index.specRoot + document.relativePath.utf8.split(separator: UInt8(ascii: "/")).dropLast().map { String(Substring($0)) }
+        linkBase = index.modelsFolder.linkPath(ofRelativePath: document.relativePath).utf8
+            .split(separator: UInt8(ascii: "/")).dropLast().map { String(Substring($0)) }
     }
 
     mutating func shape(of body: SpecDocument.Body, diagnostics: inout Diagnostics) -> ModelNode.Shape {
@@ -325,28 +325,22 @@ struct ReferenceResolver {
         if path.hasPrefix("/") {
             return .failure(LinkFailure(text: "link `\(destination.excerpt)` is absolute: links between model docs are relative to the linking file"))
         }
-        let root = index.specRoot
+        let outside = LinkFailure(text: "link `\(destination.excerpt)` points outside the spec folder: model docs link only to docs in the spec")
         var components = linkBase
-        // How far up the link climbed: the root's components below that are untouched.
-        var lowest = components.count
         for component in path.utf8.split(separator: UInt8(ascii: "/")) {
             if component.elementsEqual(".".utf8) { continue }
             if component.elementsEqual("..".utf8) {
-                guard !components.isEmpty else {
-                    return .failure(LinkFailure(text: "link `\(destination.excerpt)` points outside the spec folder: model docs link only to docs in the spec"))
-                }
+                guard !components.isEmpty else { return .failure(outside) }
                 components.removeLast()
-                lowest = min(lowest, components.count)
             } else {
                 components.append(String(Substring(component)))
             }
         }
-        guard components.count > root.count,
-              lowest >= root.count || components[lowest..<root.count].elementsEqual(root[lowest..<root.count])
+        guard let resolved = index.modelsFolder.relativePath(ofLinkPath: components.joined(separator: "/")),
+              !resolved.isEmpty
         else {
-            return .failure(LinkFailure(text: "link `\(destination.excerpt)` points outside the spec folder: model docs link only to docs in the spec"))
+            return .failure(outside)
         }
-        let resolved = components[root.count...].joined(separator: "/")
         guard resolved.hasSuffix(".md") else {
             return .failure(LinkFailure(text: "link `\(destination.excerpt)` is not a model doc: expected a `.md` file"))
         }
