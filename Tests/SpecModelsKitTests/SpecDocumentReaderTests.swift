@@ -130,6 +130,60 @@ final class SpecDocumentReaderTests: XCTestCase {
         XCTAssertEqual(levels.map(\.name), ["Low", "High"])
     }
 
+    /// Speakeasy's newer enum format: a note before the table, and a marker row naming the
+    /// kind of the values.
+    func testOpenEnumNoteAndMarkerRow() throws {
+        let (numeric, numericDiagnostics) = read("""
+            # Level
+
+            How loud.
+
+            ## Values
+
+            This is an open enum. Unrecognized values will be captured as the `Unrecognized<number>` branded type.
+
+            | Name   | Value                  |
+            | ------ | ---------------------- |
+            | `Low`  | 1                      |
+            | `High` | 2.5                    |
+            | -      | `Unrecognized<number>` |
+            """)
+        XCTAssertEqual(numericDiagnostics, [])
+        guard case .enumeration(let levels)? = numeric?.body else { return XCTFail("expected an enum") }
+        XCTAssertEqual(levels.map(\.value), [.integer(1), .number("2.5")])
+        // The note speaks of the TypeScript SDK; the description is the doc's own.
+        XCTAssertEqual(numeric?.description.map { $0.map(\.plainText).joined() }, ["How loud."])
+
+        // Under `Unrecognized<string>`, unquoted digits are strings; other prose joins the description.
+        let (strings, stringDiagnostics) = read("""
+            # Resolution
+
+            ## Values
+
+            Heights in pixels.
+
+            | Name    | Value                  |
+            | ------- | ---------------------- |
+            | `Hd`    | 1080                   |
+            | `Sd`    | 480.0                  |
+            | `Other` | other                  |
+            | -       | `Unrecognized<string>` |
+            """)
+        XCTAssertEqual(stringDiagnostics, [])
+        guard case .enumeration(let resolutions)? = strings?.body else { return XCTFail("expected an enum") }
+        XCTAssertEqual(resolutions.map(\.value), [.string("1080"), .string("480.0"), .string("other")])
+        XCTAssertEqual(strings?.description.map { $0.map(\.plainText).joined() }, ["Heights in pixels."])
+    }
+
+    func testValuesProseWithoutTableOrMismatchedMarker() {
+        XCTAssertEqual(read("# Level\n\n## Values\n\nThis is an open enum.\n\nlow, high\n").1, [
+            "models/operations/thing.md:7:1: error: malformed `## Values`: expected a ```typescript block like \"a\" | \"b\" or a `| Name | Value |` table",
+        ])
+        XCTAssertEqual(read("# Level\n\n## Values\n\n```typescript\n\"low\" | Unrecognized<number>\n```\n").1, [
+            "models/operations/thing.md:6:9: error: `Unrecognized<number>` marks an enum of numbers, but the values are strings (\"low\" at line 6); make them agree",
+        ])
+    }
+
     func testUnionMembers() throws {
         let (document, diagnostics) = read("""
             # Response

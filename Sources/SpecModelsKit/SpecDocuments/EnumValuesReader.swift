@@ -1,8 +1,40 @@
 /// Reads `## Values`: a TypeScript union of literals in a code block (`"a" | "b" | 3`),
 /// or a `| Name | Value |` table.
 enum EnumValuesReader {
-    /// Speakeasy writes this marker at the end of an open enum's values.
-    static let unrecognizedMarkers: Set<String> = ["Unrecognized<string>", "Unrecognized<number>"]
+    /// Speakeasy writes this marker at the end of an open enum's values (in a table, as the
+    /// Value of a row named `-`). It names the kind of the values.
+    static let unrecognizedMarkers: [String: Kind] = ["Unrecognized<string>": .strings, "Unrecognized<number>": .numbers]
+
+    enum Kind {
+        case strings
+        case numbers
+    }
+
+    /// Speakeasy's note before an open enum's table: a paragraph that names the marker in a
+    /// code span ("This is an open enum. Unrecognized values will be captured as the
+    /// `Unrecognized<string>` branded type.").
+    static func isOpenEnumNote(_ paragraph: MarkdownNode) -> Bool {
+        paragraph.children.contains { $0.kind == .code && unrecognizedMarkers[$0.literal] != nil }
+    }
+
+    /// Reports a marker that names the other kind of values than the enum lists: such a doc
+    /// contradicts itself, and the raw type of the enum would be a guess.
+    private static func checkMarker(
+        _ marker: (kind: Kind, text: String, location: SourceLocation)?, _ values: [EnumValue], diagnostics: inout Diagnostics
+    ) {
+        guard let marker else { return }
+        let mismatch = values.first { value in
+            switch value.value {
+            case .string: return marker.kind == .numbers
+            case .integer, .number: return marker.kind == .strings
+            }
+        }
+        guard let mismatch else { return }
+        let listed = marker.kind == .numbers ? "strings" : "numbers"
+        diagnostics.error(
+            "`\(marker.text)` marks an enum of \(marker.kind == .numbers ? "numbers" : "strings"), but the values are \(listed) (\(mismatch.value.spelling.excerpt) at line \(mismatch.location.line)); make them agree",
+            at: marker.location)
+    }
 
     static func read(codeBlock: MarkdownNode, file: String, source: SourceText, diagnostics: inout Diagnostics) -> [EnumValue] {
         // A fenced block's code starts on the line after the fence, an indented block's on
@@ -12,6 +44,7 @@ enum EnumValuesReader {
         let firstLine = codeBlock.startLine + (isFenced ? 1 : 0)
         let codeLines = codeBlock.literal.split(separator: "\n", omittingEmptySubsequences: false)
         var values: [EnumValue] = []
+        var marker: (kind: Kind, text: String, location: SourceLocation)?
         var scanner = LiteralUnionScanner(text: Array(codeBlock.literal.utf8))
         while let token = scanner.next() {
             // cmark removed the indentation before each code line: the code line is the end of
@@ -23,8 +56,8 @@ enum EnumValuesReader {
             switch token.kind {
             case .literal(let literal):
                 values.append(EnumValue(name: nil, value: literal, location: location))
-            case .marker(let text) where unrecognizedMarkers.contains(text):
-                continue
+            case .marker(let text) where unrecognizedMarkers[text] != nil:
+                marker = marker ?? (unrecognizedMarkers[text] ?? .strings, text, location)
             case .marker(let text):
                 diagnostics.error(
                     "`\(text.excerpt)` is not a literal: write a string in quotes, like \"\(text.excerpt)\"; `## Values` is a union of literals like \"a\" | \"b\" | 3",
@@ -55,6 +88,7 @@ enum EnumValuesReader {
         if values.isEmpty {
             diagnostics.error("`## Values` lists no value: expected a union of literals like \"a\" | \"b\"", at: SourceLocation(file: file, line: codeBlock.startLine, column: codeBlock.startColumn))
         }
+        checkMarker(marker, values, diagnostics: &diagnostics)
         return values
     }
 
@@ -72,6 +106,8 @@ enum EnumValuesReader {
         }
         let nameColumn = headers.firstIndex(of: "name")
         var values: [EnumValue] = []
+        var valueTexts: [String] = []
+        var marker: (kind: Kind, text: String, location: SourceLocation)?
         // The Value and Name cells of all rows, with one cmark parse (`parseInlines(batch:)`).
         let texts = table.rows.flatMap { row in
             row.cells.count == table.header.cells.count ? [row.cells[valueColumn].text, nameColumn.map { row.cells[$0].text } ?? ""] : ["", ""]
@@ -87,6 +123,10 @@ enum EnumValuesReader {
             let cell = row.cells[valueColumn]
             let cellLocation = SourceLocation(file: file, line: cell.line, column: cell.column)
             let text = inlines[2 * rowIndex].map(\.plainText).joined()
+            if let kind = unrecognizedMarkers[text] {
+                marker = marker ?? (kind, text, cellLocation)
+                continue
+            }
             var scanner = LiteralUnionScanner(text: Array(text.utf8))
             let literal: EnumValue.Literal
             if let token = scanner.next(), case .literal(let parsed) = token.kind, scanner.next() == nil {
@@ -99,7 +139,16 @@ enum EnumValuesReader {
             }
             let name = nameColumn.map { _ in inlines[2 * rowIndex + 1].map(\.plainText).joined() }
             values.append(EnumValue(name: name?.isEmpty == false ? name : nil, value: literal, location: cellLocation))
+            valueTexts.append(text)
         }
+        // A table writes strings without quotes: under `Unrecognized<string>`, `1080` is the string.
+        if marker?.kind == .strings {
+            for index in values.indices {
+                if case .string = values[index].value { continue }
+                values[index].value = .string(valueTexts[index])
+            }
+        }
+        checkMarker(marker, values, diagnostics: &diagnostics)
         return values
     }
 }

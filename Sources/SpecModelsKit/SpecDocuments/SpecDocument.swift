@@ -62,6 +62,15 @@ public struct EnumValue: Sendable, Equatable {
         case string(String)
         case integer(Int)
         case number(String)
+
+        /// As the docs write it: strings in quotes.
+        public var spelling: String {
+            switch self {
+            case .string(let value): return "\"\(value)\""
+            case .integer(let value): return String(value)
+            case .number(let value): return value
+            }
+        }
     }
 
     /// The name given in a `| Name | Value |` table, if any.

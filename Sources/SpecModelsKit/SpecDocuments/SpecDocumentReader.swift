@@ -143,6 +143,10 @@ private struct SectionScanner {
         var bodyHeading: (name: String, location: SourceLocation)?
         var section = Section.preamble
         var bodyConsumed = false
+        /// The last paragraph of `## Values` that is not its table (the open-enum note only
+        /// when there is no other): prose when a table or code block follows, a malformed
+        /// table when none does.
+        var valuesProse: SourceLocation?
 
         for block in root.children {
             let blockLocation = location(of: block)
@@ -201,6 +205,16 @@ private struct SectionScanner {
                     bodyConsumed = true
                     fields = FieldsTableReader(file: displayPath).read(
                         block.table, at: blockLocation, diagnostics: &diagnostics)
+                case .values where !bodyConsumed && block.table == nil:
+                    // Speakeasy's newer docs say "This is an open enum. …" before the table.
+                    // Every generated enum is open, and the note speaks of the TypeScript SDK's
+                    // branded type, so it stays out of the doc comment; other prose joins it.
+                    if EnumValuesReader.isOpenEnumNote(block) {
+                        valuesProse = valuesProse ?? blockLocation
+                    } else {
+                        valuesProse = blockLocation
+                        description.append(block.children)
+                    }
                 case .values where !bodyConsumed:
                     bodyConsumed = true
                     values = EnumValuesReader.read(
@@ -233,6 +247,9 @@ private struct SectionScanner {
         }
         if struckThrough, deprecation == nil {
             deprecation = Deprecation(message: "", location: nameLocation)
+        }
+        if values != nil, !bodyConsumed, let valuesProse {
+            _ = EnumValuesReader.read(table: nil, at: valuesProse, file: displayPath, diagnostics: &diagnostics)
         }
         let body: SpecDocument.Body
         if let fields {
