@@ -25,7 +25,11 @@ final class PublishedCorpusTests: XCTestCase {
     }
 
     func testPlexGeneratesCompilesAndRoundTripsEveryExample() throws {
-        try check(Corpus(name: "plex", wrongExamples: [:]))
+        let notANumber = "`value: NaN` in the policy: NaN is no JSON value (JSON.stringify writes null), so the example shows no value of the field"
+        try check(Corpus(name: "plex", wrongExamples: [
+            "operations/modifyplaylistgeneratoritem.md:10": notANumber,
+            "operations/modifyplaylistgeneratorrequest.md:5": notANumber,
+        ]))
     }
 
     struct Corpus {

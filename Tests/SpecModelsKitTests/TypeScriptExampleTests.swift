@@ -342,6 +342,14 @@ final class TypeScriptExampleTests: XCTestCase {
         // Two enums named `Kind`: the plain name is ambiguous, so only the qualified names resolve.
         XCTAssertNil(members.value(enumName: "Kind", member: "Movie"))
         XCTAssertNil(members.value(enumName: "Plain", member: "a"))
+
+        // The block's import says which namespace the plain name comes from.
+        func convert(_ source: String) throws -> String { try TypeScriptExample.parse(source, enumMembers: members).jsonString }
+        XCTAssertEqual(try convert(#"import { Kind as K, X } from "@sdk/models/operations"; let value: K = { k: K.Movie };"#), #"{"k":"film"}"#)
+        XCTAssertEqual(try convert(#"import { Kind } from "@sdk/models/shared"; let value: Kind = Kind.Movie;"#), #""movie""#)
+        XCTAssertEqual(try convert(#"import { Kind } from "@sdk/models/operations"; let value: Kind = Kind.Movie;"#), #""film""#)
+        XCTAssertEqual(try convert(#"import { BoolInt } from "@sdk/models"; let value: BoolInt = BoolInt.True;"#), "1")
+        XCTAssertThrowsError(try convert(#"let value: Kind = Kind.Movie;"#))
     }
 
     func testTrailingCommasAndValuesSplitAcrossLines() {

@@ -32,7 +32,8 @@ import Foundation
 /// - `new Date("…")` and `new RFCDate("…")` become the string `"…"`.
 /// - An enum member reference, `DefaultSubtitleForced.PreferForced` (or `ns.Enum.Member`), becomes
 ///   the member's value, looked up in the `EnumMembers` passed to `parse` (built from the enum
-///   docs' Values tables); an unknown member is a syntax error.
+///   docs' Values tables) in the namespace the block imports the enum from
+///   (`import { X } from "…/models/shared"`); an unknown member is a syntax error.
 /// - `await` before a value is ignored.
 /// - `//` and `/* */` comments between tokens are ignored, except where they stand in for data.
 ///
@@ -125,8 +126,15 @@ struct TypeScriptExample: Sendable, Equatable {
             self.values = values
         }
 
-        func value(enumName: String, member: String) -> EnumValue.Literal? {
-            values[enumName]?[member]
+        /// The value of `enumName.member`. An enum imported from a module whose last path
+        /// component is a namespace (`…/models/shared`) is looked up as `shared.Name` first.
+        func value(enumName: String, member: String, importedFrom module: String? = nil) -> EnumValue.Literal? {
+            if let module, let namespace = module.split(separator: "/").last,
+                let value = values["\(namespace).\(enumName)"]?[member]
+            {
+                return value
+            }
+            return values[enumName]?[member]
         }
     }
 }
@@ -173,6 +181,9 @@ extension TypeScriptExample {
 
         let s: [Unicode.Scalar]
         let enumMembers: EnumMembers
+        /// Imported local name → module specifier (`"@lukehagar/plexjs/models/shared"`) and the
+        /// name the module exports (`import { A as B }`).
+        var imports: [String: (module: String, name: String)] = [:]
         var pos = 0
         var lookahead: Token?
 
@@ -190,7 +201,7 @@ extension TypeScriptExample {
                 comments.append(contentsOf: token.comments)
                 switch token.kind {
                 case .identifier("import"):
-                    try skipImport(token)
+                    try parseImport(token)
                 case .identifier("export"), .punct(";"):
                     continue
                 case .identifier("let"), .identifier("const"), .identifier("var"):
@@ -206,9 +217,12 @@ extension TypeScriptExample {
             }
         }
 
-        /// Skips `import … from "module";` (or `import "module";`); the `import` token is consumed.
-        mutating func skipImport(_ importToken: Token) throws(Failure) {
+        /// Reads `import { A, B as C } from "module";` (or `import "module";`), recording the module
+        /// of each imported name; the `import` token is consumed.
+        mutating func parseImport(_ importToken: Token) throws(Failure) {
             var depth = 0
+            var names: [(local: String, exported: String)] = []
+            var renaming = false
             while true {
                 let token = try next()
                 switch token.kind {
@@ -220,7 +234,17 @@ extension TypeScriptExample {
                     depth -= 1
                 case .punct(";") where depth == 0:
                     return
-                case .string where depth == 0:
+                case .identifier("as"):
+                    renaming = true
+                case .identifier(let name) where depth > 0:
+                    if renaming, let last = names.popLast() {
+                        names.append((name, last.exported))
+                    } else {
+                        names.append((name, name))
+                    }
+                    renaming = false
+                case .string(let module) where depth == 0:
+                    for name in names { imports[name.local] = (module, name.exported) }
                     if case .punct(";") = try peek().kind { _ = try next() }
                     return
                 default:
@@ -397,8 +421,9 @@ extension TypeScriptExample {
             guard path.count >= 2 else {
                 throw fail("unsupported expression `\(word)`; only literals, `new Date(\"…\")` and enum members are data", at: token.start)
             }
-            let enumName = path.dropLast().joined(separator: ".")
-            guard let value = enumMembers.value(enumName: enumName, member: path[path.count - 1]) else {
+            let imported = imports[path[0]]
+            let enumName = ([imported?.name ?? path[0]] + path.dropFirst().dropLast()).joined(separator: ".")
+            guard let value = enumMembers.value(enumName: enumName, member: path[path.count - 1], importedFrom: imported?.module) else {
                 throw fail("`\(spelling)` names no member of a known enum", at: token.start)
             }
             switch value {
