@@ -110,18 +110,6 @@ final class PluginIntegrationTests: XCTestCase {
         try FileManager.default.moveItem(at: moved, to: target.appendingPathComponent("spec"))
         _ = try build("build with the spec folder back")
 
-        // generate-models writes the same files into the package, and so does the command line.
-        let command = try commandPluginArguments(scratch: scratch)
-        _ = try self.build(swift, command, in: package, label: "generate-models")
-        let committed = target.appendingPathComponent("Generated")
-        try assertSameFiles(committed, outputs)
-        let cli = root.appendingPathComponent("cli")
-        let generated = try TestSupport.run(try TestSupport.specmodelsExecutable, [
-            "generate", "--spec", target.appendingPathComponent("spec").path, "--output", cli.path,
-        ])
-        XCTAssertEqual(generated.status, 0, generated.standardError)
-        try assertSameFiles(cli, outputs)
-
         // A published doc set copied as it is into a target's spec/ builds, when the corpus is there.
         let published: URL?
         do {
@@ -133,11 +121,23 @@ final class PluginIntegrationTests: XCTestCase {
         if let published {
             try checkTargetWithPublishedSpec(published, swift: swift, package: package, scratch: scratch)
         }
+
+        // generate-models writes the same files into the package, and so does the command line.
+        let command = try commandPluginArguments(scratch: scratch)
+        _ = try self.build(swift, command, in: package, label: "generate-models")
+        let committed = target.appendingPathComponent("Generated")
+        try assertSameFiles(committed, outputs)
+        let cli = root.appendingPathComponent("cli")
+        let generated = try TestSupport.run(try TestSupport.specmodelsExecutable, [
+            "generate", "--spec", target.appendingPathComponent("spec").path, "--output", cli.path,
+        ])
+        XCTAssertEqual(generated.status, 0, generated.standardError)
+        try assertSameFiles(cli, outputs)
     }
 
     /// Adds a library target `Published` whose `spec/` holds the *contents* of a published
     /// `models` folder (copied here, never committed): it builds, and a build with nothing
-    /// changed does not run the generator.
+    /// changed does not run the generator. The target is removed again afterwards.
     private func checkTargetWithPublishedSpec(_ models: URL, swift: URL, package: URL, scratch: URL) throws {
         let target = package.appendingPathComponent("Sources/Published")
         let spec = target.appendingPathComponent("spec")
@@ -169,6 +169,9 @@ final class PluginIntegrationTests: XCTestCase {
         XCTAssertFalse(noOp.contains(Self.generatorLine), "a no-op build ran the generator:\n\(noOp)")
         let compiled = noOp.split(separator: "\n").filter { $0.contains("Compiling") && !$0.contains("Compiling plugin") }
         XCTAssertEqual(compiled, [], noOp)
+
+        try Data(text.utf8).write(to: manifest)
+        try FileManager.default.removeItem(at: target)
     }
 
     // MARK: This repository through generate-models
