@@ -9,7 +9,7 @@ import Yams
 /// in `Configuration.resolve(against:base:diagnostics:)`.
 public enum ConfigurationFile {
     /// The top-level keys, in the order the README documents them.
-    public static let topLevelKeys = ["accessModifier", "namespaces", "typeOverrides", "nameOverrides", "keyOverrides", "conformances"]
+    public static let topLevelKeys = ["accessModifier", "namespaces", "typeOverrides", "nameOverrides", "keyOverrides", "conformances", "missingTypes"]
     public static let namespaceKeys = ["include", "exclude", "roots"]
 
     /// Reads the file at `path`; `nil` when it cannot be read or has errors (in `diagnostics`).
@@ -65,6 +65,18 @@ private struct Reader {
                 } else {
                     var message = "`accessModifier` must be `public`, `package` or `internal`, found `\(name.value)`"
                     if let suggestion = Suggestion.closest(to: name.value, among: EmissionOptions.AccessModifier.allCases.map(\.rawValue)) {
+                        message += "; did you mean `\(suggestion)`?"
+                    }
+                    diagnostics.error(message, at: name.location)
+                }
+            case "missingTypes":
+                let expectation = "`error` or `jsonValue`"
+                guard let name = string(value, named: "`missingTypes`", expecting: expectation) else { continue }
+                if let policy = MissingTypes(rawValue: name.value) {
+                    configuration.missingTypes = .init(policy, at: name.location)
+                } else {
+                    var message = "`missingTypes` must be \(expectation), found `\(name.value)`"
+                    if let suggestion = Suggestion.closest(to: name.value, among: MissingTypes.allCases.map(\.rawValue)) {
                         message += "; did you mean `\(suggestion)`?"
                     }
                     diagnostics.error(message, at: name.location)

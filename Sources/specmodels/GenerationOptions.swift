@@ -19,6 +19,11 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Access level of the generated declarations: public, package or internal.", valueName: "level"))
     var accessModifier: EmissionOptions.AccessModifier?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "What a reference to a doc the spec does not have becomes; overrides missingTypes in the configuration.",
+        valueName: "policy"))
+    var missingTypes: MissingTypes?
+
     @Flag(name: .long, help: "Treat warnings as errors: exit with status 1 and write nothing when there are any.")
     var warningsAsErrors = false
 
@@ -62,7 +67,8 @@ struct GenerationOptions: ParsableArguments {
                 configuration?.accessModifier = .init(accessModifier, at: nil)
             }
             let base = EmissionOptions(accessModifier: accessModifier ?? .public)
-            let result = Generator.generate(specDirectory: spec, options: base, configuration: configuration)
+            let result = Generator.generate(
+                specDirectory: spec, options: base, missingTypes: missingTypes, configuration: configuration)
             diagnostics.append(contentsOf: result.diagnostics)
             files = result.files
         }
@@ -90,3 +96,29 @@ struct GenerationOptions: ParsableArguments {
 }
 
 extension EmissionOptions.AccessModifier: ExpressibleByArgument {}
+
+/// On the command line the policies are spelled `error` and `json-value`.
+extension MissingTypes: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let policy = Self.allCases.first(where: { $0.argument == argument }) else { return nil }
+        self = policy
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.argument) }
+
+    public static var allValueDescriptions: [String: String] {
+        [
+            MissingTypes.error.argument: "an error at each reference (the default)",
+            MissingTypes.jsonValue.argument: "JSONValue, with a warning at each reference",
+        ]
+    }
+
+    public var defaultValueDescription: String { argument }
+
+    private var argument: String {
+        switch self {
+        case .error: "error"
+        case .jsonValue: "json-value"
+        }
+    }
+}

@@ -56,6 +56,32 @@ final class LimitsTests: XCTestCase {
         ])
     }
 
+    func testDefaultLimitsHoldTheLargestPublishedDocSetsFourTimesOver() {
+        // 11,098 docs (56 MB) and 3,421 docs (57 MB) are the largest sets found; per doc, the
+        // hostile-input limits stay.
+        let limits = SpecSource.Limits()
+        XCTAssertEqual(limits.fileCount, 100_000)
+        XCTAssertEqual(limits.totalSize, 512 << 20)
+        XCTAssertEqual(limits.fileSize, 1 << 20)
+        XCTAssertEqual(limits.depth, 64)
+    }
+
+    func testSpecsLargerThanTheOldTotalLimitAreRead() throws {
+        // 70 docs of 1 MiB each: 70 MiB, past the 64 MiB the limit used to be.
+        let folder = root.appendingPathComponent("models/ops")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let doc = Data("# M\n\n## Values\n\n```typescript\n\"a\"\n```\n".utf8)
+        let padded = doc + Data(repeating: UInt8(ascii: "x"), count: (1 << 20) - doc.count)
+        for index in 0..<70 {
+            try padded.write(to: folder.appendingPathComponent("m\(index).md"))
+        }
+        var diagnostics = Diagnostics()
+        let files = SpecSource(directory: root.path).read(diagnostics: &diagnostics)
+        XCTAssertEqual(messages(diagnostics), [])
+        XCTAssertEqual(files.count, 70)
+        XCTAssertEqual(files.reduce(0) { $0 + $1.bytes.count }, 70 << 20)
+    }
+
     func testSizesAreDescribedInUnitsPeopleRead() {
         XCTAssertEqual(SpecSource.describeSize(20 << 20), "20 MiB")
         XCTAssertEqual(SpecSource.describeSize(1_572_864), "1.5 MiB")

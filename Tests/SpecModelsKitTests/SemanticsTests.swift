@@ -1,10 +1,11 @@
 import Foundation
 import XCTest
+@testable import SpecModelsConfiguration
 @testable import SpecModelsKit
 
 /// What the generated code does with real JSON, on self-written fixtures
-/// (`Fixtures/Semantics` and `Fixtures/Reference/shop`): each case is compiled with the
-/// models and run.
+/// (`Fixtures/Semantics`, `Fixtures/Reference/shop` and `Fixtures/MissingTypes`): each case
+/// is compiled with the models and run.
 final class SemanticsTests: XCTestCase {
     func testGeneratedCodeOnHandWrittenPayloads() throws {
         let workspace = try TestSupport.temporaryDirectory(self)
@@ -16,6 +17,25 @@ final class SemanticsTests: XCTestCase {
             _ = try OutputDirectory(path: models.path).apply(result.files)
             try? FileManager.default.removeItem(at: models.appendingPathComponent(OutputDirectory.manifestName))
         }
+        // Docs that name types the spec does not have, with `missingTypes: jsonValue` from the
+        // specmodels.yml beside them: a warning at each reference.
+        let missing = TestSupport.fixtures.appendingPathComponent("MissingTypes")
+        var configurationDiagnostics = Diagnostics()
+        let configuration = ConfigurationFile.read(
+            path: missing.appendingPathComponent("specmodels.yml").path, diagnostics: &configurationDiagnostics)
+        XCTAssertEqual(configurationDiagnostics.all.map(\.description), [])
+        let result = Generator.generate(specDirectory: missing.appendingPathComponent("spec").path, configuration: configuration)
+        let note = "it becomes `JSONValue` until the doc is added (missingTypes: jsonValue)"
+        XCTAssertEqual(result.diagnostics.sorted.map { $0.description.replacingOccurrences(of: missing.path + "/", with: "") }, [
+            "spec/account.md:9:15: warning: link `../models/accounttype.md` points to `accounttype.md`, which is not in the spec; \(note); did you mean `account.md`?",
+            "spec/account.md:10:16: warning: unknown type `models.Owner`: no model doc declares it; \(note)",
+            "spec/operations/batch.md:7:6: warning: unknown type `models.Archive`: no model doc declares it; \(note)",
+            "spec/operations/batch.md:9:6: warning: unknown type `models.Restore`: no model doc declares it; \(note); did you mean `models.Rename`?",
+            "spec/updatecustomer.md:7:6: warning: unknown type `models.DeactivateCustomer`: no model doc declares it; \(note); did you mean `models.UpdateCustomer`?",
+            "spec/updatecustomer.md:23:6: warning: unknown type `models.Suspend`: no model doc declares it; \(note)",
+        ])
+        _ = try OutputDirectory(path: models.path).apply(result.files)
+        try? FileManager.default.removeItem(at: models.appendingPathComponent(OutputDirectory.manifestName))
         let keywordKeys = [
             "in", "type", "default", "protocol", "internal", "extension", "operator", "private", "self", "Type",
             "required", "override", "actor", "prefix", "class", "func", "let", "var", "return", "import", "init",
@@ -37,6 +57,10 @@ final class SemanticsTests: XCTestCase {
             .init(swiftType: "Node", json: Data(#"{"value": 1, "next": {"value": 2, "next": {"value": 3}, "tree": {"value": 4}}, "children": [{"value": 5}], "tree": "leaf"}"#.utf8), origin: "recursion"),
             .init(swiftType: "Order", json: Data(#"{"id": "o-2", "status": "placed", "placedAt": "2024-02-29T12:00:00.5+02:00", "lines": [{"sku": "a", "quantity": 1, "Type": "t"}], "previous": {"id": "o-1", "status": "in_transit", "placedAt": "2024-01-01T00:00:00Z", "lines": []}, "shipping-address": {"zip code": "1"}, "coupon": "SAVE"}"#.utf8), origin: "order"),
             .init(swiftType: "LookupResponse", json: Data(#"{"key": {"sku": "a", "quantity": 2}}"#.utf8), origin: "union map member"),
+            // Missing docs hold the JSON as sent.
+            .init(swiftType: "UpdateCustomer", json: Data(#"{"status": "deactivated"}"#.utf8), origin: "missing union member"),
+            .init(swiftType: "UpdateCustomer", json: Data(#"{"name": "Jane", "note": "n"}"#.utf8), origin: "documented union member"),
+            .init(swiftType: "Account", json: Data(#"{"type": "virtual", "owners": [{"id": 1}], "update": {"name": "J"}, "batch": [1, "a"]}"#.utf8), origin: "missing field types"),
             // What must not decode.
             .init(swiftType: "Literals", json: Data(#"{"kind": "exit"}"#.utf8), origin: "wrong string literal", expectedFailure: "expected the literal \"entry\""),
             .init(swiftType: "Literals", json: Data(#"{"kind": "entry", "enabled": false}"#.utf8), origin: "wrong boolean literal", expectedFailure: "expected the literal true"),
@@ -85,12 +109,30 @@ final class SemanticsTests: XCTestCase {
             let copy = first
             first.next?.value = 20
             expect(copy.next?.value == 2 && first.next?.value == 20, "Indirect storage has value semantics")
+            // A member the spec documents wins over missing ones listed before it, even with keys left over.
+            if case .rename(let rename) = try decode(UpdateCustomer.self, #"{"name": "Jane"}"#) {
+                expect(rename.name == "Jane", "Rename's payload")
+            } else {
+                expect(false, "{name} fits Rename")
+            }
+            if case .rename = try decode(UpdateCustomer.self, #"{"name": "Jane", "status": "suspended"}"#) {} else {
+                expect(false, "Rename decodes, so it wins over the missing members although a key is left over")
+            }
+            // What no documented member fits is kept as sent, in the first missing member's case.
+            let deactivate = try decode(UpdateCustomer.self, #"{"status": "suspended"}"#)
+            expect(deactivate == .deactivateCustomer(.object(["status": .string("suspended")])), "kept as JSON: \(deactivate)")
+            expect(try decode(UpdateCustomer.self, #""x""#) == .deactivateCustomer(.string("x")), "any JSON fits a missing member")
+            expect(String(decoding: try JSONEncoder().encode(UpdateCustomer.suspend(.bool(true))), as: UTF8.self) == "true", "encoded as the JSON it holds")
+            // Fields and unions whose types are missing hold any JSON.
+            let account = try decode(Account.self, #"{"type": "virtual", "owners": [{"id": 1}], "batch": {"op": "archive"}}"#)
+            expect(account.type == .string("virtual") && account.owners == [.object(["id": .number(1)])], "missing field types")
+            expect(account.batch == .archive(.object(["op": .string("archive")])), "a union of missing members: the first")
             // Keywords are usable as ordinary properties.
             let keywords = try decode(Keywords.self, #"{"in": "a", "self": "b", "Type": "c", "1st": "d", "SCREAMING_CASE": "e"}"#)
             expect(keywords.in == "a" && keywords.self_ == "b" && keywords.type2 == "c" && keywords._1st == "d" && keywords.screamingCase == "e", "keyword fields")
             """#
         let outcome = try RoundTripHarness(test: self).run(models: models, samples: samples, workspace: workspace, customChecks: checks)
         XCTAssertEqual(outcome.failures, [])
-        XCTAssertGreaterThanOrEqual(outcome.checked, samples.count + 15)
+        XCTAssertGreaterThanOrEqual(outcome.checked, samples.count + 21)
     }
 }

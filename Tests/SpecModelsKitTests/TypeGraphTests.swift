@@ -78,7 +78,7 @@ final class TypeGraphBuilderTests: XCTestCase {
         ```
         """
 
-    private func build(_ docs: [String: String]) -> (TypeGraph, [String]) {
+    private func build(_ docs: [String: String], missingTypes: MissingTypes = .error) -> (TypeGraph, [String]) {
         var diagnostics = Diagnostics()
         var documents: [SpecDocument] = []
         let modelsFolder = ModelsFolder(relativePaths: docs.keys)
@@ -88,7 +88,7 @@ final class TypeGraphBuilderTests: XCTestCase {
                 documents.append(document)
             }
         }
-        let graph = TypeGraphBuilder.build(documents, modelsFolder: modelsFolder, diagnostics: &diagnostics)
+        let graph = TypeGraphBuilder.build(documents, modelsFolder: modelsFolder, missingTypes: missingTypes, diagnostics: &diagnostics)
         return (graph, diagnostics.sorted.map(\.description))
     }
 
@@ -136,6 +136,38 @@ final class TypeGraphBuilderTests: XCTestCase {
             "models/operations/a.md:8:11: error: unknown type `operations.C`: no model doc declares it; did you mean `operations.A`?",
             "models/operations/b2.md:1:1: error: type `operations.B` is declared twice: first in models/operations/b.md at line 1; delete one of the docs or rename its `#` heading",
         ])
+    }
+
+    func testMissingTargetsBecomeJSONValuesWithAWarning() throws {
+        let union = """
+            # U
+
+            ## Supported Types
+
+            ### `operations.Gone`
+
+            ### `operations.B`
+
+            ### `operations.Lost[]`
+            """
+        let (graph, diagnostics) = build([
+            "models/operations/a.md": Self.objectA.replacingOccurrences(of: "operations/b.md", with: "operations/B.md")
+                .replacingOccurrences(of: "*operations.B*", with: "*operations.C*"),
+            "models/operations/b.md": Self.enumB,
+            "models/operations/u.md": union,
+        ], missingTypes: .jsonValue)
+        let note = "it becomes `JSONValue` until the doc is added (missingTypes: jsonValue)"
+        XCTAssertEqual(diagnostics, [
+            "models/operations/a.md:7:9: warning: link `../../models/operations/B.md` points to `models/operations/B.md`, which is not in the spec; \(note); did you mean `b.md`? (file names are case-sensitive)",
+            "models/operations/a.md:8:11: warning: unknown type `operations.C`: no model doc declares it; \(note); did you mean `operations.A`?",
+            "models/operations/u.md:5:6: warning: unknown type `operations.Gone`: no model doc declares it; \(note); did you mean `operations.A`?",
+            "models/operations/u.md:9:6: warning: unknown type `operations.Lost`: no model doc declares it; \(note); did you mean `operations.A`?",
+        ])
+        guard case .object(let properties) = graph.models[0].shape else { return XCTFail("expected an object") }
+        XCTAssertEqual(properties.map(\.type), [.any, .array(.any), .model(graph.models[0].id)])
+        guard case .union(let members) = graph.models[2].shape else { return XCTFail("expected a union") }
+        XCTAssertEqual(members.map(\.type), [.any, .model(ModelID(index: 1)), .array(.any)])
+        XCTAssertEqual(members.map(\.missingType), ["operations.Gone", nil, "operations.Lost"])
     }
 
     func testContainmentCycles() {

@@ -46,6 +46,8 @@ public struct Configuration: Sendable, Equatable {
     }
 
     public var accessModifier: Located<EmissionOptions.AccessModifier>?
+    /// `missingTypes`: what a reference to a doc the spec does not have becomes.
+    public var missingTypes: Located<MissingTypes>?
     /// `namespaces.include`: only these namespaces; `nil` means all.
     public var includedNamespaces: [Located<String>]?
     /// Where `namespaces.include` is written, for errors about namespaces it leaves out.
@@ -61,6 +63,7 @@ public struct Configuration: Sendable, Equatable {
 
     public init(
         accessModifier: Located<EmissionOptions.AccessModifier>? = nil,
+        missingTypes: Located<MissingTypes>? = nil,
         includedNamespaces: [Located<String>]? = nil,
         includeLocation: SourceLocation? = nil,
         excludedNamespaces: [Located<String>] = [],
@@ -71,6 +74,7 @@ public struct Configuration: Sendable, Equatable {
         conformances: [Conformance] = []
     ) {
         self.accessModifier = accessModifier
+        self.missingTypes = missingTypes
         self.includedNamespaces = includedNamespaces
         self.includeLocation = includeLocation
         self.excludedNamespaces = excludedNamespaces

@@ -36,10 +36,12 @@ public struct SpecSource: Sendable {
         /// ampersand corpus is 18 KB; cmark needs up to a few hundred bytes of memory per
         /// input byte, so 1 MiB of hostile markdown costs a few hundred MB at most.
         public var fileSize = 1 << 20
-        /// More docs than this are reported instead of read.
-        public var fileCount = 50_000
+        /// More docs than this are reported instead of read. The largest published doc sets
+        /// found hold 11,098 docs (56 MB) and 3,421 docs (57 MB); this and `totalSize` leave
+        /// them more than four times the room. (Peak memory at 100,000 docs: Benchmarks/RESULTS.md.)
+        public var fileCount = 100_000
         /// The docs together may not be larger than this.
-        public var totalSize = 64 << 20
+        public var totalSize = 512 << 20
         /// Folders nested deeper than this are reported instead of followed.
         public var depth = 64
 

@@ -2,7 +2,9 @@
 ///
 /// Decoding tries every member and keeps the best fit (see `decodeUnion` in the support
 /// file): an object member whose keys cover the payload beats one that leaves keys over,
-/// and ties go to the member listed first. Encoding writes the payload alone.
+/// and ties go to the member listed first. Members whose docs are missing
+/// (`missingTypes: jsonValue`) hold any JSON: they are tried last and know no keys, so they
+/// never win over a member that decodes. Encoding writes the payload alone.
 struct UnionTranslator {
     let context: TranslationContext
     let model: ModelNode
@@ -20,7 +22,7 @@ struct UnionTranslator {
         var taken = UniqueNames()
         let unionWords = SwiftNaming.words(splittingCamelCase: context.names[model.id])
         return members.enumerated().map { position, member in
-            let base = caseBaseName(member.type, unionWords: unionWords)
+            let base = caseBaseName(member.type, unionWords: unionWords, missingType: member.missingType)
             let name = taken.claim(SwiftNaming.memberName(base))
             return Case(
                 name: name, member: member, isIndirect: context.cycles.isCyclic(model.id, position),
@@ -39,22 +41,20 @@ struct UnionTranslator {
 
     /// The member's type name without the words it shares with the union's name:
     /// in `UpdateConnectionResponse`, `UpdateConnectionAPIProblem` becomes `APIProblem`.
-    private func caseBaseName(_ type: TypeExpression, unionWords: [String]) -> String {
+    /// A missing type (`models.Suspend`, held as `.any`) is named as the docs spell it.
+    private func caseBaseName(_ type: TypeExpression, unionWords: [String], missingType: String? = nil) -> String {
         switch type {
         case .model(let id):
-            let words = SwiftNaming.words(splittingCamelCase: context.names[id])
-            var shared = 0
-            while shared < min(words.count, unionWords.count) - 0, shared < words.count - 1,
-                  words[shared] == unionWords[shared] {
-                shared += 1
-            }
-            return words[shared...].joined()
-        case .array(let element): return caseBaseName(element, unionWords: unionWords) + "Array"
-        case .map(let value): return caseBaseName(value, unionWords: unionWords) + "Map"
+            return Self.unshared(context.names[id], unionWords: unionWords)
+        case .any:
+            guard let missingType else { return "json" }
+            return Self.unshared(String(missingType.split(separator: ".").last ?? Substring(missingType)), unionWords: unionWords)
+        case .array(let element): return caseBaseName(element, unionWords: unionWords, missingType: missingType) + "Array"
+        case .map(let value): return caseBaseName(value, unionWords: unionWords, missingType: missingType) + "Map"
         case .string: return "string"
         case .number: return "number"
         case .boolean: return "boolean"
-        case .any, .oneOf, .null: return "json"
+        case .oneOf, .null: return "json"
         case .dateTime: return "date"
         case .date: return "dateOnly"
         case .bytes: return "data"
@@ -64,6 +64,15 @@ struct UnionTranslator {
         }
     }
 
+    private static func unshared(_ name: String, unionWords: [String]) -> String {
+        let words = SwiftNaming.words(splittingCamelCase: name)
+        var shared = 0
+        while shared < min(words.count, unionWords.count), shared < words.count - 1, words[shared] == unionWords[shared] {
+            shared += 1
+        }
+        return words[shared...].joined()
+    }
+
     func translate() -> [SwiftCode] {
         let access = context.access
         let typeName = context.names[model.id]
@@ -71,7 +80,15 @@ struct UnionTranslator {
         let cases = self.cases
         var body: [SwiftCode] = []
         for entry in cases {
-            body.append(.docComment(["`\(entry.member.spelling)`"]))
+            if entry.member.missingType != nil {
+                body.append(.docComment([
+                    "`\(entry.member.spelling)`", "",
+                    "The spec has no doc for this type, so the case holds the JSON as sent. Decoding picks the",
+                    "first such case, and only when no member the spec documents fits.",
+                ]))
+            } else {
+                body.append(.docComment(["`\(entry.member.spelling)`"]))
+            }
             let name = SwiftNaming.escaped(entry.name)
             if entry.literal != nil {
                 body.append(.line("case \(name)"))
@@ -80,7 +97,14 @@ struct UnionTranslator {
             }
         }
         body.append(.blank)
-        let candidates = cases.map { candidate(for: $0) }
+        // Members whose docs are missing go last: any JSON decodes as them.
+        let documented = cases.filter { $0.member.missingType == nil }
+        let missing = cases.filter { $0.member.missingType != nil }
+        var candidates = documented.map { candidate(for: $0) }
+        if !missing.isEmpty {
+            candidates.append(.line("// Not in the spec: tried last, and knowing no keys they never beat a member that decodes."))
+            candidates += missing.map { candidate(for: $0) }
+        }
         body.append(.block("\(access)init(from decoder: any Decoder) throws", [
             .block("self = try decodeUnion(\(SwiftNaming.stringLiteral(typeName)), from: decoder, candidates: [", candidates, closing: "])"),
         ]))
@@ -110,7 +134,9 @@ struct UnionTranslator {
         let mapping = context.mapping
         let type = entry.member.type
         let name = SwiftNaming.stringLiteral(entry.member.spelling)
-        let keys = wireKeys(of: type).map { "[" + $0.map(SwiftNaming.stringLiteral).joined(separator: ", ") + "]" } ?? "nil"
+        // A missing type knows no keys: on an object it leaves every key over, so any member that decodes beats it.
+        let known = entry.member.missingType != nil ? [] : wireKeys(of: type)
+        let keys = known.map { "[" + $0.map(SwiftNaming.stringLiteral).joined(separator: ", ") + "]" } ?? "nil"
         let caseName = SwiftNaming.escaped(entry.name)
         if let literal = entry.literal {
             let message = SwiftNaming.stringLiteral("expected \(literal.value)")

@@ -71,4 +71,7 @@ public struct UnionMemberNode: Sendable {
     /// The member heading as written (`operations.Log[]`).
     public let spelling: String
     public let location: SourceLocation
+    /// The name of the type the member names when the spec has no doc for it (`models.Suspend`),
+    /// with `missingTypes: jsonValue`; its `type` holds `.any` there.
+    public var missingType: String? = nil
 }

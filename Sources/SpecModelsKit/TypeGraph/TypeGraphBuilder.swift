@@ -2,13 +2,16 @@
 /// resolves links relative to the linking file and unlinked `ns.Name` spellings by
 /// namespace and name, and records who references whom.
 public enum TypeGraphBuilder {
-    /// - Parameter modelsFolder: where the spec's `models/` folder is: links resolve as if the
-    ///   docs were in it, as Speakeasy's `../../models/ns/name.md` does from `models/ns/`.
+    /// - Parameters:
+    ///   - modelsFolder: where the spec's `models/` folder is: links resolve as if the docs were
+    ///     in it, as Speakeasy's `../../models/ns/name.md` does from `models/ns/`.
+    ///   - missingTypes: what a reference to a doc the spec does not have becomes.
     public static func build(
-        _ documents: [SpecDocument], modelsFolder: ModelsFolder, diagnostics: inout Diagnostics
+        _ documents: [SpecDocument], modelsFolder: ModelsFolder, missingTypes: MissingTypes = .error,
+        diagnostics: inout Diagnostics
     ) -> TypeGraph {
         let documents = documents.sorted { $0.relativePath < $1.relativePath }
-        let index = ModelIndex(documents, modelsFolder: modelsFolder, diagnostics: &diagnostics)
+        let index = ModelIndex(documents, modelsFolder: modelsFolder, missingTypes: missingTypes, diagnostics: &diagnostics)
         let resolutions = resolve(documents, index: index, diagnostics: &diagnostics)
         var models: [ModelNode] = []
         var referrers = [Set<ModelID>](repeating: [], count: documents.count)
@@ -78,11 +81,13 @@ struct ModelIndex: Sendable {
     let byName: [String: [ModelID]]
     let documents: [SpecDocument]
     let modelsFolder: ModelsFolder
+    let missingTypes: MissingTypes
     /// For "did you mean" hints: qualified names with the built-in types, and paths.
     let nameCandidates: Suggestion.Candidates
 
-    init(_ documents: [SpecDocument], modelsFolder: ModelsFolder, diagnostics: inout Diagnostics) {
+    init(_ documents: [SpecDocument], modelsFolder: ModelsFolder, missingTypes: MissingTypes, diagnostics: inout Diagnostics) {
         self.modelsFolder = modelsFolder
+        self.missingTypes = missingTypes
         var byPath: [String: ModelID] = [:]
         var byLowercasedPath: [String: String] = [:]
         var byQualifiedName: [String: ModelID] = [:]
@@ -136,7 +141,8 @@ struct ReferenceResolver {
         switch body {
         case .object(let fields):
             let properties = fields.compactMap { field -> Property? in
-                guard let type = resolve(field.type, diagnostics: &diagnostics) else { return nil }
+                var missing: String?
+                guard let type = resolve(field.type, missing: &missing, diagnostics: &diagnostics) else { return nil }
                 return Property(
                     name: field.name, location: field.location, type: type, isRequired: field.isRequired,
                     deprecationMessage: field.deprecationMessage, description: field.description, example: field.example)
@@ -146,8 +152,9 @@ struct ReferenceResolver {
             return .enumeration(enumeration(values, diagnostics: &diagnostics))
         case .union(let members):
             let resolved = members.compactMap { member -> UnionMemberNode? in
-                guard let type = resolve(member.type, isUnionMember: true, diagnostics: &diagnostics) else { return nil }
-                return UnionMemberNode(type: type, spelling: member.type.source, location: member.type.location)
+                var missing: String?
+                guard let type = resolve(member.type, isUnionMember: true, missing: &missing, diagnostics: &diagnostics) else { return nil }
+                return UnionMemberNode(type: type, spelling: member.type.source, location: member.type.location, missingType: missing)
             }
             return .union(resolved)
         }
@@ -194,7 +201,11 @@ struct ReferenceResolver {
         }
     }
 
-    private mutating func resolve(_ cell: TypeCell, isUnionMember: Bool = false, diagnostics: inout Diagnostics) -> TypeExpression? {
+    /// - Parameter missing: set to the name of the first type the cell names that the spec does
+    ///   not have, when `missingTypes: jsonValue` makes it `.any`.
+    private mutating func resolve(
+        _ cell: TypeCell, isUnionMember: Bool = false, missing: inout String?, diagnostics: inout Diagnostics
+    ) -> TypeExpression? {
         if isUnionMember, cell.source.trimmingSpaces.isEmpty {
             diagnostics.error(
                 "empty member heading: under `## Supported Types` each `###` heading names one member type, like `operations.Name` or `string`",
@@ -212,27 +223,34 @@ struct ReferenceResolver {
             return nil
         case .success(let unresolved):
             var failed = false
-            let resolved = resolve(unresolved, cell: cell, failed: &failed, diagnostics: &diagnostics)
+            let resolved = resolve(unresolved, cell: cell, failed: &failed, missing: &missing, diagnostics: &diagnostics)
             return failed ? nil : resolved
         }
     }
 
     private mutating func resolve(
-        _ expression: TypeExpressionParser.Unresolved, cell: TypeCell, failed: inout Bool, diagnostics: inout Diagnostics
+        _ expression: TypeExpressionParser.Unresolved, cell: TypeCell, failed: inout Bool, missing: inout String?,
+        diagnostics: inout Diagnostics
     ) -> TypeExpression {
         switch expression {
         case .primitive(let primitive):
             return primitive
         case .array(let element):
-            return .array(resolve(element, cell: cell, failed: &failed, diagnostics: &diagnostics))
+            return .array(resolve(element, cell: cell, failed: &failed, missing: &missing, diagnostics: &diagnostics))
         case .map(let value):
-            return .map(resolve(value, cell: cell, failed: &failed, diagnostics: &diagnostics))
+            return .map(resolve(value, cell: cell, failed: &failed, missing: &missing, diagnostics: &diagnostics))
         case .oneOf(let members):
-            return .oneOf(members.map { resolve($0, cell: cell, failed: &failed, diagnostics: &diagnostics) })
+            return .oneOf(members.map { resolve($0, cell: cell, failed: &failed, missing: &missing, diagnostics: &diagnostics) })
         case .named(let name, let offset):
             if let id = lookUp(name: name) {
                 referencedModels.insert(id)
                 return .model(id)
+            }
+            // Only a qualified name says which doc is missing; a bare unknown name is a typo.
+            if index.missingTypes == .jsonValue, name.contains(".") {
+                missing = missing ?? name
+                diagnostics.warning(unknownNameMessage(name, note: MissingTypes.jsonValueNote), at: location(cell, offset: offset))
+                return .any
             }
             failed = true
             diagnostics.error(unknownNameMessage(name), at: location(cell, offset: offset))
@@ -255,9 +273,14 @@ struct ReferenceResolver {
                         at: location(cell, offset: offset))
                 }
                 return .model(id)
-            case .failure(let message):
+            case .failure(let failure):
+                if failure.isMissingDoc, index.missingTypes == .jsonValue {
+                    missing = missing ?? text
+                    diagnostics.warning(failure.text, at: location(cell, offset: offset))
+                    return .any
+                }
                 failed = true
-                diagnostics.error(message.text, at: location(cell, offset: offset))
+                diagnostics.error(failure.text, at: location(cell, offset: offset))
                 return .any
             }
         }
@@ -275,17 +298,19 @@ struct ReferenceResolver {
         return nil
     }
 
-    private mutating func unknownNameMessage(_ name: String) -> String {
+    /// - Parameter note: what becomes of the reference, for a warning (`missingTypes: jsonValue`).
+    private mutating func unknownNameMessage(_ name: String, note: String? = nil) -> String {
         var message = "unknown type `\(name.excerpt)`: no model doc declares it"
         if !name.contains("."), let candidates = index.byName[name], candidates.count > 1 {
             let spellings = candidates.map { index.documents[$0.index] }.map { "`\($0.namespace).\($0.name)`" }
             return "ambiguous type `\(name)`: write one of \(spellings.joined(separator: ", "))"
         }
+        if let note { message += "; \(note)" }
         if let builtIn = TypeExpressionParser.commonMistakes[name] {
             message += "; did you mean `\(builtIn)`?"
         } else if let suggestion = closestModelName(to: name) {
             message += "; did you mean `\(suggestion)`?"
-        } else {
+        } else if note == nil {
             message += " (built-in types are string, number, boolean, any, Date, RFCDate, File, Blob, Record<string, T>, T[])"
         }
         return message
@@ -308,9 +333,12 @@ struct ReferenceResolver {
     /// for nothing was 8% of a whole run.
     private struct LinkFailure: Error {
         private let message: @Sendable () -> String
+        /// The link points into the spec, at a doc that is not there.
+        let isMissingDoc: Bool
 
-        init(text: @autoclosure @escaping @Sendable () -> String) {
+        init(text: @autoclosure @escaping @Sendable () -> String, isMissingDoc: Bool = false) {
             message = text
+            self.isMissingDoc = isMissingDoc
         }
 
         var text: String { message() }
@@ -346,13 +374,14 @@ struct ReferenceResolver {
         }
         if let id = index.byPath[resolved] { return .success(id) }
         var message = "link `\(destination.excerpt)` points to `\(resolved.excerpt)`, which is not in the spec"
+        if index.missingTypes == .jsonValue { message += "; \(MissingTypes.jsonValueNote)" }
         if let actual = index.byLowercasedPath[resolved.lowercased()] {
             message += "; did you mean `\(actual.split(separator: "/").last.map(String.init) ?? actual)`? (file names are case-sensitive)"
         } else if suggestionBudget > 0, let suggestion = closestSibling(of: resolved) {
             message += "; did you mean `\(suggestion)`?"
         }
         let finished = message
-        return .failure(LinkFailure(text: finished))
+        return .failure(LinkFailure(text: finished, isMissingDoc: true))
     }
 
     /// Whether the link has a scheme (`https://…`), checked on bytes: `contains("://")`
