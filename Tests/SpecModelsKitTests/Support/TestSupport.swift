@@ -19,20 +19,6 @@ enum TestSupport {
         try corpusFolder("ampersand/\(version)/models")
     }
 
-    /// A folder of the corpus, e.g. `apideck/models`. Skips when `SPECMODELS_CORPUS` is unset;
-    /// fails when it is set but the folder is missing.
-    static func corpusFolder(_ relativePath: String) throws -> URL {
-        guard let root = ProcessInfo.processInfo.environment["SPECMODELS_CORPUS"], !root.isEmpty else {
-            throw XCTSkip("set SPECMODELS_CORPUS (make test does, when ../shared/specs exists) to run the corpus tests")
-        }
-        let folder = URL(fileURLWithPath: root).appendingPathComponent(relativePath)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CorpusMissing(path: folder.path)
-        }
-        return folder
-    }
-
     /// A folder of the corpus (`dwolla/models`). Skips when `SPECMODELS_CORPUS` is unset; fails
     /// when it is set but the folder is missing.
     static func corpusFolder(_ path: String) throws -> URL {
