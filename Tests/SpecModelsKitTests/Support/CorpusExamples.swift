@@ -4,8 +4,8 @@ import Foundation
 /// Every TypeScript example of a generated graph's docs, converted to round-trip samples.
 ///
 /// Each example is either converted (a sample with the Swift type to decode it as), skipped
-/// with the reason (a placeholder such as `// No examples available`, or a runtime value such
-/// as `await openAsBlob(…)`), or failed (the converter rejects it; the reason says why). Enum
+/// with the reason (a placeholder such as `// No examples available`, a runtime value such
+/// as `await openAsBlob(…)`, or a type whose doc the set lacks), or failed (the converter rejects it; the reason says why). Enum
 /// member references resolve through the graph's enum docs. Examples of union members are
 /// checked as the member type and, when that differs, as the union too.
 struct CorpusExamples {
@@ -42,11 +42,10 @@ struct CorpusExamples {
                 let type: String
                 do {
                     type = try types.swiftType(forAnnotation: parsed.typeName, in: model, mapping: mapping)
-                } catch let error as AnnotationTypes.Unresolvable where error.isMissing && model.isUnion {
-                    // A union member whose doc was never published (`missingTypes: jsonValue`):
-                    // its example is checked as the union alone.
-                    converted += 1
-                    samples.append(.init(swiftType: names[model.id], json: parsed.json, origin: "\(origin) as \(model.name)"))
+                } catch let error as AnnotationTypes.Unresolvable where error.isMissing {
+                    // A type whose doc was never published (`missingTypes: jsonValue`): there is
+                    // no generated type to check the example against.
+                    skipped.append((origin, "its type is not in the doc set: \(error)"))
                     continue
                 } catch {
                     failed.append((origin, "\(error)"))
@@ -123,12 +122,5 @@ struct AnnotationTypes {
         if let id = byQualifiedName[local] { return id }
         guard let candidates = byName[name], candidates.count == 1 else { return nil }
         return candidates[0]
-    }
-}
-
-extension ModelNode {
-    fileprivate var isUnion: Bool {
-        if case .union = shape { return true }
-        return false
     }
 }
