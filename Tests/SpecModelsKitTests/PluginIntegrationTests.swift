@@ -165,6 +165,15 @@ final class PluginIntegrationTests: XCTestCase {
         XCTAssertTrue(first.contains("\(Self.generatorLine) \(docs) models for Published"), first)
         let warnings = first.split(separator: "\n").filter { $0.contains("warning:") && $0.contains("/Published/") }
         XCTAssertEqual(warnings, [], "the published spec/ builds with warnings")
+        let outputs = try pluginOutputFolder(scratch, target: "Published")
+        let initial = try modificationDates(outputs)
+        XCTAssertEqual(initial.count, docs + 1)
+
+        // As after a clean build, the first build after the manifest changed relinks the tool
+        // and may rerun the generator, which rewrites nothing; then a no-op build runs nothing.
+        let second = try build(swift, ["build", "--scratch-path", scratch.path], in: package, label: "second build with the published spec/")
+        XCTAssertFalse(second.contains("Compiling Published"), second)
+        XCTAssertEqual(try modificationDates(outputs), initial)
         let noOp = try build(swift, ["build", "--scratch-path", scratch.path], in: package, label: "no-op build with the published spec/")
         XCTAssertFalse(noOp.contains(Self.generatorLine), "a no-op build ran the generator:\n\(noOp)")
         let compiled = noOp.split(separator: "\n").filter { $0.contains("Compiling") && !$0.contains("Compiling plugin") }
@@ -302,8 +311,8 @@ final class PluginIntegrationTests: XCTestCase {
         }
     }
 
-    private func pluginOutputFolder(_ scratch: URL) throws -> URL {
-        let folder = scratch.appendingPathComponent("plugins/outputs/pluginconsumer/Consumer/destination/SpecModelsPlugin/GeneratedModels")
+    private func pluginOutputFolder(_ scratch: URL, target: String = "Consumer") throws -> URL {
+        let folder = scratch.appendingPathComponent("plugins/outputs/pluginconsumer/\(target)/destination/SpecModelsPlugin/GeneratedModels")
         guard FileManager.default.fileExists(atPath: folder.path) else {
             throw XCTSkip("SwiftPM put the plugin outputs elsewhere than \(folder.path)")
         }
