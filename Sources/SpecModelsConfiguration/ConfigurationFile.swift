@@ -9,7 +9,7 @@ import Yams
 /// in `Configuration.resolve(against:base:diagnostics:)`.
 public enum ConfigurationFile {
     /// The top-level keys, in the order the README documents them.
-    public static let topLevelKeys = ["accessModifier", "namespaces", "typeOverrides", "nameOverrides", "keyOverrides", "conformances", "missingTypes"]
+    public static let topLevelKeys = ["accessModifier", "namespaces", "typeOverrides", "nameOverrides", "keyOverrides", "wireKeys", "nullable", "conformances", "missingTypes"]
     public static let namespaceKeys = ["include", "exclude", "roots"]
 
     /// Reads the file at `path`; `nil` when it cannot be read or has errors (in `diagnostics`).
@@ -95,6 +95,10 @@ private struct Reader {
                 configuration.keyOverrides = overrides(
                     value, named: "`\(key.value)`", expecting: "a mapping from a field (`Type.field`) to its JSON key",
                     valueKind: "a JSON key (a string)")
+            case "wireKeys":
+                configuration.wireKeys = wireKeyStyle(value)
+            case "nullable":
+                configuration.nullable = strings(value, named: "`nullable`", expecting: "a list of fields (`Type.field`)")
             case "conformances":
                 configuration.conformances = conformances(value)
             default:
@@ -134,6 +138,19 @@ private struct Reader {
             result.append(Configuration.Override(key: key, value: string))
         }
         return result
+    }
+
+    private mutating func wireKeyStyle(_ node: Node) -> Configuration.Located<WireKeyStyle>? {
+        let styles = WireKeyStyle.allCases.map(\.rawValue)
+        let choices = styles.dropLast().map { "`\($0)`" }.joined(separator: ", ") + " or `\(styles.last!)`"
+        guard let name = string(node, named: "`wireKeys`", expecting: choices) else { return nil }
+        if let style = WireKeyStyle(rawValue: name.value) { return .init(style, at: name.location) }
+        var message = "`wireKeys` must be \(choices), found `\(name.value)`"
+        if let suggestion = Suggestion.closest(to: name.value, among: styles) {
+            message += "; did you mean `\(suggestion)`?"
+        }
+        diagnostics.error(message, at: name.location)
+        return nil
     }
 
     private mutating func conformances(_ node: Node) -> [Configuration.Conformance] {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpecModelsConfiguration
 import SpecModelsKit
 
 #if canImport(Glibc)
@@ -20,7 +21,9 @@ struct DiffCommand: ParsableCommand {
             (does code using the generated API still compile?) and for the wire (does JSON \
             still decode?). Each side is a spec directory, `git:REV` (the folder `spec` at a \
             revision) or `git:REV:path`; git revisions are read from the object database, \
-            never touching the working tree or the index.
+            never touching the working tree or the index. Each side's `specmodels.yml` (beside \
+            its spec folder, at the same revision for git) sets its wire keys and nullable \
+            fields, so changes to `wireKeys`, `keyOverrides` and `nullable` are judged too.
 
             Exit status: 0, or 1 when --fail-on is given and met, or 2 when an input cannot \
             be read or parsed.
@@ -53,6 +56,9 @@ struct DiffCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Accepted changes: `rule-id Type.field reason` per line. Default: \(DiffIgnoreFile.defaultPath) when it exists.", valueName: "file"))
     var ignoreFile: String?
 
+    @Option(help: ArgumentHelp("The configuration file of both sides, read at the revision for git inputs. Default: specmodels.yml beside each spec folder.", valueName: "file"))
+    var config: String?
+
     @Flag(name: .shortAndLong, help: "Also list description and example changes.")
     var verbose = false
 
@@ -62,8 +68,11 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         var diagnostics = Diagnostics()
         let ignore = readIgnoreFile(diagnostics: &diagnostics)
-        let oldSnapshot = SpecSnapshot.read(SpecInput(parsing: old), diagnostics: &diagnostics)
-        let newSnapshot = SpecSnapshot.read(SpecInput(parsing: new), diagnostics: &diagnostics)
+        let parse: SpecSnapshot.ConfigurationParser = { file, diagnostics in
+            ConfigurationFile.parse(file.text, path: file.path, diagnostics: &diagnostics)
+        }
+        let oldSnapshot = SpecSnapshot.read(SpecInput(parsing: old), configurationPath: config, parseConfiguration: parse, diagnostics: &diagnostics)
+        let newSnapshot = SpecSnapshot.read(SpecInput(parsing: new), configurationPath: config, parseConfiguration: parse, diagnostics: &diagnostics)
         guard let oldSnapshot, let newSnapshot, let ignore, !diagnostics.hasErrors else {
             DiagnosticPrinter.print(diagnostics)
             throw ExitCode(2)

@@ -8,8 +8,8 @@ enum GenerateRun {
         var description: String
     }
 
-    /// - Parameter unlimited: lift SpecSource's input limits (50,000 docs, 64 MiB in all),
-    ///   which the 50k-doc synthetic spec exceeds; the CLI keeps them.
+    /// - Parameter unlimited: lift SpecSource's input limits (100,000 docs, 512 MiB in all),
+    ///   which the 100k-doc synthetic spec exceeds (540 MB); the CLI keeps them.
     @discardableResult
     static func run(spec: String, output: String, unlimited: Bool = false) throws -> OutputDirectory.Changes {
         let directory = OutputDirectory(path: output)

@@ -158,7 +158,8 @@ func runAll(_ options: Options) throws {
     guard !options.sizes.isEmpty else { return }
     print("")
     print("scale: whole replicas of \(totals.files) docs with renamed types; generate into an empty folder, in a child process per size")
-    print("       (in-process with SpecSource's limits of 50,000 docs and 64 MiB lifted: the 50k spec is 270 MB)")
+    let limits = SpecSource.Limits()
+    print("       (in-process with SpecSource's limits of \(limits.fileCount) docs and \(limits.totalSize >> 20) MiB lifted: the 100k spec is 540 MB)")
     print("       up-to-date: the same spec generated again into the same folder (nothing written)")
     print(padded("size", 8) + padded("docs", 8, right: true) + padded("runs", 6, right: true) + padded("median", 10, right: true) + padded("per doc", 10, right: true) + padded("vs first", 10, right: true) + padded("× floor", 9, right: true) + padded("peak RSS", 11, right: true)
         + padded("up-to-date", 12, right: true) + padded("per doc", 10, right: true) + padded("vs first", 10, right: true))

@@ -59,6 +59,10 @@ public struct Configuration: Sendable, Equatable {
     public var typeOverrides: [Override]
     public var nameOverrides: [Override]
     public var keyOverrides: [Override]
+    /// `wireKeys`: the style of the JSON keys (see `WireKeyStyle`); `nil` means `documented`.
+    public var wireKeys: Located<WireKeyStyle>?
+    /// `nullable`: required fields (`Type.field`) whose value may be `null`.
+    public var nullable: [Located<String>]
     public var conformances: [Conformance]
 
     public init(
@@ -71,6 +75,8 @@ public struct Configuration: Sendable, Equatable {
         typeOverrides: [Override] = [],
         nameOverrides: [Override] = [],
         keyOverrides: [Override] = [],
+        wireKeys: Located<WireKeyStyle>? = nil,
+        nullable: [Located<String>] = [],
         conformances: [Conformance] = []
     ) {
         self.accessModifier = accessModifier
@@ -82,6 +88,8 @@ public struct Configuration: Sendable, Equatable {
         self.typeOverrides = typeOverrides
         self.nameOverrides = nameOverrides
         self.keyOverrides = keyOverrides
+        self.wireKeys = wireKeys
+        self.nullable = nullable
         self.conformances = conformances
     }
 

@@ -21,8 +21,10 @@ extension Configuration {
         var resolver = OverrideResolver(graph: graph, lookup: lookup, emitted: emitted)
         for entry in typeOverrides { resolver.typeOverride(entry, into: &options, diagnostics: &diagnostics) }
         for entry in nameOverrides { resolver.nameOverride(entry, into: &options, diagnostics: &diagnostics) }
+        if let wireKeys { options.wire.keyStyle = wireKeys.value }
         for entry in keyOverrides { resolver.keyOverride(entry, into: &options, diagnostics: &diagnostics) }
-        resolver.checkNames(options, diagnostics: &diagnostics)
+        for entry in nullable { resolver.nullable(entry, into: &options, diagnostics: &diagnostics) }
+        resolver.checkNames(options, wireKeys: wireKeys, diagnostics: &diagnostics)
         for conformance in conformances { resolver.conformance(conformance, into: &options, diagnostics: &diagnostics) }
         return options
     }
@@ -112,6 +114,7 @@ private struct OverrideResolver {
     private var typeRenames: [ModelID: Configuration.Override] = [:]
     private var fieldRenames: [ModelID: [Int: Configuration.Override]] = [:]
     private var keyRenames: [ModelID: [Int: Configuration.Override]] = [:]
+    private var nullableFields: [ModelID: [Int: Configuration.Located<String>]] = [:]
 
     init(graph: TypeGraph, lookup: ModelLookup, emitted: Set<ModelID>) {
         self.graph = graph
@@ -221,14 +224,33 @@ private struct OverrideResolver {
             return
         }
         keyRenames[model.id, default: [:]][index] = entry
-        options.fields[model.qualifiedName, default: [:]][property.name, default: .init()].wireKey = key
+        options.wire.keys[model.qualifiedName, default: [:]][property.name] = key
+    }
+
+    // MARK: nullable
+
+    /// A required field listed under `nullable`. An optional field already decodes `null`
+    /// as `nil`, so listing one changes nothing: a warning, not an error, because the entry
+    /// takes effect if a later revision of the docs makes the field required.
+    mutating func nullable(_ entry: Configuration.Located<String>, into options: inout EmissionOptions, diagnostics: inout Diagnostics) {
+        guard let (model, property, index) = field(entry, diagnostics: &diagnostics) else { return }
+        if let earlier = nullableFields[model.id]?[index] {
+            diagnostics.error("`\(model.qualifiedName).\(property.name)` is already listed at line \(earlier.location?.line ?? 0)", at: entry.location)
+            return
+        }
+        nullableFields[model.id, default: [:]][index] = entry
+        guard property.isRequired else {
+            diagnostics.warning("`\(model.qualifiedName).\(property.name)` is optional, so it already decodes `null` as `nil`; `nullable` changes nothing for it", at: entry.location)
+            return
+        }
+        options.wire.nullable[model.qualifiedName, default: []].insert(property.name)
     }
 
     // MARK: Clashes
 
     /// Two types or two fields of one type that would end up with the same Swift name, or
-    /// two fields with the same wire key.
-    func checkNames(_ options: EmissionOptions, diagnostics: inout Diagnostics) {
+    /// two fields with the same wire key (by `keyOverrides`, or by the `wireKeys` style).
+    func checkNames(_ options: EmissionOptions, wireKeys: Configuration.Located<WireKeyStyle>?, diagnostics: inout Diagnostics) {
         // Type names: a rename must not take the name another generated type gets.
         var derived = options
         derived.typeNames = [:]
@@ -245,20 +267,27 @@ private struct OverrideResolver {
                 owners[name] = id
             }
         }
-        // Field names and keys, per model.
-        for id in Set(fieldRenames.keys).union(keyRenames.keys).sorted() {
+        // Field names and keys, per model; with a key style, every model's keys.
+        let isStyled = options.wire.keyStyle != .documented
+        let checked = isStyled ? emitted : Set(fieldRenames.keys).union(keyRenames.keys)
+        for id in checked.sorted() {
             guard case .object(let properties) = graph[id].shape else { continue }
             let fields = options.fields[graph[id].qualifiedName] ?? [:]
             var names: [String: Int] = [:]
             var keys: [String: Int] = [:]
             for (index, property) in properties.enumerated() {
                 let name = fields[property.name]?.swiftName ?? SwiftNaming.memberName(property.name)
-                let key = fields[property.name]?.wireKey ?? property.name
+                let key = options.wire.wireKey(of: property, in: graph[id])
                 if let other = names[name], let entry = fieldRenames[id]?[index] ?? fieldRenames[id]?[other] {
                     diagnostics.error("`\(name)` would name both `\(properties[other].name)` and `\(property.name)` of `\(graph[id].qualifiedName)`", at: entry.value.location)
                 }
-                if let other = keys[key], let entry = keyRenames[id]?[index] ?? keyRenames[id]?[other] {
-                    diagnostics.error("`\(key)` would be the wire key of both `\(properties[other].name)` and `\(property.name)` of `\(graph[id].qualifiedName)`", at: entry.value.location)
+                if let other = keys[key] {
+                    let clash = "`\(key)` would be the wire key of both `\(properties[other].name)` and `\(property.name)` of `\(graph[id].qualifiedName)`"
+                    if let entry = keyRenames[id]?[index] ?? keyRenames[id]?[other] {
+                        diagnostics.error(clash, at: entry.value.location)
+                    } else if isStyled {
+                        diagnostics.error("\(clash) (by `wireKeys: \(options.wire.keyStyle.rawValue)`); give one of them its key with `keyOverrides`", at: wireKeys?.location)
+                    }
                 }
                 names[name] = names[name] ?? index
                 keys[key] = keys[key] ?? index

@@ -28,7 +28,7 @@ enum ChangeClassifier {
         -> (swift: DiffSeverity, request: DiffSeverity, response: DiffSeverity) {
         var (swift, request, response) = rule.baseline
         switch rule {
-        case .typeRenamed, .fieldRenamed, .fieldTypeChanged, .enumValueRenamed:
+        case .typeRenamed, .fieldRenamed, .fieldTypeChanged, .enumValueRenamed, .fieldBecameOptional:
             if facts.swiftUnchanged { swift = .info }
         case .fieldAddedRequired:
             if facts.hasInitDefault { swift = .info }
@@ -40,9 +40,14 @@ enum ChangeClassifier {
             // Old decoders need a key that was required; an optional one they do without.
             response = facts.oldRequired ? .breaking : .info
         case .fieldRenamed:
-            // The old key is gone and the new one is unknown to old code.
+            // The old key is gone and the new one is unknown to old code, unless the wire
+            // key stayed (`wireKeys: snake_case`: `ownerName` → `owner_name` is `owner_name`).
             request = facts.newRequired ? .breaking : .warning
             response = facts.oldRequired ? .breaking : .warning
+            if facts.wireUnchanged {
+                request = .info
+                response = .info
+            }
         case .fieldTypeChanged:
             if facts.newAcceptsAnything { request = .info }
             if facts.oldAcceptsAnything { response = .info }

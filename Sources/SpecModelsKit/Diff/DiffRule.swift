@@ -20,6 +20,9 @@ public enum DiffRule: String, Sendable, Hashable, CaseIterable, Codable {
     case fieldUnwrappedFromUnion = "field-unwrapped-from-union"
     case fieldBecameRequired = "field-became-required"
     case fieldBecameOptional = "field-became-optional"
+    case fieldBecameNullable = "field-became-nullable"
+    case fieldBecameNonNullable = "field-became-non-nullable"
+    case fieldWireKeyChanged = "field-wire-key-changed"
     case fieldDeprecated = "field-deprecated"
     case fieldUndeprecated = "field-undeprecated"
     case fieldsReordered = "fields-reordered"
@@ -62,6 +65,9 @@ public enum DiffRule: String, Sendable, Hashable, CaseIterable, Codable {
         case .fieldUnwrappedFromUnion: (.breaking, .breaking, .info)
         case .fieldBecameRequired: (.breaking, .breaking, .info)
         case .fieldBecameOptional: (.breaking, .info, .breaking)
+        case .fieldBecameNullable: (.breaking, .info, .breaking)
+        case .fieldBecameNonNullable: (.breaking, .breaking, .info)
+        case .fieldWireKeyChanged: (.info, .breaking, .breaking)
         case .fieldDeprecated: (.warning, .info, .info)
         case .fieldUndeprecated: (.info, .info, .info)
         case .fieldsReordered: (.breaking, .info, .info)

@@ -15,9 +15,9 @@ struct GeneratedAPI {
 
     func typeName(_ id: ModelID) -> String { names[id] }
 
-    /// The Swift type a property is declared with, `?` included.
+    /// The Swift type a property is declared with, `?` included (optional or nullable).
     func declaredType(_ property: Property) -> String {
-        mapping.swiftType(property.type) + (property.isRequired ? "" : "?")
+        mapping.swiftType(property.type) + (property.isRequired && !property.isNullable ? "" : "?")
     }
 
     /// The Swift property names of an object, in order.
@@ -33,6 +33,7 @@ struct GeneratedAPI {
     /// Whether the generated `init` gives this property a default, so that callers may omit it.
     static func hasInitDefault(_ property: Property) -> Bool {
         if !property.isRequired { return true }
+        if property.isNullable { return false }
         switch property.type {
         case .stringLiteral, .booleanLiteral, .numberLiteral: return true
         default: return false

@@ -35,7 +35,7 @@ public struct GitRevisionReader: Sendable {
             diagnostics.error("`\(label)`: expected a revision such as HEAD, main or a commit id", at: nil)
             return nil
         }
-        do {
+        return reportingFailures(label, diagnostics: &diagnostics) { diagnostics in
             let topLevel = try git(["rev-parse", "--show-toplevel"]).trimmedText
             let prefix = try git(["rev-parse", "--show-prefix"]).trimmedText
             guard let specPath = Self.repositoryPath(path, prefix: prefix, topLevel: topLevel) else {
@@ -68,6 +68,29 @@ public struct GitRevisionReader: Sendable {
                 files.append(SpecSource.File(relativePath: entry.relativePath, displayPath: displayPath, bytes: bytes))
             }
             return Files(files: files, commit: commit)
+        }
+    }
+
+    /// The contents of the file at `path` (relative to the working directory) at `revision`,
+    /// or `nil` when the revision has no such file. Errors only when git itself fails.
+    public func readFile(revision: String, path: String, diagnostics: inout Diagnostics) -> [UInt8]? {
+        return reportingFailures("git:\(revision):\(path)", diagnostics: &diagnostics) { _ in
+            let topLevel = try git(["rev-parse", "--show-toplevel"]).trimmedText
+            let prefix = try git(["rev-parse", "--show-prefix"]).trimmedText
+            guard let filePath = Self.repositoryPath(path, prefix: prefix, topLevel: topLevel) else { return nil }
+            let resolved = try run(["rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}"])
+            guard resolved.status == 0 else { return nil }
+            // `git cat-file --batch` answers `missing` for a path the commit does not hold.
+            return try catBlobs(["\(resolved.stdout.trimmedText):\(filePath)"])[0]
+        }
+    }
+
+    /// Runs `body`, turning a failure of git into an error about `label`.
+    private func reportingFailures<Result>(
+        _ label: String, diagnostics: inout Diagnostics, _ body: (inout Diagnostics) throws -> Result?
+    ) -> Result? {
+        do {
+            return try body(&diagnostics)
         } catch let failure as Failure {
             diagnostics.error("`\(label)`: \(failure.message)", at: nil)
             return nil

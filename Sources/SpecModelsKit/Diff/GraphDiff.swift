@@ -145,7 +145,7 @@ struct GraphDiff {
         for (index, property) in before.enumerated() {
             if let counterpart = newIndex[property.name] {
                 retained.append((index, counterpart))
-                compareField(n, property, after[counterpart])
+                compareField(n, property, after[counterpart], sameName: true)
             } else if let counterpart = renamedTo[index] {
                 retained.append((index, counterpart))
                 let target = after[counterpart]
@@ -153,14 +153,16 @@ struct GraphDiff {
                 facts.swiftUnchanged = oldNames[index] == newNames[counterpart]
                 facts.oldRequired = property.isRequired
                 facts.newRequired = target.isRequired
+                facts.wireUnchanged = property.wireKey == target.wireKey
                 let swift = facts.swiftUnchanged ? "" : " (Swift `\(oldNames[index])` → `\(newNames[counterpart])`)"
                 var evidence = ["same type `\(TypeSpelling.spell(target.type, in: new))`, \(target.isRequired ? "required" : "optional") in both"]
                 if index == counterpart { evidence.append("same position (\(index + 1))") }
+                if facts.wireUnchanged { evidence.append("same wire key `\(target.wireKey)`") }
                 record(.fieldRenamed, owner: n, member: target.name,
                        message: "field `\(property.name)` renamed to `\(target.name)`\(swift)",
                        before: property.name, after: target.name, evidence: evidence,
                        old: property.location, new: target.location, facts: facts)
-                compareField(n, property, target)
+                compareField(n, property, target, sameName: false)
             } else {
                 var facts = ChangeFacts()
                 facts.oldRequired = property.isRequired
@@ -196,21 +198,43 @@ struct GraphDiff {
         }
     }
 
-    private mutating func compareField(_ n: ModelNode, _ p: Property, _ q: Property) {
+    /// Compares a field with its counterpart; `sameName` is false for a renamed field, whose
+    /// change of wire key the rename already reports.
+    private mutating func compareField(_ n: ModelNode, _ p: Property, _ q: Property, sameName: Bool) {
         let translated = matching.translate(p.type)
         if translated != q.type {
             compareFieldType(n, p, q, translated: translated)
         }
+        if sameName && p.wireKey != q.wireKey {
+            record(.fieldWireKeyChanged, owner: n, member: q.name,
+                   message: "wire key of `\(q.name)` changed from `\(p.wireKey)` to `\(q.wireKey)` (Swift unchanged)",
+                   before: p.wireKey, after: q.wireKey, old: p.location, new: q.location)
+        }
+        let oldSwift = oldAPI.declaredType(p)
+        let newSwift = newAPI.declaredType(q)
         if p.isRequired != q.isRequired {
-            let swiftType = newAPI.mapping.swiftType(q.type)
             if q.isRequired {
+                let nullable = q.isNullable ? " and nullable" : ""
                 record(.fieldBecameRequired, owner: n, member: q.name,
-                       message: "field `\(q.name)` became required (Swift `\(swiftType)?` → `\(swiftType)`, no default in init)",
+                       message: "field `\(q.name)` became required\(nullable) (Swift `\(oldSwift)` → `\(newSwift)`, no default in init)",
                        before: "optional", after: "required", old: p.location, new: q.location)
             } else {
+                var facts = ChangeFacts()
+                facts.swiftUnchanged = oldSwift == newSwift
+                let swift = facts.swiftUnchanged ? "Swift `\(newSwift)` unchanged, the init parameter defaults to nil" : "Swift `\(oldSwift)` → `\(newSwift)`"
                 record(.fieldBecameOptional, owner: n, member: q.name,
-                       message: "field `\(q.name)` became optional (Swift `\(swiftType)` → `\(swiftType)?`)",
-                       before: "required", after: "optional", old: p.location, new: q.location)
+                       message: "field `\(q.name)` became optional (\(swift))",
+                       before: "required", after: "optional", old: p.location, new: q.location, facts: facts)
+            }
+        } else if p.isRequired && p.isNullable != q.isNullable {
+            if q.isNullable {
+                record(.fieldBecameNullable, owner: n, member: q.name,
+                       message: "required field `\(q.name)` may now be null (Swift `\(oldSwift)` → `\(newSwift)`)",
+                       before: "non-null", after: "nullable", old: p.location, new: q.location)
+            } else {
+                record(.fieldBecameNonNullable, owner: n, member: q.name,
+                       message: "required field `\(q.name)` may no longer be null (Swift `\(oldSwift)` → `\(newSwift)`)",
+                       before: "nullable", after: "non-null", old: p.location, new: q.location)
             }
         }
         switch (p.deprecationMessage, q.deprecationMessage) {

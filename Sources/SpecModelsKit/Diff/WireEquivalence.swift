@@ -3,7 +3,7 @@
 /// `UpdateConnectionBasicAuth`), and pointing a field at another copy changes the Swift
 /// type but not the wire.
 ///
-/// Objects match when they have the same keys, each equally required and of an equivalent
+/// Objects match when they have the same wire keys, each equally required and nullable and of an equivalent
 /// type (order does not matter on the wire); enums when they have the same values; unions
 /// when their members match in order (decoding picks the first best fit). Cycles are
 /// assumed equivalent while they are being compared, so recursion ends.
@@ -63,10 +63,11 @@ struct WireEquivalence {
 
     private mutating func equivalent(fields before: [Property], _ after: [Property]) -> Bool {
         guard before.count == after.count else { return false }
-        var byName: [String: Property] = [:]
-        for property in after { byName[property.name] = property }
+        var byKey: [String: Property] = [:]
+        for property in after { byKey[property.wireKey] = property }
         for property in before {
-            guard let other = byName[property.name], other.isRequired == property.isRequired,
+            guard let other = byKey[property.wireKey], other.isRequired == property.isRequired,
+                  other.isNullable == property.isNullable,
                   equivalent(property.type, other.type)
             else { return false }
         }

@@ -54,7 +54,9 @@ public enum Generator {
         guard !diagnostics.hasErrors else {
             return Result(graph: graph, files: [], diagnostics: diagnostics)
         }
-        return Result(graph: graph, files: SwiftEmitter.emit(graph, options: options), diagnostics: diagnostics)
+        // The graph as emitted: wire keys and nullability settled by the configuration.
+        let settled = graph.applying(options.wire)
+        return Result(graph: settled, files: SwiftEmitter.emit(settled, options: options), diagnostics: diagnostics)
     }
 
     /// Reads the spec directory and generates Swift for it.

@@ -1,14 +1,10 @@
-/// The lookups through which `specmodels.yml` reaches the translators: field names, types
-/// and keys, and extra conformances. Everything here was checked against the graph before
+/// The lookups through which `specmodels.yml` reaches the translators: field names and
+/// types, and extra conformances (wire keys and nullability are on the properties, see
+/// `WireSettings`). Everything here was checked against the graph before
 /// emission (see `Configuration`), so a lookup that finds nothing means "as derived".
 extension TranslationContext {
     func customization(of property: Property, in model: ModelNode) -> EmissionOptions.FieldCustomization? {
         options.fields[model.qualifiedName]?[property.name]
-    }
-
-    /// The JSON key of a field: the documented name unless `keyOverrides` gives another.
-    func wireKey(of property: Property, in model: ModelNode) -> String {
-        customization(of: property, in: model)?.wireKey ?? property.name
     }
 
     /// The properties of an object as the translator codes them: a field whose Swift type is
@@ -18,10 +14,9 @@ extension TranslationContext {
         guard let fields = options.fields[model.qualifiedName] else { return properties }
         return properties.map { property in
             guard fields[property.name]?.swiftType != nil else { return property }
-            return Property(
-                name: property.name, location: property.location, type: .any, isRequired: property.isRequired,
-                deprecationMessage: property.deprecationMessage, description: property.description,
-                example: property.example)
+            var overridden = property
+            overridden.type = .any
+            return overridden
         }
     }
 

@@ -18,20 +18,20 @@ public struct EmissionOptions: Sendable, Equatable {
     public var spellingTypes: [String: String]
     /// Swift names for models, replacing the names derived from their headings.
     public var typeNames: [String: String]
-    /// Per model, per field: a Swift name, a Swift type or a wire key other than the derived ones.
+    /// Per model, per field: a Swift name or a Swift type other than the derived ones.
     public var fields: [String: [String: FieldCustomization]]
+    /// The JSON keys and the nullable required fields.
+    public var wire: WireSettings
     /// Per model: protocols added after `Codable, Hashable, Sendable`.
     public var conformances: [String: [String]]
 
     public struct FieldCustomization: Sendable, Equatable {
         public var swiftName: String?
         public var swiftType: String?
-        public var wireKey: String?
 
-        public init(swiftName: String? = nil, swiftType: String? = nil, wireKey: String? = nil) {
+        public init(swiftName: String? = nil, swiftType: String? = nil) {
             self.swiftName = swiftName
             self.swiftType = swiftType
-            self.wireKey = wireKey
         }
     }
 
@@ -41,6 +41,7 @@ public struct EmissionOptions: Sendable, Equatable {
         spellingTypes: [String: String] = [:],
         typeNames: [String: String] = [:],
         fields: [String: [String: FieldCustomization]] = [:],
+        wire: WireSettings = WireSettings(),
         conformances: [String: [String]] = [:]
     ) {
         self.accessModifier = accessModifier
@@ -48,6 +49,7 @@ public struct EmissionOptions: Sendable, Equatable {
         self.spellingTypes = spellingTypes
         self.typeNames = typeNames
         self.fields = fields
+        self.wire = wire
         self.conformances = conformances
     }
 

@@ -24,8 +24,13 @@ struct ObjectTranslator {
         let isBacked: Bool
         /// Stored as `Indirect<T>` because the struct would otherwise contain itself.
         let isIndirect: Bool
+        /// The key may be absent (or `null`): decoded with `decodeIfPresent`, defaulting to `nil`.
         var isOptional: Bool { !property.isRequired }
-        var declaredType: String { isOptional ? "\(swiftType)?" : swiftType }
+        /// The key must be present, its value may be `null`: decoded as `T?`, encoded as `null`.
+        var isNullable: Bool { property.isNullable }
+        /// Declared `T?`: optional or nullable.
+        var hasOptionalType: Bool { isOptional || isNullable }
+        var declaredType: String { hasOptionalType ? "\(swiftType)?" : swiftType }
         var literalDefault: String? {
             switch property.type {
             case .stringLiteral(let value): return SwiftNaming.stringLiteral(value)
@@ -48,7 +53,7 @@ struct ObjectTranslator {
             let isIndirect = context.cycles.isCyclic(model.id, position)
             let isBacked = isIndirect || (property.deprecationMessage != nil && needsCustomCoding)
             return Member(
-                property: property, name: name, wireKey: customization?.wireKey ?? property.name,
+                property: property, name: name, wireKey: property.wireKey,
                 swiftType: customization?.swiftType ?? context.mapping.swiftType(property.type),
                 isBacked: isBacked, isIndirect: isIndirect)
         }
@@ -58,8 +63,14 @@ struct ObjectTranslator {
         properties.enumerated().contains { position, property in
             (context.mapping.needsWireConversion(property.type) && property.type != .dateTime)
                 || isLiteral(property.type)
+                || property.isNullable
                 || context.cycles.isCyclic(model.id, position)
-        }
+        } || convertedKeyProbe(properties) != nil
+    }
+
+    /// The key whose absence reveals a key-converting decoder (see `ConvertedKeyProbe`).
+    static func convertedKeyProbe(_ properties: [Property]) -> (key: String, converted: String)? {
+        ConvertedKeyProbe.probe(wireKeys: properties.map { ($0.wireKey, $0.isRequired) })
     }
 
     private static func isLiteral(_ type: TypeExpression) -> Bool {
@@ -143,13 +154,13 @@ struct ObjectTranslator {
         }
         let storage = member.storageName
         if member.isIndirect {
-            let getter = member.isOptional ? "\(storage)?.value" : "\(storage).value"
-            let setter = member.isOptional ? "\(storage) = newValue.map(Indirect.init)" : "\(storage) = Indirect(newValue)"
+            let getter = member.hasOptionalType ? "\(storage)?.value" : "\(storage).value"
+            let setter = member.hasOptionalType ? "\(storage) = newValue.map(Indirect.init)" : "\(storage) = Indirect(newValue)"
             code.append(.block("\(access)var \(name): \(member.declaredType)", [
                 .line("get { \(getter) }"),
                 .line("set { \(setter) }"),
             ]))
-            code.append(.line("private var \(storage): \(member.isOptional ? "Indirect<\(member.swiftType)>?" : "Indirect<\(member.swiftType)>")"))
+            code.append(.line("private var \(storage): \(member.hasOptionalType ? "Indirect<\(member.swiftType)>?" : "Indirect<\(member.swiftType)>")"))
         } else {
             code.append(.block("\(access)var \(name): \(member.declaredType)", [
                 .line("get { \(storage) }"),
@@ -186,7 +197,8 @@ struct ObjectTranslator {
         if let deprecation { code.append(.line(TranslationContext.deprecatedAttribute(deprecation))) }
         let parameters = included.map { member -> String in
             var parameter = "\(SwiftNaming.escaped(member.name)): \(member.declaredType)"
-            let allowsDefault = member.property.deprecationMessage == nil || defaultsForDeprecated
+            // A nullable member has no default: the caller says whether the value is there or `null`.
+            let allowsDefault = !member.isNullable && (member.property.deprecationMessage == nil || defaultsForDeprecated)
             if let literal = member.literalDefault, allowsDefault {
                 parameter += " = \(literal)"
             } else if member.isOptional && allowsDefault {
@@ -197,7 +209,7 @@ struct ObjectTranslator {
         let assignments = included.map { member -> SwiftCode in
             let value = SwiftNaming.escaped(member.name)
             if member.isIndirect {
-                return .line("self.\(member.storageName) = \(member.isOptional ? "\(value).map(Indirect.init)" : "Indirect(\(value))")")
+                return .line("self.\(member.storageName) = \(member.hasOptionalType ? "\(value).map(Indirect.init)" : "Indirect(\(value))")")
             }
             return .line("self.\(member.storageName) = \(value)")
         }
@@ -227,6 +239,9 @@ struct ObjectTranslator {
         // Like the synthesized conformance, a struct without properties accepts any value.
         guard !members.isEmpty else { return [.line("\(context.access)init(from decoder: any Decoder) throws {}")] }
         var body: [SwiftCode] = [.line("let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)")]
+        if let probe = Self.convertedKeyProbe(properties) {
+            body.append(.line("try container.checkKeysAreNotConverted(\(SwiftNaming.stringLiteral(probe.key)), convertedFromSnakeCase: \(SwiftNaming.stringLiteral(probe.converted)))"))
+        }
         for member in members {
             body.append(contentsOf: decodeStatements(member))
         }
@@ -240,10 +255,9 @@ struct ObjectTranslator {
         let mapping = context.mapping
         if let literal = member.literalDefault {
             let local = "decoded\(SwiftNaming.uppercasingFirst(member.name))"
-            let decode = member.isOptional ? "decodeIfPresent" : "decode"
-            let check = member.isOptional ? "\(local) == nil || \(local) == \(literal)" : "\(local) == \(literal)"
+            let check = member.hasOptionalType ? "\(local) == nil || \(local) == \(literal)" : "\(local) == \(literal)"
             return [
-                .line("let \(local) = try container.\(decode)(\(member.swiftType).self, forKey: \(key))"),
+                .line("let \(local) = try \(decodeCall(member.swiftType, member, key: key))"),
                 .block("guard \(check) else", [
                     .line("throw DecodingError.dataCorruptedError(forKey: \(key), in: container, debugDescription: \(SwiftNaming.stringLiteral("expected the literal \(literal)")))"),
                 ]),
@@ -251,24 +265,34 @@ struct ObjectTranslator {
             ]
         }
         if member.isIndirect {
-            let decode = member.isOptional
-                ? "try container.decodeIfPresent(\(member.swiftType).self, forKey: \(key)).map(Indirect.init)"
-                : "Indirect(try container.decode(\(member.swiftType).self, forKey: \(key)))"
+            let decode = member.hasOptionalType
+                ? "try \(decodeCall(member.swiftType, member, key: key)).map(Indirect.init)"
+                : "Indirect(try \(decodeCall(member.swiftType, member, key: key)))"
             return [.line("\(target) = \(decode)")]
         }
         if type == .dateTime {
+            if member.isNullable {
+                return [.line("\(target) = try \(decodeCall("RFC3339Timestamp", member, key: key))?.date")]
+            }
             let method = member.isOptional ? "decodeRFC3339DateIfPresent" : "decodeRFC3339Date"
             return [.line("\(target) = try container.\(method)(forKey: \(key))")]
         }
         if mapping.needsWireConversion(type) {
-            let wire = mapping.wireType(type)
-            if member.isOptional {
-                return [.line("\(target) = try container.decodeIfPresent(\(wire).self, forKey: \(key)).map { \(mapping.fromWire(type, "$0")) }")]
+            let decode = decodeCall(mapping.wireType(type), member, key: key)
+            if member.hasOptionalType {
+                return [.line("\(target) = try \(decode).map { \(mapping.fromWire(type, "$0")) }")]
             }
-            return [.line("\(target) = \(mapping.fromWire(type, "try container.decode(\(wire).self, forKey: \(key))"))")]
+            return [.line("\(target) = \(mapping.fromWire(type, "try \(decode)"))")]
         }
-        let method = member.isOptional ? "decodeIfPresent" : "decode"
-        return [.line("\(target) = try container.\(method)(\(member.swiftType).self, forKey: \(key))")]
+        return [.line("\(target) = try \(decodeCall(member.swiftType, member, key: key))")]
+    }
+
+    /// How a member's value is read: `decodeIfPresent(T.self, …)` when the key may be absent,
+    /// `decode(T?.self, …)` when it must be there but may be `null`, `decode(T.self, …)` otherwise.
+    private func decodeCall(_ type: String, _ member: Member, key: String) -> String {
+        if member.isOptional { return "container.decodeIfPresent(\(type).self, forKey: \(key))" }
+        if member.isNullable { return "container.decode(\(type)?.self, forKey: \(key))" }
+        return "container.decode(\(type).self, forKey: \(key))"
     }
 
     private func encodeMethod(_ members: [Member]) -> [SwiftCode] {
@@ -281,12 +305,17 @@ struct ObjectTranslator {
             let key = SwiftNaming.stringLiteral(member.wireKey)
             let value = "self.\(member.storageName)"
             let type = member.property.type
+            // A nullable member's `T?` goes to `encode`, which writes `nil` as `null`.
             let method = member.isOptional ? "encodeIfPresent" : "encode"
             if type == .dateTime && !member.isIndirect {
+                if member.isNullable {
+                    body.append(.line("try container.encode(\(value).map(RFC3339Timestamp.init(date:)), forKey: \(key))"))
+                    continue
+                }
                 let dateMethod = member.isOptional ? "encodeRFC3339DateIfPresent" : "encodeRFC3339Date"
                 body.append(.line("try container.\(dateMethod)(\(value), forKey: \(key))"))
             } else if mapping.needsWireConversion(type) && !member.isIndirect {
-                let converted = member.isOptional
+                let converted = member.hasOptionalType
                     ? "\(value).map { \(mapping.toWire(type, "$0")) }"
                     : mapping.toWire(type, value)
                 body.append(.line("try container.\(method)(\(converted), forKey: \(key))"))

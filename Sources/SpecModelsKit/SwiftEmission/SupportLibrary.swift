@@ -339,6 +339,20 @@ extension JSONValue: CustomStringConvertible {
     }
 }
 
+extension KeyedDecodingContainer where K == SpecModelsCodingKey {
+    /// Fails when the decoder rewrote the payload's keys before matching them
+    /// (`keyDecodingStrategy = .convertFromSnakeCase`): the object lacks the wire key `key`
+    /// but holds `converted`, the form that strategy gives it. The generated models carry
+    /// their own wire keys, so they must be decoded with the default strategy. (JSON written
+    /// with the docs' names instead of the wire keys looks the same, and fails the same way.)
+    \#(access) func checkKeysAreNotConverted(_ key: SpecModelsCodingKey, convertedFromSnakeCase converted: SpecModelsCodingKey) throws {
+        guard !contains(key), contains(converted) else { return }
+        throw Swift.DecodingError.dataCorrupted(Swift.DecodingError.Context(
+            codingPath: codingPath,
+            debugDescription: "Found the key \(converted.stringValue.debugDescription) where the wire key is \(key.stringValue.debugDescription). If the decoder converts keys (keyDecodingStrategy .convertFromSnakeCase), use the default strategy: these models carry their own wire keys. Otherwise the JSON is not in the models' wire format (see wireKeys in specmodels.yml)."))
+    }
+}
+
 // MARK: - RFC 3339 timestamps
 
 /// A point in time coded as a single RFC 3339 `date-time` string, independent of the decoder's

@@ -7,6 +7,7 @@ public enum SwiftEmitter {
     }
 
     public static func emit(_ graph: TypeGraph, options: EmissionOptions = EmissionOptions()) -> [OutputFile] {
+        let graph = graph.applying(options.wire)
         let context = TranslationContext(graph: graph, options: options)
         var files: [OutputFile] = graph.models.filter(options.emits).concurrentMap { model in
             OutputFile(name: outputFileName(forSpecPath: model.relativePath), contents: render(model, context: context))

@@ -154,6 +154,6 @@ struct UnionTranslator {
     /// The JSON keys an object member knows, so the best-fitting member can be chosen.
     private func wireKeys(of type: TypeExpression) -> [String]? {
         guard case .model(let id) = type, case .object(let properties) = context.graph[id].shape else { return nil }
-        return properties.map { context.wireKey(of: $0, in: context.graph[id]) }
+        return properties.map(\.wireKey)
     }
 }

@@ -1,7 +1,9 @@
 /// The intermediate representation over all docs of a spec: every model, with its type
 /// expressions parsed and its references resolved, in a deterministic order (by path).
 public struct TypeGraph: Sendable {
-    public private(set) var models: [ModelNode]
+    public internal(set) var models: [ModelNode]
+    /// The settings that `wireKey` and `isNullable` of the properties follow (see `applying(_:)`).
+    public internal(set) var wireSettings = WireSettings()
 
     init(models: [ModelNode]) {
         self.models = models
@@ -34,7 +36,7 @@ public struct ModelNode: Sendable {
     public let location: SourceLocation
     public let description: [RichParagraph]
     public let deprecation: Deprecation?
-    public let shape: Shape
+    public internal(set) var shape: Shape
     public let examples: [Example]
     /// The models whose fields or members name this one, in path order.
     public internal(set) var referencedBy: [ModelID] = []
@@ -44,15 +46,40 @@ public struct ModelNode: Sendable {
 }
 
 public struct Property: Sendable {
-    /// The JSON key, as the Field column gives it.
+    /// The documented name, as the Field column gives it; `specmodels.yml` names the field
+    /// by it (`Type.field`), and the Swift name is made from it.
     public let name: String
     public let location: SourceLocation
-    public let type: TypeExpression
+    public internal(set) var type: TypeExpression
     public let isRequired: Bool
     /// Set for deprecated fields: the spec's explanation, or "".
     public let deprecationMessage: String?
     public let description: RichParagraph
     public let example: String
+    /// The docs show `null` for this required field in an example (see `ExampleNulls`).
+    public internal(set) var isNullableInDocs: Bool
+    /// The JSON key the field is coded under. The documented name until
+    /// `TypeGraph.applying(_:)` settles it from `WireSettings`.
+    public internal(set) var wireKey: String
+    /// A required field whose key must be present but whose value may be `null`. The docs'
+    /// own evidence (`isNullableInDocs`) until `TypeGraph.applying(_:)` adds `nullable:`.
+    public internal(set) var isNullable: Bool
+
+    init(
+        name: String, location: SourceLocation, type: TypeExpression, isRequired: Bool,
+        deprecationMessage: String?, description: RichParagraph, example: String
+    ) {
+        self.name = name
+        self.location = location
+        self.type = type
+        self.isRequired = isRequired
+        self.deprecationMessage = deprecationMessage
+        self.description = description
+        self.example = example
+        self.isNullableInDocs = false
+        self.wireKey = name
+        self.isNullable = self.isNullableInDocs
+    }
 }
 
 public struct EnumerationShape: Sendable {

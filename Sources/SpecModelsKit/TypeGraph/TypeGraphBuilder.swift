@@ -36,6 +36,7 @@ public enum TypeGraphBuilder {
         }
         var graph = TypeGraph(models: models)
         graph.setReferrers(referrers)
+        ExampleNulls.mark(in: &graph)
         UnionCycles.report(in: graph, diagnostics: &diagnostics)
         return graph
     }

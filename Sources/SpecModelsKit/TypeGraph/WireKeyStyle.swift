@@ -1,0 +1,68 @@
+/// How an API spells its JSON keys, as a rule from a field's documented name (`wireKeys:` in
+/// `specmodels.yml`). SDK docs show the SDK's property names (`createdAt`), which the SDK
+/// derives from the wire keys (`created_at`); a style undoes that renaming for the fields it
+/// can. Keys the rule cannot give (`_links` documented as `links`) need `keyOverrides`.
+public enum WireKeyStyle: String, Sendable, CaseIterable {
+    /// The documented name is the key.
+    case documented
+    /// `createdAt` → `created_at`, `HTTPMeta` → `http_meta`, `addressLine1` → `address_line1`.
+    case snakeCase = "snake_case"
+    /// `mediaContainer` → `MediaContainer`, `ipV4Address` → `IpV4Address`.
+    case pascalCase = "PascalCase"
+    /// `deploymentAlias` → `deployment-alias`.
+    case kebabCase = "kebab-case"
+
+    /// The key this style gives the documented name `name`.
+    ///
+    /// The name is cut into words where a lower-case letter or a digit meets an upper-case
+    /// one (`created|At`, `ip|V4`), before the last capital of a run that goes on in lower case
+    /// (`HTTP|Meta`), and at `_`, `-`, `.` and spaces. Digits stay with the word before them
+    /// (`line1`), as the APIs we measured write them. Symbols before the first letter or digit
+    /// (`_id`, `$ref`) are kept as they are.
+    public func key(for name: String) -> String {
+        guard self != .documented else { return name }
+        let (prefix, words) = Self.words(of: name)
+        guard !words.isEmpty else { return name }
+        switch self {
+        case .documented:
+            return name
+        case .snakeCase:
+            return prefix + words.map { $0.lowercased() }.joined(separator: "_")
+        case .kebabCase:
+            return prefix + words.map { $0.lowercased() }.joined(separator: "-")
+        case .pascalCase:
+            return prefix + words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        }
+    }
+
+    /// The leading symbols of a name and its words (see `key(for:)`).
+    static func words(of name: String) -> (prefix: String, words: [String]) {
+        let characters = Array(name)
+        var start = 0
+        while start < characters.count && !(characters[start].isLetter || characters[start].isNumber) { start += 1 }
+        var words: [String] = []
+        var word = ""
+        for index in start..<characters.count {
+            let character = characters[index]
+            if Self.separators.contains(character) {
+                if !word.isEmpty { words.append(word) }
+                word = ""
+                continue
+            }
+            if !word.isEmpty, character.isUppercase, let previous = word.last {
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                let endsLowerOrDigit = previous.isLowercase || previous.isNumber
+                let startsWordAfterCapitals = previous.isUppercase && (next?.isLowercase ?? false)
+                if endsLowerOrDigit || startsWordAfterCapitals {
+                    words.append(word)
+                    word = ""
+                }
+            }
+            word.append(character)
+        }
+        if !word.isEmpty { words.append(word) }
+        return (String(characters[..<start]), words)
+    }
+
+    private static let separators: Set<Character> = ["_", "-", ".", " "]
+}
