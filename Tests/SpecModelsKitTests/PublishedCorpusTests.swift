@@ -97,7 +97,9 @@ final class PublishedCorpusTests: XCTestCase {
             failures[origin, default: ""] += String(text[colon.upperBound...])
         }
         let unexpected = failures.keys.filter { corpus.wrongExamples[$0] == nil }.sorted()
-        XCTAssertEqual(unexpected.map { "\($0): \(failures[$0]!.prefix(500))" }, [], "examples that do not round-trip")
+        XCTAssertEqual(
+            unexpected.prefix(20).map { "\($0): \(failures[$0]!.prefix(400))" }, [],
+            "\(unexpected.count) examples do not round-trip (the first 20 shown)")
         let fixed = corpus.wrongExamples.keys.filter { failures[$0] == nil }.sorted()
         XCTAssertEqual(fixed, [], "examples listed as wrong in the doc that now pass: remove them from the list")
     }
