@@ -79,17 +79,7 @@ final class TypeGraphBuilderTests: XCTestCase {
         """
 
     private func build(_ docs: [String: String], missingTypes: MissingTypes = .error) -> (TypeGraph, [String]) {
-        var diagnostics = Diagnostics()
-        var documents: [SpecDocument] = []
-        let modelsFolder = ModelsFolder(relativePaths: docs.keys)
-        for path in docs.keys.sorted() {
-            let reader = SpecDocumentReader(relativePath: path, displayPath: path, modelsFolder: modelsFolder)
-            if let document = reader.read(Array(docs[path, default: ""].utf8), diagnostics: &diagnostics) {
-                documents.append(document)
-            }
-        }
-        let graph = TypeGraphBuilder.build(documents, modelsFolder: modelsFolder, missingTypes: missingTypes, diagnostics: &diagnostics)
-        return (graph, diagnostics.sorted.map(\.description))
+        TestSupport.buildGraph(docs, missingTypes: missingTypes)
     }
 
     func testResolvesLinksAndNamesAndRecordsReferrers() throws {

@@ -47,6 +47,7 @@ enum TypeSpelling {
         switch type {
         case .string: return "string"
         case .number: return "number"
+        case .integer: return "number (integer)"
         case .boolean: return "boolean"
         case .any: return "any"
         case .dateTime: return "Date"
@@ -63,6 +64,7 @@ enum TypeSpelling {
             return inner + "[]"
         case .map(let value): return "Record<string, \(spell(value, in: graph))>"
         case .oneOf(let members): return members.map { spell($0, in: graph) }.joined(separator: " | ")
+        case .runtime(let name): return name
         }
     }
 

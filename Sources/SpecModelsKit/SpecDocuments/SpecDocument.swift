@@ -82,6 +82,8 @@ public struct EnumValue: Sendable, Equatable {
 /// A `### member` heading under `## Supported Types`.
 public struct UnionMember: Sendable {
     public var type: TypeCell
+    /// The code block under the member's heading (`const value: number = 10;`), if any.
+    public var example: Example?
 }
 
 /// A fenced TypeScript example.

@@ -190,7 +190,11 @@ private struct SectionScanner {
             case .codeBlock:
                 switch section {
                 case .exampleUsage, .supportedTypes:
-                    examples.append(Example(code: block.literal, location: blockLocation))
+                    let example = Example(code: block.literal, location: blockLocation)
+                    examples.append(example)
+                    if section == .supportedTypes, let last = members?.indices.last, members?[last].example == nil {
+                        members?[last].example = example
+                    }
                 case .values where !bodyConsumed:
                     bodyConsumed = true
                     values = EnumValuesReader.read(codeBlock: block, file: displayPath, source: source, diagnostics: &diagnostics)
@@ -320,7 +324,7 @@ private struct SectionScanner {
         return UnionMember(type: TypeCell(
             inlines: inlines,
             location: location(heading.startLine, column),
-            source: spelling))
+            source: spelling), example: nil)
     }
 
     /// A table in a type's description, kept as its source lines (DocC shows a markdown

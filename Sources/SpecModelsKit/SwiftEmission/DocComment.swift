@@ -21,6 +21,16 @@ enum DocComment {
         return lines
     }
 
+    /// The paragraph that names the fields (with their types as the docs spell them) and the
+    /// union members left out as values of the SDK's runtime (see `RuntimeValues`); empty
+    /// when nothing was.
+    static func runtimeNote(of model: ModelNode, graph: TypeGraph) -> [String] {
+        let fields = model.runtimeFields.map { "\(codeSpan($0.name)) (\(codeSpan(TypeSpelling.spell($0.type, in: graph))))" }
+        let members = model.runtimeMembers.map { "the member \(codeSpan($0.spelling))" }
+        guard !fields.isEmpty || !members.isEmpty else { return [] }
+        return ["Leaves out " + (fields + members).joined(separator: ", ") + ": SDK runtime values, not JSON."]
+    }
+
     /// One paragraph of inlines as markdown lines; `<br/>` starts a new line.
     static func markdownLines(_ inlines: RichParagraph) -> [String] {
         // Most descriptions are one plain text node: one line, nothing to print as markdown.

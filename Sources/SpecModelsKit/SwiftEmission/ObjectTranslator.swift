@@ -127,8 +127,10 @@ struct ObjectTranslator {
             body.append(codingKeys(members))
         }
         var declaration: [SwiftCode] = []
+        let runtimeNote = DocComment.runtimeNote(of: model, graph: context.graph)
         let doc = DocComment.lines(description: model.description)
-        if !doc.isEmpty { declaration.append(.docComment(doc)) }
+        let separator = doc.isEmpty || runtimeNote.isEmpty ? [] : [""]
+        if !doc.isEmpty || !runtimeNote.isEmpty { declaration.append(.docComment(doc + separator + runtimeNote)) }
         if let deprecation = model.deprecation {
             declaration.append(.line(TranslationContext.deprecatedAttribute(deprecation.message)))
         }

@@ -13,6 +13,7 @@ struct SwiftTypeMapping {
         switch type {
         case .string, .stringLiteral: return "String"
         case .number, .numberLiteral: return "Double"
+        case .integer: return "Int"
         case .boolean, .booleanLiteral: return "Bool"
         case .any, .null: return "JSONValue"
         case .dateTime: return "Date"
@@ -22,6 +23,8 @@ struct SwiftTypeMapping {
         case .array(let element): return "[\(swiftType(element))]"
         case .map(let value): return "[String: \(swiftType(value))]"
         case .oneOf: return "JSONValue"
+        // Never declared: fields and members of runtime types are not part of a model's shape.
+        case .runtime(let name): return name
         }
     }
 

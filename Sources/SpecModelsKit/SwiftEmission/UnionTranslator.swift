@@ -20,14 +20,43 @@ struct UnionTranslator {
 
     private var cases: [Case] {
         var taken = UniqueNames()
+        var baseNames: Set<String> = []
         let unionWords = SwiftNaming.words(splittingCamelCase: context.names[model.id])
         return members.enumerated().map { position, member in
             let base = caseBaseName(member.type, unionWords: unionWords, missingType: member.missingType)
-            let name = taken.claim(SwiftNaming.memberName(base))
+            // A member that repeats another's name (plex lists `ReadableStream<Uint8Array>`
+            // twice) is told apart by its place among them: `data`, `secondData`.
+            var name = SwiftNaming.memberName(base)
+            if !baseNames.insert(name).inserted {
+                let repeats = (0..<position).count {
+                    caseBaseName(members[$0].type, unionWords: unionWords, missingType: members[$0].missingType) == base
+                }
+                name = SwiftNaming.memberName(Self.ordinal(repeats + 1) + " " + base)
+            }
             return Case(
-                name: name, member: member, isIndirect: context.cycles.isCyclic(model.id, position),
+                name: taken.claim(name), member: member, isIndirect: context.cycles.isCyclic(model.id, position),
                 literal: Self.literal(member.type))
         }
+    }
+
+    /// `second`, `third`, …, as the prefix of a repeated member's name.
+    private static func ordinal(_ place: Int) -> String {
+        let words = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+        return place >= 2 && place - 2 < words.count ? words[place - 2] : "next"
+    }
+
+    /// Candidates in the order decoding tries them: the members' order, except that an
+    /// integer member goes just before the first `number` member listed ahead of it, so that
+    /// `10` decodes as the integer (a `Double` reads it too).
+    private static func decodingOrder(_ cases: [Case]) -> [Case] {
+        let firstNumber = cases.firstIndex { $0.member.type == .number }
+        let keyed = cases.enumerated().map { position, entry -> (place: Int, rank: Int, position: Int, entry: Case) in
+            if entry.member.type == .integer, let firstNumber, firstNumber < position {
+                return (firstNumber, 0, position, entry)
+            }
+            return (position, 1, position, entry)
+        }
+        return keyed.sorted { ($0.place, $0.rank, $0.position) < ($1.place, $1.rank, $1.position) }.map(\.entry)
     }
 
     private static func literal(_ type: TypeExpression) -> (String, String)? {
@@ -53,6 +82,7 @@ struct UnionTranslator {
         case .map(let value): return caseBaseName(value, unionWords: unionWords, missingType: missingType) + "Map"
         case .string: return "string"
         case .number: return "number"
+        case .integer: return "integer"
         case .boolean: return "boolean"
         case .oneOf, .null: return "json"
         case .dateTime: return "date"
@@ -61,6 +91,7 @@ struct UnionTranslator {
         case .stringLiteral(let value): return value
         case .booleanLiteral(let value): return value ? "true" : "false"
         case .numberLiteral(let value): return "value " + value
+        case .runtime(let name): return name
         }
     }
 
@@ -79,16 +110,18 @@ struct UnionTranslator {
         let mapping = context.mapping
         let cases = self.cases
         var body: [SwiftCode] = []
-        for entry in cases {
+        for (position, entry) in cases.enumerated() {
+            var doc = ["`\(entry.member.spelling)`"]
             if entry.member.missingType != nil {
-                body.append(.docComment([
-                    "`\(entry.member.spelling)`", "",
+                doc += [
+                    "",
                     "The spec has no doc for this type, so the case holds the JSON as sent. Decoding picks the",
                     "first such case, and only when no member the spec documents fits.",
-                ]))
-            } else {
-                body.append(.docComment(["`\(entry.member.spelling)`"]))
+                ]
+            } else if let first = cases[..<position].first(where: { $0.member.type == entry.member.type && $0.member.missingType == nil }) {
+                doc += ["", "The spec lists this member again; decoding picks `.\(first.name)`."]
             }
+            body.append(.docComment(doc))
             let name = SwiftNaming.escaped(entry.name)
             if entry.literal != nil {
                 body.append(.line("case \(name)"))
@@ -98,9 +131,9 @@ struct UnionTranslator {
         }
         body.append(.blank)
         // Members whose docs are missing go last: any JSON decodes as them.
-        let documented = cases.filter { $0.member.missingType == nil }
-        let missing = cases.filter { $0.member.missingType != nil }
-        var candidates = documented.map { candidate(for: $0) }
+        let order = Self.decodingOrder(cases)
+        var candidates = order.filter { $0.member.missingType == nil }.map { candidate(for: $0) }
+        let missing = order.filter { $0.member.missingType != nil }
         if !missing.isEmpty {
             candidates.append(.line("// Not in the spec: tried last, and knowing no keys they never beat a member that decodes."))
             candidates += missing.map { candidate(for: $0) }
@@ -109,20 +142,26 @@ struct UnionTranslator {
             .block("self = try decodeUnion(\(SwiftNaming.stringLiteral(typeName)), from: decoder, candidates: [", candidates, closing: "])"),
         ]))
         body.append(.blank)
-        body.append(.block("\(access)func encode(to encoder: any Encoder) throws", [
-            .switchBlock("self", cases.map { entry -> SwiftCode in
-                let name = SwiftNaming.escaped(entry.name)
-                if let literal = entry.literal {
-                    return .line("case .\(name): try (\(literal.value) as \(literal.swiftType)).encode(to: encoder)")
-                }
-                let payload = mapping.toWire(entry.member.type, "value")
-                return .line("case .\(name)(let value): try \(payload).encode(to: encoder)")
-            }),
-        ]))
+        // `Data` codes as base64 (the coder's data strategy) only through a container; its own
+        // `encode(to:)` writes an array of bytes. Unions without bytes keep the shorter form.
+        let throughContainer = members.contains { Self.containsBytes($0.type) }
+        let encoding = cases.map { entry -> SwiftCode in
+            let name = SwiftNaming.escaped(entry.name)
+            let payload = entry.literal.map { "(\($0.value) as \($0.swiftType))" } ?? mapping.toWire(entry.member.type, "value")
+            let pattern = entry.literal == nil ? ".\(name)(let value)" : ".\(name)"
+            return .line(throughContainer
+                ? "case \(pattern): try container.encode(\(payload))"
+                : "case \(pattern): try \(payload).encode(to: encoder)")
+        }
+        body.append(.block("\(access)func encode(to encoder: any Encoder) throws", throughContainer
+            ? [.line("var container = encoder.singleValueContainer()"), .switchBlock("self", encoding)]
+            : [.switchBlock("self", encoding)]))
 
         var declaration: [SwiftCode] = []
+        let runtimeNote = DocComment.runtimeNote(of: model, graph: context.graph)
         let doc = DocComment.lines(description: model.description)
-        if !doc.isEmpty { declaration.append(.docComment(doc)) }
+        let separator = doc.isEmpty || runtimeNote.isEmpty ? [] : [""]
+        if !doc.isEmpty || !runtimeNote.isEmpty { declaration.append(.docComment(doc + separator + runtimeNote)) }
         if let deprecation = model.deprecation {
             declaration.append(.line(TranslationContext.deprecatedAttribute(deprecation.message)))
         }
@@ -147,8 +186,14 @@ struct UnionTranslator {
                 .line("return .\(caseName)"),
             ], closing: "},")
         }
-        let decoded = mapping.fromWire(type, "\(mapping.wireType(type))(from: $0)")
+        let decoded = Self.containsBytes(type)
+            ? "$0.singleValueContainer().decode(\(mapping.wireType(type)).self)"
+            : mapping.fromWire(type, "\(mapping.wireType(type))(from: $0)")
         return .line("UnionCandidate(name: \(name), wireKeys: \(keys)) { try .\(caseName)(\(decoded)) },")
+    }
+
+    private static func containsBytes(_ type: TypeExpression) -> Bool {
+        type.contains { $0 == .bytes }
     }
 
     /// The JSON keys an object member knows, so the best-fitting member can be chosen.

@@ -2,6 +2,9 @@
 public indirect enum TypeExpression: Hashable, Sendable {
     case string
     case number
+    /// A union's `number` member whose example is an integer, beside another `number`
+    /// member: Speakeasy lists a union's integer and float members both as `number`.
+    case integer
     case boolean
     /// `*any*`: any JSON value.
     case any
@@ -27,6 +30,9 @@ public indirect enum TypeExpression: Hashable, Sendable {
     case map(TypeExpression)
     /// `A | B` inside a cell.
     case oneOf([TypeExpression])
+    /// A value of the SDK's runtime that is not JSON, by its TypeScript name:
+    /// `[Response](…/docs/Web/API/Response)`, `*Request*` (see `RuntimeValues`).
+    case runtime(String)
 
     /// Visits this expression and every expression inside it, outermost first.
     public func forEach(_ body: (TypeExpression) -> Void) {

@@ -48,6 +48,7 @@ struct TypeExpressionParser {
         var parser = TypeExpressionParser()
         do {
             parser.tokens = try tokenize(cell.inlines)
+            takeStringLiterals(from: cell.source, into: &parser.tokens)
             guard !parser.tokens.isEmpty else { return .failure(Failure(message: "empty type", offset: 0)) }
             let expression = try parser.parseUnion()
             if parser.position < parser.tokens.count {
@@ -63,9 +64,18 @@ struct TypeExpressionParser {
 
     // MARK: Tokens
 
+    /// A string literal whose closing quote is in a later inline: cmark reads `__` in
+    /// `*"__encrypted__"*` as strong emphasis, so the literal spans several text nodes.
+    private struct OpenString {
+        var quote: UInt8
+        var offset: Int
+        var content: [UInt8] = []
+    }
+
     private static func tokenize(_ inlines: [MarkdownNode]) throws -> [(token: Token, offset: Int)] {
         var tokens: [(token: Token, offset: Int)] = []
         var offset = 0
+        var openString: OpenString?
         var pending: [MarkdownNode] = inlines.reversed()
         while let node = pending.popLast() {
             // cmark's position is exact where it gives one (the cell's inlines are on line 1,
@@ -74,9 +84,12 @@ struct TypeExpressionParser {
             switch node.kind {
             case .text, .code, .htmlInline:
                 // cmark reads `<Uint8Array>` in `ReadableStream<Uint8Array>` as an HTML tag.
-                try tokenizeText(node.literal, startingAt: offset, into: &tokens)
+                try tokenizeText(node.literal, startingAt: offset, into: &tokens, openString: &openString)
                 offset += node.literal.utf8.count
             case .link:
+                if let openString {
+                    throw Failure(message: "unterminated string literal", offset: openString.offset)
+                }
                 let text = node.plainText
                 tokens.append((.link(text: text, destination: node.url), offset))
                 offset += text.utf8.count + node.url.utf8.count + 4
@@ -89,33 +102,42 @@ struct TypeExpressionParser {
                 throw Failure(message: "unexpected `\(node.plainText)` in a type", offset: offset)
             }
         }
+        if let openString {
+            throw Failure(message: "unterminated string literal", offset: openString.offset)
+        }
         return tokens
     }
 
-    private static func tokenizeText(_ text: String, startingAt base: Int, into tokens: inout [(token: Token, offset: Int)]) throws {
+    private static func tokenizeText(
+        _ text: String, startingAt base: Int, into tokens: inout [(token: Token, offset: Int)], openString: inout OpenString?
+    ) throws {
         let bytes = Array(text.utf8)
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             let start = index
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+            if var string = openString {
+                while index < bytes.count, bytes[index] != string.quote {
+                    if bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count { index += 1 }
+                    string.content.append(bytes[index])
+                    index += 1
+                }
+                guard index < bytes.count else {
+                    openString = string
+                    return
+                }
+                index += 1
+                tokens.append((.string(String(decoding: string.content, as: UTF8.self)), string.offset))
+                openString = nil
+            } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
                 index += 1
             } else if isWordByte(byte) {
                 while index < bytes.count, isWordByte(bytes[index]) { index += 1 }
                 tokens.append((.word(String(decoding: bytes[start..<index], as: UTF8.self)), base + start))
             } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                // Read up to the closing quote, in this text or a later one.
+                openString = OpenString(quote: byte, offset: base + start)
                 index += 1
-                var content: [UInt8] = []
-                while index < bytes.count, bytes[index] != byte {
-                    if bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count { index += 1 }
-                    content.append(bytes[index])
-                    index += 1
-                }
-                guard index < bytes.count else {
-                    throw Failure(message: "unterminated string literal", offset: base + start)
-                }
-                index += 1
-                tokens.append((.string(String(decoding: content, as: UTF8.self)), base + start))
             } else if "<>,[]{}:|()".utf8.contains(byte) {
                 tokens.append((.punctuation(Character(Unicode.Scalar(byte))), base + start))
                 index += 1
@@ -123,6 +145,36 @@ struct TypeExpressionParser {
                 let scalar = String(decoding: bytes[start...].prefix(4), as: UTF8.self).first.map(String.init) ?? "?"
                 throw Failure(message: "unexpected character `\(scalar)` in a type", offset: base + start)
             }
+        }
+    }
+
+    /// Replaces the contents of the string tokens with the literals as the cell's source
+    /// writes them: `*"__encrypted__"*` is the string `__encrypted__`, whatever cmark made of
+    /// the underscores. The k-th quoted literal of the source is the k-th string token; when
+    /// the counts differ (a quote in a link's text), cmark's reading stands.
+    private static func takeStringLiterals(from source: String, into tokens: inout [(token: Token, offset: Int)]) {
+        let stringIndices = tokens.indices.filter { if case .string = tokens[$0].token { true } else { false } }
+        guard !stringIndices.isEmpty else { return }
+        let bytes = Array(source.utf8)
+        var literals: [String] = []
+        var index = 0
+        while index < bytes.count {
+            let quote = bytes[index]
+            index += 1
+            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { continue }
+            var content: [UInt8] = []
+            while index < bytes.count, bytes[index] != quote {
+                if bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count { index += 1 }
+                content.append(bytes[index])
+                index += 1
+            }
+            guard index < bytes.count else { return }
+            index += 1
+            literals.append(String(decoding: content, as: UTF8.self))
+        }
+        guard literals.count == stringIndices.count else { return }
+        for (literal, tokenIndex) in zip(literals, stringIndices) {
+            tokens[tokenIndex].token = .string(literal)
         }
     }
 

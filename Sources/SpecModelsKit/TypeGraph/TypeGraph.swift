@@ -38,6 +38,11 @@ public struct ModelNode: Sendable {
     public let deprecation: Deprecation?
     public internal(set) var shape: Shape
     public let examples: [Example]
+    /// Fields whose values belong to the SDK's runtime rather than JSON (`httpMeta`), left
+    /// out of `shape`; see `RuntimeValues`.
+    public let runtimeFields: [Property]
+    /// Union members of such types, left out of `shape` likewise.
+    public let runtimeMembers: [UnionMemberNode]
     /// The models whose fields or members name this one, in path order.
     public internal(set) var referencedBy: [ModelID] = []
 

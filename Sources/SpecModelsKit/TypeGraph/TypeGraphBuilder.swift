@@ -16,9 +16,10 @@ public enum TypeGraphBuilder {
         var models: [ModelNode] = []
         var referrers = [Set<ModelID>](repeating: [], count: documents.count)
         models.reserveCapacity(documents.count)
+        let runtimeModels = RuntimeValues.runtimeModels(resolutions.map(\.shape))
         for (position, (document, resolution)) in zip(documents, resolutions).enumerated() {
             let id = ModelID(index: position)
-            let shape = resolution.shape
+            let (shape, runtimeFields, runtimeMembers) = RuntimeValues.split(resolution.shape, runtimeModels: runtimeModels)
             for target in resolution.referencedModels {
                 referrers[target.index].insert(id)
             }
@@ -32,7 +33,9 @@ public enum TypeGraphBuilder {
                 description: document.description,
                 deprecation: document.deprecation,
                 shape: shape,
-                examples: document.examples))
+                examples: document.examples,
+                runtimeFields: runtimeFields,
+                runtimeMembers: runtimeMembers))
         }
         var graph = TypeGraph(models: models)
         graph.setReferrers(referrers)
@@ -152,13 +155,36 @@ struct ReferenceResolver {
         case .enumeration(let values):
             return .enumeration(enumeration(values, diagnostics: &diagnostics))
         case .union(let members):
-            let resolved = members.compactMap { member -> UnionMemberNode? in
-                var missing: String?
-                guard let type = resolve(member.type, isUnionMember: true, missing: &missing, diagnostics: &diagnostics) else { return nil }
-                return UnionMemberNode(type: type, spelling: member.type.source, location: member.type.location, missingType: missing)
+            var missing = [String?](repeating: nil, count: members.count)
+            let types = members.indices.map { resolve(members[$0].type, isUnionMember: true, missing: &missing[$0], diagnostics: &diagnostics) }
+            let integers = Self.integerMembers(members, types: types)
+            let resolved = members.indices.compactMap { index -> UnionMemberNode? in
+                guard let type = types[index] else { return nil }
+                let member = members[index]
+                return UnionMemberNode(
+                    type: integers.contains(index) ? .integer : type, spelling: member.type.source, location: member.type.location,
+                    missingType: missing[index])
             }
             return .union(resolved)
         }
+    }
+
+    /// The `number` members that are Speakeasy's integer member: those whose example is an
+    /// integer (`128403`), when another `number` member's example is not (`1284.03`, or none).
+    private static func integerMembers(_ members: [UnionMember], types: [TypeExpression?]) -> Set<Int> {
+        let numbers = types.indices.filter { types[$0] == .number }
+        guard numbers.count >= 2 else { return [] }
+        let integral = Set(numbers.filter { members[$0].example.map(isIntegerExample) ?? false })
+        return integral.count < numbers.count ? integral : []
+    }
+
+    /// `const value: number = 10;`: whether the value assigned is an integer literal.
+    private static func isIntegerExample(_ example: Example) -> Bool {
+        guard let equals = example.code.lastIndex(of: "=") else { return false }
+        var value = String(example.code[example.code.index(after: equals)...]).trimmingSpaces
+        if value.hasSuffix(";") { value = String(value.dropLast()).trimmingSpaces }
+        let digits = value.hasPrefix("-") ? value.dropFirst() : Substring(value)
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     private func enumeration(_ values: [EnumValue], diagnostics: inout Diagnostics) -> EnumerationShape {
@@ -247,6 +273,9 @@ struct ReferenceResolver {
                 referencedModels.insert(id)
                 return .model(id)
             }
+            if RuntimeValues.unlinkedNames.contains(name) {
+                return .runtime(name)
+            }
             // Only a qualified name says which doc is missing; a bare unknown name is a typo.
             if index.missingTypes == .jsonValue, name.contains(".") {
                 missing = missing ?? name
@@ -258,10 +287,19 @@ struct ReferenceResolver {
             return .any
         case .linked(let text, let destination, let offset):
             let link = resolveLink(destination)
-            // `[Date](https://developer.mozilla.org/…)`, `[RFCDate](../../types/rfcdate.md)`: built-in
-            // types link to pages outside the models, unless the spec itself has such a doc.
-            if let primitive = TypeExpressionParser.primitives[text], case .failure = link {
+            // `[Date](../../types/rfcdate.md)`: Speakeasy's date-only type, whose page is never
+            // published with the models.
+            if case .failure = link, Self.isRFCDateLink(destination) {
+                return .date
+            }
+            // `[Date](https://developer.mozilla.org/…)`: built-in types link to web pages, unless
+            // the spec itself has such a doc. (A relative link that misses is a broken link.)
+            if let primitive = TypeExpressionParser.primitives[text], case .failure = link,
+               Self.hasURLScheme(Substring(destination)) {
                 return primitive
+            }
+            if case .failure = link, RuntimeValues.isWebAPILink(destination) {
+                return .runtime(text)
             }
             switch link {
             case .success(let id):
@@ -383,6 +421,12 @@ struct ReferenceResolver {
         }
         let finished = message
         return .failure(LinkFailure(text: finished, isMissingDoc: true))
+    }
+
+    /// `../../types/rfcdate.md` (namespaced layout) or `../types/rfcdate.md` (flat).
+    private static func isRFCDateLink(_ destination: String) -> Bool {
+        let path = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return path == "types/rfcdate.md" || path.hasSuffix("/types/rfcdate.md")
     }
 
     /// Whether the link has a scheme (`https://…`), checked on bytes: `contains("://")`
