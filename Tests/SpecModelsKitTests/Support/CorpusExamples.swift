@@ -104,7 +104,7 @@ struct AnnotationTypes {
                 return mapping.swiftType(.model(id))
             case .array(let element): return "[\(try convert(element))]"
             case .map(let value): return "[String: \(try convert(value))]"
-            case .linked, .oneOf:
+            default:  // links, `A | B`, streams: not a type an example's value can be decoded as
                 throw Unresolvable(description: "unexpected annotation `\(annotation)`")
             }
         }
