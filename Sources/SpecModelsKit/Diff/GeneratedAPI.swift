@@ -64,6 +64,7 @@ enum TypeSpelling {
             return inner + "[]"
         case .map(let value): return "Record<string, \(spell(value, in: graph))>"
         case .oneOf(let members): return members.map { spell($0, in: graph) }.joined(separator: " | ")
+        case .stream(let kind, let element): return "\(kind.spelling)<\(spell(element, in: graph))>"
         case .runtime(let name): return name
         }
     }
@@ -74,6 +75,7 @@ enum TypeSpelling {
         case .array: return "array"
         case .map: return "map"
         case .oneOf: return "inline union"
+        case .stream: return "stream"
         case .model(let id):
             switch graph[id].shape {
             case .object: return "model"

@@ -45,6 +45,7 @@ struct TypeMatching {
         case .array(let element): return .array(translate(element))
         case .map(let value): return .map(translate(value))
         case .oneOf(let members): return .oneOf(members.map(translate))
+        case .stream(let kind, let element): return .stream(kind, translate(element))
         default: return type
         }
     }
@@ -205,6 +206,8 @@ struct TypeMatching {
         case .map(let value): return "{\(signature(value, owner: owner, isOld: isOld, relaxed: relaxed))}"
         case .oneOf(let members):
             return "(" + members.map { signature($0, owner: owner, isOld: isOld, relaxed: relaxed) }.joined(separator: "|") + ")"
+        case .stream(let kind, let element):
+            return "\(kind.spelling)<\(signature(element, owner: owner, isOld: isOld, relaxed: relaxed))>"
         default:
             return TypeSpelling.spell(type, in: isOld ? old : new)
         }

@@ -32,7 +32,9 @@ struct WireEquivalence {
             guard a.count == b.count else { return false }
             for (x, y) in zip(a, b) where !equivalent(x, y) { return false }
             return true
-        case (.model, _), (_, .model), (.array, _), (.map, _), (.oneOf, _):
+        case let (.stream(kindA, a), .stream(kindB, b)):
+            return kindA == kindB && equivalent(a, b)
+        case (.model, _), (_, .model), (.array, _), (.map, _), (.oneOf, _), (.stream, _):
             return false
         default:
             // Scalars and literals name no model, so they compare as they are.

@@ -127,10 +127,12 @@ struct ObjectTranslator {
             body.append(codingKeys(members))
         }
         var declaration: [SwiftCode] = []
-        let runtimeNote = DocComment.runtimeNote(of: model, graph: context.graph)
-        let doc = DocComment.lines(description: model.description)
-        let separator = doc.isEmpty || runtimeNote.isEmpty ? [] : [""]
-        if !doc.isEmpty || !runtimeNote.isEmpty { declaration.append(.docComment(doc + separator + runtimeNote)) }
+        var doc = DocComment.lines(description: model.description)
+        for paragraph in [DocComment.runtimeNote(of: model, graph: context.graph)] + streamFieldDocumentation() where !paragraph.isEmpty {
+            if !doc.isEmpty { doc.append("") }
+            doc.append(contentsOf: paragraph)
+        }
+        if !doc.isEmpty { declaration.append(.docComment(doc)) }
         if let deprecation = model.deprecation {
             declaration.append(.line(TranslationContext.deprecatedAttribute(deprecation.message)))
         }
@@ -140,6 +142,24 @@ struct ObjectTranslator {
             declaration.append(contentsOf: Self.timestampCodingOverloads)
         }
         return declaration
+    }
+
+    /// One paragraph per field whose value is a stream (`ModelNode.streamFields`): it is not a
+    /// property, and this is how to read it.
+    private func streamFieldDocumentation() -> [[String]] {
+        model.streamFields.map { field in
+            let spelling = TypeSpelling.spell(field.type, in: context.graph)
+            let what: String
+            if case .stream(let kind, _) = field.type {
+                what = "a stream of \(TranslationContext.framing(kind))"
+            } else {
+                what = "a stream"
+            }
+            return [
+                "`\(field.name)` (`\(spelling)`) is not a property: its value is \(what), a response body rather than JSON.",
+                TranslationContext.readingSentence(context.streamReaders(field.type)),
+            ]
+        }
     }
 
     private func declaration(of member: Member) -> [SwiftCode] {

@@ -10,9 +10,10 @@
 /// Names other than the declared ones that the emitted source relies on: the Swift types
 /// `String`, `Int`, `Int64`, `UInt8`, `Double`, `Bool`, `Hasher`, `KeyedDecodingContainer`,
 /// `KeyedEncodingContainer` and the standard protocols (`Codable`, `Hashable`, `Sendable`, ...).
-/// `Date`, `Error`, `Set`, `Decoder`, `Encoder`, `CodingKey`, `DecodingError` and
-/// `EncodingError` are always module-qualified (`Foundation.Date`, `Swift.Error`, ...), so a
-/// generated model with one of those names does not break the support file.
+/// `Date`, `Data`, `Error`, `Set`, `Decoder`, `Encoder`, `CodingKey`, `DecodingError`,
+/// `EncodingError`, `JSONDecoder`, `JSONSerialization`, `AsyncSequence` and `AsyncIteratorProtocol`
+/// are always module-qualified (`Foundation.Date`, `Swift.Error`, ...), so a generated model with
+/// one of those names does not break the support file.
 enum SupportLibrary {
     /// The file name the support source is written to.
     static let fileName = "SpecModels+Support.swift"
@@ -26,6 +27,10 @@ enum SupportLibrary {
         "decodeUnion",
         "Indirect",
         "SpecModelsCodingKey",
+        "ServerSentEvent",
+        "ServerSentEvents",
+        "ServerSentEventStream",
+        "JSONLinesStream",
     ]
 
     /// The support source, with every declaration's access level set to `access` ("public", "package" or "internal").
@@ -917,6 +922,369 @@ extension Indirect: CustomStringConvertible, CustomDebugStringConvertible {
 
     \#(access) var debugDescription: String {
         String(reflecting: value)
+    }
+}
+
+// MARK: - Streams
+
+/// One server-sent event, as the WHATWG HTML standard's event-stream rules dispatch it.
+\#(access) struct ServerSentEvent: Hashable, Sendable {
+    /// The `event:` field, or nil when the event has none (a browser calls such an event `message`).
+    \#(access) var event: String?
+    /// The `data:` lines of the event, joined with "\n".
+    \#(access) var data: String
+    /// The last event ID: the latest `id:` value in the stream so far, or "" before the first.
+    \#(access) var id: String
+    /// The reconnection time in milliseconds: the latest valid `retry:` value in the stream so far.
+    \#(access) var retry: Int?
+
+    \#(access) init(event: String? = nil, data: String, id: String = "", retry: Int? = nil) {
+        self.event = event
+        self.data = data
+        self.id = id
+        self.retry = retry
+    }
+}
+
+/// The server-sent events of a response body: any `AsyncSequence` of bytes, such as
+/// `URLSession.AsyncBytes`, read by the WHATWG event-stream rules.
+///
+/// Lines end with CRLF, LF or CR (a CRLF split between two reads is one line end), and a leading
+/// byte order mark is skipped. `data:` lines are joined with "\n"; `event:`, `id:` (unless it holds
+/// a NUL) and `retry:` (digits only) set their fields; lines starting with `:` are comments; other
+/// fields are ignored. A blank line dispatches the event, unless it has no `data:` line. Bytes after
+/// the last blank line are an incomplete event and are discarded. Invalid UTF-8 reads as U+FFFD.
+/// Errors of the byte sequence are rethrown, and end the iteration.
+@available(macOS 10.15, iOS 13.0, tvOS 13.0, watchOS 6.0, *)
+\#(access) struct ServerSentEvents<Bytes: Swift.AsyncSequence>: Swift.AsyncSequence where Bytes.Element == UInt8 {
+    \#(access) typealias Element = ServerSentEvent
+
+    private let bytes: Bytes
+
+    \#(access) init(_ bytes: Bytes) {
+        self.bytes = bytes
+    }
+
+    \#(access) func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(bytes: bytes.makeAsyncIterator())
+    }
+
+    \#(access) struct AsyncIterator: Swift.AsyncIteratorProtocol {
+        private var bytes: Bytes.AsyncIterator
+        private var parser = ServerSentEvent.Parser()
+        private var isFinished = false
+
+        fileprivate init(bytes: Bytes.AsyncIterator) {
+            self.bytes = bytes
+        }
+
+        \#(access) mutating func next() async throws -> ServerSentEvent? {
+            guard !isFinished else { return nil }
+            do {
+                while let byte = try await bytes.next() {
+                    if let event = parser.consume(byte) { return event }
+                }
+            } catch {
+                isFinished = true
+                throw error
+            }
+            isFinished = true
+            return nil
+        }
+    }
+}
+
+@available(macOS 10.15, iOS 13.0, tvOS 13.0, watchOS 6.0, *)
+extension ServerSentEvents: Sendable where Bytes: Sendable {}
+
+/// A response body of server-sent events (`EventStream<T>` in the docs), each decoded as `Element`
+/// with a plain `JSONDecoder`.
+///
+/// `init(decoding:from:terminator:)` decodes each event from the JSON object that Speakeasy's event
+/// models describe: `data` holds the event's data parsed as JSON (or as a JSON string when it is not
+/// JSON), and `event`, `id` and `retry` are there when the event has them.
+/// `init(decodingData:from:terminator:)` decodes the event's data alone, as JSON. An event whose data
+/// is exactly `terminator` (by default `[DONE]`, which many APIs send last) ends the sequence. An
+/// event that does not decode throws a `DecodingError` naming the event and why, and ends the iteration.
+///
+/// ```swift
+/// let (bytes, _) = try await URLSession.shared.bytes(for: request)
+/// for try await event in ServerSentEventStream(decoding: CompletionEvent.self, from: bytes) { … }
+/// ```
+@available(macOS 10.15, iOS 13.0, tvOS 13.0, watchOS 6.0, *)
+\#(access) struct ServerSentEventStream<Bytes: Swift.AsyncSequence, Element: Decodable>: Swift.AsyncSequence where Bytes.Element == UInt8 {
+    private let events: ServerSentEvents<Bytes>
+    private let terminator: String?
+    private let decodesDataAlone: Bool
+
+    /// Decodes each event from an object of its fields: `data` (as JSON), `event`, `id`, `retry`.
+    \#(access) init(decoding type: Element.Type, from bytes: Bytes, terminator: String? = "[DONE]") {
+        self.events = ServerSentEvents(bytes)
+        self.terminator = terminator
+        self.decodesDataAlone = false
+    }
+
+    /// Decodes each event's data, as JSON.
+    \#(access) init(decodingData type: Element.Type, from bytes: Bytes, terminator: String? = "[DONE]") {
+        self.events = ServerSentEvents(bytes)
+        self.terminator = terminator
+        self.decodesDataAlone = true
+    }
+
+    \#(access) func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(events: events.makeAsyncIterator(), terminator: terminator, decodesDataAlone: decodesDataAlone)
+    }
+
+    \#(access) struct AsyncIterator: Swift.AsyncIteratorProtocol {
+        private var events: ServerSentEvents<Bytes>.AsyncIterator
+        private let terminator: String?
+        private let decodesDataAlone: Bool
+        private let decoder = Foundation.JSONDecoder()
+        private var count = 0
+        private var isFinished = false
+
+        fileprivate init(events: ServerSentEvents<Bytes>.AsyncIterator, terminator: String?, decodesDataAlone: Bool) {
+            self.events = events
+            self.terminator = terminator
+            self.decodesDataAlone = decodesDataAlone
+        }
+
+        \#(access) mutating func next() async throws -> Element? {
+            guard !isFinished else { return nil }
+            let event: ServerSentEvent
+            do {
+                guard let next = try await events.next() else {
+                    isFinished = true
+                    return nil
+                }
+                event = next
+            } catch {
+                isFinished = true
+                throw error
+            }
+            count += 1
+            if let terminator, event.data == terminator {
+                isFinished = true
+                return nil
+            }
+            do {
+                let json = decodesDataAlone ? Foundation.Data(event.data.utf8) : event.jsonObject()
+                return try decoder.decode(Element.self, from: json)
+            } catch {
+                isFinished = true
+                throw Swift.DecodingError.dataCorrupted(Swift.DecodingError.Context(
+                    codingPath: [],
+                    debugDescription: "Server-sent event \(count) (data \(SpecModelsCodingKey.quote(event.data))) does not decode as \(Element.self): \(SpecModelsCodingKey.summary(of: error))",
+                    underlyingError: error
+                ))
+            }
+        }
+    }
+}
+
+@available(macOS 10.15, iOS 13.0, tvOS 13.0, watchOS 6.0, *)
+extension ServerSentEventStream: Sendable where Bytes: Sendable {}
+
+/// A response body of JSON lines (`JsonLStream<T>` in the docs): one JSON value per line, each
+/// decoded as `Element` with a plain `JSONDecoder`.
+///
+/// Lines end with LF (a CR before it is whitespace); blank lines are skipped; a last line without a
+/// line end is read too; a leading byte order mark is skipped. A line that does not decode throws a
+/// `DecodingError` naming the line and why, and ends the iteration; so do errors of the byte sequence.
+///
+/// ```swift
+/// let (bytes, _) = try await URLSession.shared.bytes(for: request)
+/// for try await entry in JSONLinesStream(decoding: LogEntry.self, from: bytes) { … }
+/// ```
+@available(macOS 10.15, iOS 13.0, tvOS 13.0, watchOS 6.0, *)
+\#(access) struct JSONLinesStream<Bytes: Swift.AsyncSequence, Element: Decodable>: Swift.AsyncSequence where Bytes.Element == UInt8 {
+    private let bytes: Bytes
+
+    \#(access) init(decoding type: Element.Type, from bytes: Bytes) {
+        self.bytes = bytes
+    }
+
+    \#(access) func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(bytes: bytes.makeAsyncIterator())
+    }
+
+    \#(access) struct AsyncIterator: Swift.AsyncIteratorProtocol {
+        private var bytes: Bytes.AsyncIterator
+        private let decoder = Foundation.JSONDecoder()
+        private var line: [UInt8] = []
+        private var lineNumber = 0
+        private var isFinished = false
+
+        fileprivate init(bytes: Bytes.AsyncIterator) {
+            self.bytes = bytes
+        }
+
+        \#(access) mutating func next() async throws -> Element? {
+            while !isFinished {
+                let byte: UInt8?
+                do {
+                    byte = try await bytes.next()
+                } catch {
+                    isFinished = true
+                    throw error
+                }
+                if let byte, byte != UInt8(ascii: "\n") {
+                    line.append(byte)
+                    continue
+                }
+                if byte == nil { isFinished = true }
+                lineNumber += 1
+                defer { line.removeAll(keepingCapacity: true) }
+                var text = line[...]
+                if lineNumber == 1, text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
+                if text.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) {
+                    continue
+                }
+                do {
+                    return try decoder.decode(Element.self, from: Foundation.Data(text))
+                } catch {
+                    isFinished = true
+                    let quoted = SpecModelsCodingKey.quote(String(decoding: text, as: UTF8.self))
+                    throw Swift.DecodingError.dataCorrupted(Swift.DecodingError.Context(
+                        codingPath: [],
+                        debugDescription: "Line \(lineNumber) of the JSON lines (\(quoted)) does not decode as \(Element.self): \(SpecModelsCodingKey.summary(of: error))",
+                        underlyingError: error
+                    ))
+                }
+            }
+            return nil
+        }
+    }
+}
+
+@available(macOS 10.15, iOS 13.0, tvOS 13.0, watchOS 6.0, *)
+extension JSONLinesStream: Sendable where Bytes: Sendable {}
+
+extension ServerSentEvent {
+    /// The event-stream parser: bytes in, one event out at each blank line that ends an event.
+    fileprivate struct Parser {
+        private var line: [UInt8] = []
+        private var isFirstLine = true
+        private var previousByteWasCR = false
+        private var data: [UInt8] = []
+        private var eventType: [UInt8] = []
+        private var lastEventID = ""
+        private var retry: Int?
+
+        mutating func consume(_ byte: UInt8) -> ServerSentEvent? {
+            if previousByteWasCR {
+                previousByteWasCR = false
+                if byte == UInt8(ascii: "\n") { return nil }
+            }
+            switch byte {
+            case UInt8(ascii: "\n"):
+                return endLine()
+            case UInt8(ascii: "\r"):
+                previousByteWasCR = true
+                return endLine()
+            default:
+                line.append(byte)
+                return nil
+            }
+        }
+
+        private mutating func endLine() -> ServerSentEvent? {
+            defer { line.removeAll(keepingCapacity: true) }
+            var text = line[...]
+            if isFirstLine {
+                isFirstLine = false
+                if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
+            }
+            if text.isEmpty { return dispatch() }
+            if text.first == UInt8(ascii: ":") { return nil }
+            var name = text
+            var value = text[text.endIndex...]
+            if let colon = text.firstIndex(of: UInt8(ascii: ":")) {
+                name = text[..<colon]
+                value = text[(colon + 1)...]
+                if value.first == UInt8(ascii: " ") { value = value.dropFirst() }
+            }
+            if name.elementsEqual("data".utf8) {
+                data.append(contentsOf: value)
+                data.append(UInt8(ascii: "\n"))
+            } else if name.elementsEqual("event".utf8) {
+                eventType = Array(value)
+            } else if name.elementsEqual("id".utf8) {
+                if !value.contains(0) { lastEventID = String(decoding: value, as: UTF8.self) }
+            } else if name.elementsEqual("retry".utf8) {
+                let isDigits = !value.isEmpty && value.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+                if isDigits, let milliseconds = Int(String(decoding: value, as: UTF8.self)) { retry = milliseconds }
+            }
+            return nil
+        }
+
+        private mutating func dispatch() -> ServerSentEvent? {
+            defer {
+                data.removeAll(keepingCapacity: true)
+                eventType.removeAll(keepingCapacity: true)
+            }
+            guard !data.isEmpty else { return nil }
+            data.removeLast()  // the "\n" after the last `data:` line
+            return ServerSentEvent(
+                event: eventType.isEmpty ? nil : String(decoding: eventType, as: UTF8.self),
+                data: String(decoding: data, as: UTF8.self),
+                id: lastEventID,
+                retry: retry
+            )
+        }
+    }
+
+    /// The event as the JSON object that Speakeasy's event models describe: `data` (parsed as JSON,
+    /// or a JSON string when it is not JSON), and `event`, `id` and `retry` when the event has them.
+    fileprivate func jsonObject() -> Foundation.Data {
+        var json = Array("{\"data\":".utf8)
+        let dataBytes = Foundation.Data(data.utf8)
+        var isJSON = true
+        do {
+            _ = try Foundation.JSONSerialization.jsonObject(with: dataBytes, options: [.fragmentsAllowed])
+        } catch {
+            isJSON = false
+        }
+        json += isJSON ? Array(dataBytes) : Self.jsonString(data)
+        if let event {
+            json += ",\"event\":".utf8
+            json += Self.jsonString(event)
+        }
+        if !id.isEmpty {
+            json += ",\"id\":".utf8
+            json += Self.jsonString(id)
+        }
+        if let retry {
+            json += ",\"retry\":".utf8
+            json += String(retry).utf8
+        }
+        json.append(UInt8(ascii: "}"))
+        return Foundation.Data(json)
+    }
+
+    /// `string` as a JSON string literal.
+    private static func jsonString(_ string: String) -> [UInt8] {
+        let hexDigits = Array("0123456789abcdef".utf8)
+        var json: [UInt8] = [UInt8(ascii: "\"")]
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                json += [UInt8(ascii: "\\"), byte]
+            case UInt8(ascii: "\n"):
+                json += "\\n".utf8
+            case UInt8(ascii: "\r"):
+                json += "\\r".utf8
+            case UInt8(ascii: "\t"):
+                json += "\\t".utf8
+            case 0..<0x20:
+                json += "\\u00".utf8
+                json += [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+            default:
+                json.append(byte)
+            }
+        }
+        json.append(UInt8(ascii: "\""))
+        return json
     }
 }
 

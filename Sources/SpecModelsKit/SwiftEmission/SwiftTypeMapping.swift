@@ -23,6 +23,9 @@ struct SwiftTypeMapping {
         case .array(let element): return "[\(swiftType(element))]"
         case .map(let value): return "[String: \(swiftType(value))]"
         case .oneOf: return "JSONValue"
+        // A stream is no stored value (a union has no case for it): its elements' type,
+        // which the union's doc comment names.
+        case .stream(_, let element): return swiftType(element)
         // Never declared: fields and members of runtime types are not part of a model's shape.
         case .runtime(let name): return name
         }

@@ -5,6 +5,10 @@
 /// and ties go to the member listed first. Members whose docs are missing
 /// (`missingTypes: jsonValue`) hold any JSON: they are tried last and know no keys, so they
 /// never win over a member that decodes. Encoding writes the payload alone.
+///
+/// A stream member (`EventStream<T>`, `JsonLStream<T>`) is a response body that is not one JSON
+/// value: it has no case, and the enum's doc comment says how to read it with the support file's
+/// stream decoders. A union of streams alone has no case at all, and decoding it always throws.
 struct UnionTranslator {
     let context: TranslationContext
     let model: ModelNode
@@ -22,7 +26,8 @@ struct UnionTranslator {
         var taken = UniqueNames()
         var baseNames: Set<String> = []
         let unionWords = SwiftNaming.words(splittingCamelCase: context.names[model.id])
-        return members.enumerated().map { position, member in
+        return members.enumerated().compactMap { position, member in
+            if case .stream = member.type { return nil }
             let base = caseBaseName(member.type, unionWords: unionWords, missingType: member.missingType)
             // A member that repeats another's name (plex lists `ReadableStream<Uint8Array>`
             // twice) is told apart by its place among them: `data`, `secondData`.
@@ -91,6 +96,8 @@ struct UnionTranslator {
         case .stringLiteral(let value): return value
         case .booleanLiteral(let value): return value ? "true" : "false"
         case .numberLiteral(let value): return "value " + value
+        case .stream(let kind, let element):
+            return caseBaseName(element, unionWords: unionWords) + (kind == .serverSentEvents ? "Events" : "Lines")
         case .runtime(let name): return name
         }
     }
@@ -129,7 +136,7 @@ struct UnionTranslator {
                 body.append(.line("\(entry.isIndirect ? "indirect " : "")case \(name)(\(mapping.swiftType(entry.member.type)))"))
             }
         }
-        body.append(.blank)
+        if !body.isEmpty { body.append(.blank) }
         // Members whose docs are missing go last: any JSON decodes as them.
         let order = Self.decodingOrder(cases)
         var candidates = order.filter { $0.member.missingType == nil }.map { candidate(for: $0) }
@@ -138,9 +145,16 @@ struct UnionTranslator {
             candidates.append(.line("// Not in the spec: tried last, and knowing no keys they never beat a member that decodes."))
             candidates += missing.map { candidate(for: $0) }
         }
-        body.append(.block("\(access)init(from decoder: any Decoder) throws", [
-            .block("self = try decodeUnion(\(SwiftNaming.stringLiteral(typeName)), from: decoder, candidates: [", candidates, closing: "])"),
-        ]))
+        if cases.isEmpty && !streams.isEmpty {
+            let message = "\(typeName) is a stream, not a JSON value: read the response body with \(streams.map(\.reader).joined(separator: " or "))"
+            body.append(.block("\(access)init(from decoder: any Decoder) throws", [
+                .line("throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: \(SwiftNaming.stringLiteral(message))))"),
+            ]))
+        } else {
+            body.append(.block("\(access)init(from decoder: any Decoder) throws", [
+                .block("self = try decodeUnion(\(SwiftNaming.stringLiteral(typeName)), from: decoder, candidates: [", candidates, closing: "])"),
+            ]))
+        }
         body.append(.blank)
         // `Data` codes as base64 (the coder's data strategy) only through a container; its own
         // `encode(to:)` writes an array of bytes. Unions without bytes keep the shorter form.
@@ -158,15 +172,39 @@ struct UnionTranslator {
             : [.switchBlock("self", encoding)]))
 
         var declaration: [SwiftCode] = []
-        let runtimeNote = DocComment.runtimeNote(of: model, graph: context.graph)
-        let doc = DocComment.lines(description: model.description)
-        let separator = doc.isEmpty || runtimeNote.isEmpty ? [] : [""]
-        if !doc.isEmpty || !runtimeNote.isEmpty { declaration.append(.docComment(doc + separator + runtimeNote)) }
+        var doc = DocComment.lines(description: model.description)
+        for paragraph in [DocComment.runtimeNote(of: model, graph: context.graph)] + streamDocumentation(hasCases: !cases.isEmpty) where !paragraph.isEmpty {
+            if !doc.isEmpty { doc.append("") }
+            doc.append(contentsOf: paragraph)
+        }
+        if !doc.isEmpty { declaration.append(.docComment(doc)) }
         if let deprecation = model.deprecation {
             declaration.append(.line(TranslationContext.deprecatedAttribute(deprecation.message)))
         }
         declaration.append(.block("\(access)enum \(typeName): Codable, Hashable, Sendable\(context.extraConformances(of: model))", body))
         return declaration
+    }
+
+    /// A stream member: its spelling and the expression that reads it from a body's `bytes`.
+    private var streams: [(spelling: String, kind: StreamKind, reader: String)] {
+        members.compactMap { member in
+            guard case .stream(let kind, let element) = member.type else { return nil }
+            return (member.spelling, kind, context.streamReader(kind, element: element))
+        }
+    }
+
+    /// One paragraph per stream member: what the operation may answer and how to read it.
+    private func streamDocumentation(hasCases: Bool) -> [[String]] {
+        let streams = self.streams
+        guard !streams.isEmpty else { return [] }
+        var paragraphs = streams.map { stream -> [String] in
+            [
+                "The operation may \(hasCases ? "also " : "")answer with \(TranslationContext.framing(stream.kind)) (`\(stream.spelling)`): a stream, not one JSON value\(hasCases ? ", so it has no case here" : "").",
+                TranslationContext.readingSentence([stream.reader]),
+            ]
+        }
+        if !hasCases { paragraphs.append(["Every answer of the operation is a stream: no JSON value decodes as this type."]) }
+        return paragraphs
     }
 
     private func candidate(for entry: Case) -> SwiftCode {

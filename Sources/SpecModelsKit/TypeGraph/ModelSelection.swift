@@ -21,6 +21,7 @@ public enum ModelSelection {
         switch model.shape {
         case .object(let properties):
             for property in properties { collect(property.type, at: property.location) }
+            for property in model.streamFields { collect(property.type, at: property.location) }
         case .union(let members):
             for member in members { collect(member.type, at: member.location) }
         case .enumeration:

@@ -30,6 +30,10 @@ public indirect enum TypeExpression: Hashable, Sendable {
     case map(TypeExpression)
     /// `A | B` inside a cell.
     case oneOf([TypeExpression])
+    /// `EventStream<T>`, `JsonLStream<T>`: a response body that is a stream of `T`s, not one
+    /// JSON value: a union member by itself (an answer the operation may give) or a field's
+    /// whole type (see `Streams`).
+    case stream(StreamKind, TypeExpression)
     /// A value of the SDK's runtime that is not JSON, by its TypeScript name:
     /// `[Response](…/docs/Web/API/Response)`, `*Request*` (see `RuntimeValues`).
     case runtime(String)
@@ -40,7 +44,7 @@ public indirect enum TypeExpression: Hashable, Sendable {
         while let next = pending.popLast() {
             body(next)
             switch next {
-            case .array(let element), .map(let element): pending.append(element)
+            case .array(let element), .map(let element), .stream(_, let element): pending.append(element)
             case .oneOf(let members): pending.append(contentsOf: members.reversed())
             default: break
             }
@@ -58,6 +62,22 @@ public indirect enum TypeExpression: Hashable, Sendable {
     public var directModel: ModelID? {
         if case .model(let id) = self { return id }
         return nil
+    }
+}
+
+/// How a stream's elements are framed in the response body.
+public enum StreamKind: Hashable, Sendable {
+    /// `EventStream<T>`: server-sent events (`text/event-stream`).
+    case serverSentEvents
+    /// `JsonLStream<T>`: JSON lines, one value per line (`application/jsonl`).
+    case jsonLines
+
+    /// The generic type's name in the docs.
+    public var spelling: String {
+        switch self {
+        case .serverSentEvents: return "EventStream"
+        case .jsonLines: return "JsonLStream"
+        }
     }
 }
 

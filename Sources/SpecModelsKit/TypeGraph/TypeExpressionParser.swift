@@ -18,6 +18,8 @@ struct TypeExpressionParser {
         case array(Unresolved)
         case map(Unresolved)
         case oneOf([Unresolved])
+        /// `EventStream<T>` or `JsonLStream<T>`, at the column of its name.
+        case stream(StreamKind, Unresolved, column: Int)
     }
 
     struct Failure: Error, Equatable {
@@ -277,10 +279,26 @@ struct TypeExpressionParser {
             try expectWord("Uint8Array", context: "`ReadableStream`")
             try expect(">")
             return .primitive(.bytes)
+        case "EventStream", "JsonLStream":
+            return try stream(word == "EventStream" ? .serverSentEvents : .jsonLines, column: tokens[position - 2].offset)
         default:
             position -= 2
             throw failure("unknown generic type `\(word)<…>`: expected `Record<string, T>`, `Array<T>` or `ReadableStream<Uint8Array>`")
         }
+    }
+
+    /// `EventStream<T>`, `JsonLStream<T>`: exactly one element type.
+    private mutating func stream(_ kind: StreamKind, column: Int) throws -> Unresolved {
+        let name = kind.spelling
+        if peek() == .punctuation(">") {
+            throw failure("`\(name)<>` has no element type: write the type of its elements, like `\(name)<components.Event>`")
+        }
+        let element = try parseUnion()
+        if peek() == .punctuation(",") {
+            throw failure("`\(name)` takes one element type, found `,`")
+        }
+        try expect(">", closing: "\(name)<")
+        return .stream(kind, element, column: column)
     }
 
     private func named(_ word: String, offset: Int) throws -> Unresolved {

@@ -45,6 +45,9 @@ public struct ModelNode: Sendable {
     public let runtimeMembers: [UnionMemberNode]
     /// The models whose fields or members name this one, in path order.
     public internal(set) var referencedBy: [ModelID] = []
+    /// Fields whose value is a stream (`EventStream<T>`, or a union of streams alone): a
+    /// response body, not part of a JSON value, so they are not in `shape`.
+    public internal(set) var streamFields: [Property] = []
 
     /// `operations.Name`, as the docs spell it.
     public var qualifiedName: String { namespace.isEmpty ? name : "\(namespace).\(name)" }

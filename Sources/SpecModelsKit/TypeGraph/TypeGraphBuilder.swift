@@ -17,9 +17,12 @@ public enum TypeGraphBuilder {
         var referrers = [Set<ModelID>](repeating: [], count: documents.count)
         models.reserveCapacity(documents.count)
         let runtimeModels = RuntimeValues.runtimeModels(resolutions.map(\.shape))
+        let runtimeSplits = resolutions.map { RuntimeValues.split($0.shape, runtimeModels: runtimeModels) }
+        let streamOnlyUnions = Streams.streamOnlyUnions(runtimeSplits.map(\.shape))
         for (position, (document, resolution)) in zip(documents, resolutions).enumerated() {
             let id = ModelID(index: position)
-            let (shape, runtimeFields, runtimeMembers) = RuntimeValues.split(resolution.shape, runtimeModels: runtimeModels)
+            let (withoutRuntime, runtimeFields, runtimeMembers) = runtimeSplits[position]
+            let (shape, streamFields) = Streams.splitStreamFields(withoutRuntime, streamOnlyUnions: streamOnlyUnions)
             for target in resolution.referencedModels {
                 referrers[target.index].insert(id)
             }
@@ -36,11 +39,13 @@ public enum TypeGraphBuilder {
                 examples: document.examples,
                 runtimeFields: runtimeFields,
                 runtimeMembers: runtimeMembers))
+            models[position].streamFields = streamFields
         }
         var graph = TypeGraph(models: models)
         graph.setReferrers(referrers)
         ExampleNulls.mark(in: &graph)
         UnionCycles.report(in: graph, diagnostics: &diagnostics)
+        Streams.reportMisplacedStreamOnlyUnions(in: graph, diagnostics: &diagnostics)
         return graph
     }
 
@@ -249,6 +254,10 @@ struct ReferenceResolver {
                 at: failure.atEnd ? location(cell, offset: cell.source.utf8.count) : location(cell, offset: failure.offset))
             return nil
         case .success(let unresolved):
+            if let misplaced = Self.misplacedStream(in: unresolved) {
+                diagnostics.error(misplaced.message, at: location(cell, offset: misplaced.column))
+                return nil
+            }
             var failed = false
             let resolved = resolve(unresolved, cell: cell, failed: &failed, missing: &missing, diagnostics: &diagnostics)
             return failed ? nil : resolved
@@ -268,6 +277,8 @@ struct ReferenceResolver {
             return .map(resolve(value, cell: cell, failed: &failed, missing: &missing, diagnostics: &diagnostics))
         case .oneOf(let members):
             return .oneOf(members.map { resolve($0, cell: cell, failed: &failed, missing: &missing, diagnostics: &diagnostics) })
+        case .stream(let kind, let element, _):
+            return .stream(kind, resolve(element, cell: cell, failed: &failed, missing: &missing, diagnostics: &diagnostics))
         case .named(let name, let offset):
             if let id = lookUp(name: name) {
                 referencedModels.insert(id)
@@ -322,6 +333,29 @@ struct ReferenceResolver {
                 diagnostics.error(failure.text, at: location(cell, offset: offset))
                 return .any
             }
+        }
+    }
+
+    /// A stream is a whole response body: a union's member heading or a field's type by
+    /// itself (``### `EventStream<ns.T>` ``), never part of another type.
+    private static func misplacedStream(in expression: TypeExpressionParser.Unresolved) -> (message: String, column: Int)? {
+        if case .stream(let kind, let element, _) = expression {
+            guard let (inner, column) = firstStream(in: element) else { return nil }
+            return ("the elements of `\(kind.spelling)<…>` are JSON values, not `\(inner.spelling)<…>` streams", column)
+        }
+        guard let (kind, column) = firstStream(in: expression) else { return nil }
+        let what = kind == .serverSentEvents ? "a stream of server-sent events" : "a stream of JSON lines"
+        return ("`\(kind.spelling)<…>` is a whole response body (\(what)), not part of a type: write it by itself, like `\(kind.spelling)<components.Event>`", column)
+    }
+
+    private static func firstStream(in expression: TypeExpressionParser.Unresolved) -> (StreamKind, Int)? {
+        switch expression {
+        case .stream(let kind, _, let column): return (kind, column)
+        case .array(let inner), .map(let inner): return firstStream(in: inner)
+        case .oneOf(let members):
+            for member in members { if let found = firstStream(in: member) { return found } }
+            return nil
+        case .primitive, .named, .linked: return nil
         }
     }
 
