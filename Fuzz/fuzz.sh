@@ -6,9 +6,9 @@
 # Environment:
 #   FUZZ_DIR            work folder (default .build-fuzz, gitignored): binary, seeds,
 #                       the growing corpus, crash artifacts and logs
-#   SPECMODELS_CORPUS   the shared specs (default ../shared/specs); when it holds
-#                       ampersand/v*/models, its docs become seeds (copied into FUZZ_DIR,
-#                       never into the repository)
+#   SPECMODELS_CORPUS   the shared specs (default ../shared/specs); the docs of its
+#                       ampersand/v*/models, apideck/models, dwolla/models and plex/models
+#                       become seeds (copied into FUZZ_DIR, never into the repository)
 #   FUZZ_FLAGS          extra libFuzzer flags, e.g. "-seed=1"
 #
 # Exit status: 0 when the run found nothing, 1 when libFuzzer reported a crash, a hang, a
@@ -46,6 +46,8 @@ emit() {  # emit ROOT FILE...: the files under ROOT as one fuzz input on stdout
     for file in "$@"; do
         printf '@@@ %s\n' "${file#"$root"/}"
         cat "$file"
+        # A doc without a final newline would swallow the next `@@@` line.
+        [[ -z "$(tail -c 1 "$file")" ]] || printf '\n'
     done
 }
 rm -rf "$work/seeds"
@@ -58,11 +60,15 @@ for case in Tests/SpecModelsKitTests/Fixtures/BadInput/*/; do
     emit "$case/spec" "${docs[@]}" > "$work/seeds/case-$(basename "$case")"
 done
 shopt -s nullglob
-for models in "$corpus_root"/ampersand/v*/models; do
-    version=$(basename "$(dirname "$models")")
+# Ampersand's four revisions and the published sets of the other companies (namespaced,
+# flat and the newer enum format): each doc named after its corpus and file.
+for models in "$corpus_root"/ampersand/v*/models "$corpus_root"/{apideck,dwolla,plex}/models; do
     root=$(dirname "$models")
+    source=$(basename "$root")
     while IFS= read -r doc; do
-        name="$version-$(basename "$doc" .md)"
+        relative="${doc#"$models"/}"
+        name="$source-${relative//\//-}"
+        name="${name%.md}"
         emit "$root" "$doc" > "$work/seeds/$name"
         # The doc and the docs it links to, so that links resolve.
         linked=("$doc")

@@ -48,7 +48,7 @@ private struct Reader {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            let (message, mark) = Self.describe(error)
+            let (message, mark) = YAMLErrors.describe(error)
             diagnostics.error(message, at: mark.map(location) ?? .start(of: path))
             return configuration
         }
@@ -254,31 +254,5 @@ private struct Reader {
             return []
         }
         return sequence.compactMap { string($0, named: "an entry of \(name)", expecting: "a string") }
-    }
-
-    // MARK: YAML errors
-
-    /// The problem and position of a Yams error, for both Yams 5 and 6.
-    static func describe(_ error: Error) -> (String, Mark?) {
-        if let error = error as? YamlError {
-            switch error {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                return ("invalid YAML: \(problem)", mark)
-            default:
-                break
-            }
-        }
-        let firstLine = String(describing: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-        return ("invalid YAML: \(firstLine)", findMark(in: error, depth: 0))
-    }
-
-    /// Finds the position inside errors that newer Yams versions add (duplicate keys).
-    private static func findMark(in value: Any, depth: Int) -> Mark? {
-        if let mark = value as? Mark { return mark }
-        guard depth < 4 else { return nil }
-        for child in Mirror(reflecting: value).children {
-            if let mark = findMark(in: child.value, depth: depth + 1) { return mark }
-        }
-        return nil
     }
 }

@@ -13,7 +13,7 @@ struct SpecModelsCommand: ParsableCommand {
             finds it out of date; 2 when the command line is wrong (an unknown option, a \
             missing spec folder, an output folder that is refused).
             """,
-        subcommands: [GenerateCommand.self, CheckCommand.self, DiffCommand.self],
+        subcommands: [GenerateCommand.self, CheckCommand.self, DiffCommand.self, LearnKeysCommand.self],
         defaultSubcommand: nil
     )
 

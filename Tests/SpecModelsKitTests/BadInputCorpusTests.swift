@@ -13,6 +13,7 @@ import Darwin
 /// - `spec/`: the spec folder (absent when the case is a missing spec folder);
 /// - `expected.txt`: the exact standard error, then a last line `exit: N`;
 /// - `specmodels.yml` (optional): a configuration beside the spec;
+/// - any other file or folder (optional): more input the arguments name, copied beside `spec/`;
 /// - `arguments` (optional): the command line, one line split at spaces, instead of
 ///   `generate --spec spec --output Generated`;
 /// - `setup` (optional): the name of a step `BadInputSetup` performs first, for what git
@@ -29,6 +30,9 @@ final class BadInputCorpusTests: XCTestCase {
         .appendingPathComponent("Fixtures/BadInput")
 
     static let defaultArguments = ["generate", "--spec", "spec", "--output", "Generated"]
+
+    /// The files of a case folder that describe the case rather than being its input.
+    static let caseControlFiles: Set<String> = ["expected.txt", "arguments", "setup"]
 
     func testEveryCase() throws {
         let binary = try Self.findBinary()
@@ -65,14 +69,11 @@ final class BadInputCorpusTests: XCTestCase {
 
         let folder = scratch.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let specSource = source.appendingPathComponent("spec")
-        if FileManager.default.fileExists(atPath: specSource.path) {
-            try FileManager.default.copyItem(at: specSource, to: folder.appendingPathComponent("spec"))
-        }
-        // A case's configuration sits beside its spec, where the tool looks for it.
-        let configuration = source.appendingPathComponent("specmodels.yml")
-        if FileManager.default.fileExists(atPath: configuration.path) {
-            try FileManager.default.copyItem(at: configuration, to: folder.appendingPathComponent("specmodels.yml"))
+        // The spec, a configuration beside it (where the tool looks for it) and any other
+        // input the arguments name (samples, contract tests) are copied as they are.
+        for entry in try FileManager.default.contentsOfDirectory(atPath: source.path).sorted()
+        where !Self.caseControlFiles.contains(entry) {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(entry), to: folder.appendingPathComponent(entry))
         }
         try Self.prepopulateOutput(in: folder)
         var arguments = Self.defaultArguments

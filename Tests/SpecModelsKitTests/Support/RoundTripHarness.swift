@@ -18,12 +18,20 @@ struct RoundTripHarness {
         var origin: String
         /// When set, decoding must fail; the message must contain this text.
         var expectedFailure: String? = nil
+        /// Report every JSON path that does not come back (`LOST` lines) instead of failing
+        /// the sample as a whole: for counting keys over payloads that may not all decode.
+        var listsLosses = false
     }
 
     struct Outcome {
         var checked: Int
         var failures: [String]
-        /// The wall time of the one compile (models and driver).
+        /// For samples that list losses: per sample index, the decoding error, if any.
+        var undecodable: [Int: String] = [:]
+        /// For samples that list losses: per sample index, the JSON paths that did not come
+        /// back with their value (`$.data[0].created_at`).
+        var lost: [Int: [String]] = [:]
+        /// How long compiling the models and the driver took.
         var compileSeconds: Double = 0
     }
 
@@ -41,11 +49,11 @@ struct RoundTripHarness {
         try Data(Self.driverSource(samples, customChecks: customChecks).utf8).write(to: driver)
         let executable = workspace.appendingPathComponent("roundtrip")
         // The driver uses deprecated models on purpose, so warnings are allowed in it alone.
-        let compileStart = Date()
+        let started = Date()
         let compiled = try TestSupport.compile(
             try TestSupport.swiftFiles(in: models) + [driver], moduleName: "RoundTrip", output: executable,
             executable: true, warningsAsErrors: false)
-        let compileSeconds = Date().timeIntervalSince(compileStart)
+        let compileSeconds = Date().timeIntervalSince(started)
         let modelWarnings = compiled.standardError.split(separator: "\n")
             .filter { $0.contains(": warning:") && !$0.contains("RoundTripDriver.swift") }
         XCTAssertEqual(modelWarnings, [], "the generated models compile with warnings")
@@ -60,7 +68,15 @@ struct RoundTripHarness {
             return Outcome(checked: 0, failures: ["driver failed"], compileSeconds: compileSeconds)
         }
         let checked = Int(summary.dropFirst("round-trip: ".count).split(separator: " ").first ?? "") ?? -1
-        return Outcome(checked: checked, failures: lines.dropLast().filter { $0.hasPrefix("FAIL ") }, compileSeconds: compileSeconds)
+        var outcome = Outcome(checked: checked, failures: lines.dropLast().filter { $0.hasPrefix("FAIL ") }, compileSeconds: compileSeconds)
+        // `LOST <index> <path>` and `UNDECODABLE <index> <error>`.
+        for line in lines.dropLast() {
+            let parts = line.split(separator: " ", maxSplits: 2).map(String.init)
+            guard parts.count == 3, let index = Int(parts[1]) else { continue }
+            if parts[0] == "LOST" { outcome.lost[index, default: []].append(parts[2]) }
+            if parts[0] == "UNDECODABLE" { outcome.undecodable[index] = parts[2] }
+        }
+        return outcome
     }
 
     /// A driver with one `check` call per sample, split into functions of 50 calls so that
@@ -132,6 +148,53 @@ struct RoundTripHarness {
                     }
                 }
 
+                /// Prints `UNDECODABLE i error`, or one `LOST i path` per JSON path whose value
+                /// does not come back.
+                static func checkLosses<T: Codable>(_ type: T.Type, _ index: Int) {
+                    checked += 1
+                    let original = read(index)
+                    do {
+                        let encoded = try JSONEncoder().encode(try JSONDecoder().decode(T.self, from: original))
+                        let before = try JSONDecoder().decode(JSONValue.self, from: original)
+                        let after = try JSONDecoder().decode(JSONValue.self, from: encoded)
+                        for path in differences(before, after, path: "$") { print("LOST \\(index) \\(path)") }
+                    } catch {
+                        print("UNDECODABLE \\(index) \\("\\(error)".split(separator: "\\n").joined(separator: " "))")
+                    }
+                }
+
+                /// The paths where two trees differ, as deep as both are containers of one kind;
+                /// a missing key and `null` are the same.
+                static func differences(_ lhs: JSONValue, _ rhs: JSONValue, path: String) -> [String] {
+                    switch (lhs, rhs) {
+                    case let (.object(left), .object(right)):
+                        return Set(left.keys).union(right.keys).sorted().flatMap { key in
+                            differences(left[key] ?? .null, right[key] ?? .null, path: appending(key, to: path))
+                        }
+                    case let (.array(left), .array(right)) where left.count == right.count:
+                        return zip(left, right).enumerated().flatMap { differences($1.0, $1.1, path: "\\(path)[\\($0)]") }
+                    default:
+                        return sameTree(lhs, rhs) ? [] : [path]
+                    }
+                }
+
+                /// `$.key`, or `$["@odata.id"]` for keys that are not plain words (as `JSONPath` writes them).
+                static func appending(_ key: String, to path: String) -> String {
+                    let isWord = !key.isEmpty && key.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+                        && !(key.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false)
+                    if isWord { return "\\(path).\\(key)" }
+                    var quoted = ""
+                    for scalar in key.unicodeScalars {
+                        switch scalar {
+                        case "\\"": quoted += "\\\\\\""
+                        case "\\\\": quoted += "\\\\\\\\"
+                        case "\\n": quoted += "\\\\n"
+                        default: quoted.unicodeScalars.append(scalar)
+                        }
+                    }
+                    return "\\(path)[\\"\\(quoted)\\"]"
+                }
+
                 static func checkFails<T: Codable>(_ type: T.Type, _ index: Int, _ origin: String, _ expected: String) {
                     checked += 1
                     do {
@@ -171,7 +234,9 @@ struct RoundTripHarness {
             for index in chunk {
                 let sample = samples[index]
                 let origin = SwiftNaming.stringLiteral(sample.origin)
-                if let expected = sample.expectedFailure {
+                if sample.listsLosses {
+                    source += "        checkLosses(\(sample.swiftType).self, \(index))\n"
+                } else if let expected = sample.expectedFailure {
                     source += "        checkFails(\(sample.swiftType).self, \(index), \(origin), \(SwiftNaming.stringLiteral(expected)))\n"
                 } else {
                     source += "        check(\(sample.swiftType).self, \(index), \(origin))\n"

@@ -1,0 +1,100 @@
+import Foundation
+import SpecModelsKit
+
+/// `specmodels learn-keys` without the command line: reads the spec, its configuration and
+/// the payload samples (JSON files of one type, or a contract test's 2xx JSON bodies), walks
+/// the samples and learns the settings that make them decode.
+public enum LearnKeys {
+    public enum Samples: Sendable {
+        /// JSON files, each a payload of the type `typeName` names (`Account`, `components.Account`).
+        case files(typeName: String, paths: [String])
+        /// The 2xx JSON bodies of an Arazzo contract test; `sdks` is the folder of SDK
+        /// READMEs that give each operation's response type.
+        case contractTest(arazzo: String, sdks: String)
+    }
+
+    public struct Result: Sendable {
+        /// The graph with the configuration's current wire settings applied.
+        public var graph: TypeGraph?
+        public var currentSettings = WireSettings()
+        public var bodies: ContractBodies?
+        public var learner: KeyLearner?
+        /// `nil` when reading the inputs failed.
+        public var learned: LearnedSettings?
+        public var diagnostics = Diagnostics()
+    }
+
+    public static func run(spec: String, configuration configurationPath: String?, samples: Samples) -> Result {
+        var result = Result()
+        var configuration: Configuration?
+        if let configurationPath {
+            configuration = ConfigurationFile.read(path: configurationPath, diagnostics: &result.diagnostics)
+        }
+        let source = SpecSource(directory: spec)
+        var specDiagnostics = Diagnostics()
+        let graph = Generator.buildGraph(
+            from: source.read(diagnostics: &specDiagnostics), missingTypes: configuration?.missingTypes?.value ?? .error,
+            diagnostics: &specDiagnostics)
+        // The spec's warnings are `generate`'s business; its errors stop learning.
+        for diagnostic in specDiagnostics.all where diagnostic.severity == .error { result.diagnostics.append(diagnostic) }
+        guard !result.diagnostics.hasErrors else { return result }
+        if let configuration {
+            result.currentSettings = configuration.resolve(against: graph, diagnostics: &result.diagnostics).wire
+        }
+        let wired = graph.applying(result.currentSettings)
+        result.graph = wired
+
+        var payloads: [PayloadSample] = []
+        switch samples {
+        case .files(let typeName, let paths):
+            payloads = readFiles(paths, typeName: typeName, graph: wired, diagnostics: &result.diagnostics)
+        case .contractTest(let arazzo, let sdks):
+            let steps = ArazzoDocument.read(path: arazzo, diagnostics: &result.diagnostics)
+            let operations = SDKOperationDocs.read(directory: sdks, diagnostics: &result.diagnostics)
+            guard !result.diagnostics.hasErrors else { return result }
+            let resolver = ResponseBodyType.Resolver(graph: wired, specDirectory: spec)
+            let bodies = ContractBodies.collect(steps, operations: operations, resolver: resolver, diagnostics: &result.diagnostics)
+            payloads = bodies.bodies.map { PayloadSample(type: $0.type, json: $0.json, placement: $0.placement) }
+            result.bodies = bodies
+        }
+        guard !result.diagnostics.hasErrors else { return result }
+
+        var learner = KeyLearner(graph: wired)
+        for payload in payloads { learner.learn(payload) }
+        let learned = learner.settings(current: result.currentSettings)
+        result.diagnostics.append(contentsOf: learner.diagnostics)
+        result.diagnostics.append(contentsOf: learned.problems)
+        result.learner = learner
+        result.learned = learned
+        return result
+    }
+
+    private static func readFiles(_ paths: [String], typeName: String, graph: TypeGraph, diagnostics: inout Diagnostics) -> [PayloadSample] {
+        let type: ModelID
+        switch graph.model(spelled: typeName) {
+        case .success(let id): type = id
+        case .failure(let failure):
+            diagnostics.error("\(failure.message) (given with --type)", at: nil)
+            return []
+        }
+        var samples: [PayloadSample] = []
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                diagnostics.error("cannot read the sample `\(path)`", at: nil)
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                diagnostics.error("the sample is not UTF-8 text: expected JSON", at: .start(of: path))
+                continue
+            }
+            let placement = TextPlacement.file(path)
+            switch JSONSample.parse(text) {
+            case .success(let json):
+                samples.append(PayloadSample(type: type, json: json, placement: placement))
+            case .failure(let error):
+                diagnostics.error("the sample is not JSON: \(error.message)", at: placement.location(line: error.line, column: error.column))
+            }
+        }
+        return samples
+    }
+}

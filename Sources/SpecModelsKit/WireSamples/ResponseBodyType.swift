@@ -1,0 +1,89 @@
+import Foundation
+
+/// The model a successful (2xx) response body decodes as, from the type an SDK doc's
+/// `### Response` names.
+///
+/// Speakeasy's operation wrappers (a field `httpMeta`, or `headers` beside `result`) hold the
+/// body in one field per response, in the order the API lists its responses; the 2xx body is
+/// the first field that is neither HTTP metadata nor a documented error (`errors.…`).
+public enum ResponseBodyType: Sendable, Equatable {
+    case model(ModelID)
+    /// Not a model doc (`ReadableStream<Uint8Array>`, `void`, `shared.Device[]`): what the doc
+    /// says instead, for listing.
+    case notAModel(String)
+
+    /// Resolves SDK responses against the graph of the spec they link into.
+    public struct Resolver: Sendable {
+        let graph: TypeGraph
+        let byPath: [String: ModelID]
+        let specRoot: [String]
+
+        /// - Parameter specDirectory: the spec folder the graph was read from; README links
+        ///   resolve relative to the README and must land in it.
+        public init(graph: TypeGraph, specDirectory: String) {
+            self.graph = graph
+            var byPath: [String: ModelID] = [:]
+            for model in graph.models { byPath[model.relativePath] = model.id }
+            self.byPath = byPath
+            self.specRoot = Self.absoluteComponents(specDirectory)
+        }
+
+        /// The body type of the response's 2xx status.
+        public func successBody(of response: SDKOperationDocs.Response) -> ResponseBodyType {
+            guard let id = linkedModel(response) else {
+                return .notAModel("`\(response.spelling)`")
+            }
+            guard case .object(let properties) = graph[id].shape, Self.isOperationWrapper(fieldNames: documentedFieldNames(of: id)) else {
+                return .model(id)
+            }
+            let candidates = properties.filter { !Self.isHTTPMetadata($0.name) && !isErrorType($0.type) }
+            guard let body = candidates.first else {
+                return .notAModel("`\(graph[id].qualifiedName)` has no response body field")
+            }
+            if case .model(let bodyID) = body.type {
+                return .model(bodyID)
+            }
+            return .notAModel("`\(graph[id].qualifiedName).\(body.name)` is `\(TypeSpelling.spell(body.type, in: graph))`")
+        }
+
+        /// `httpMeta`, or `headers` beside `result`: the SDK's envelope, not the API's body.
+        static func isOperationWrapper(fieldNames names: Set<String>) -> Bool {
+            names.contains("httpMeta") || (names.contains("headers") && names.contains("result"))
+        }
+
+        /// Every field the model's doc lists, the SDK runtime's (`httpMeta`) included.
+        private func documentedFieldNames(of id: ModelID) -> Set<String> {
+            guard case .object(let properties) = graph[id].shape else { return [] }
+            return Set((properties + graph[id].runtimeFields).map(\.name))
+        }
+
+        static func isHTTPMetadata(_ fieldName: String) -> Bool {
+            fieldName == "httpMeta" || fieldName == "headers"
+        }
+
+        private func isErrorType(_ type: TypeExpression) -> Bool {
+            guard case .model(let id) = type else { return false }
+            return graph[id].namespace == "errors"
+        }
+
+        /// The model doc the response's link points to, when it points to one in the spec.
+        private func linkedModel(_ response: SDKOperationDocs.Response) -> ModelID? {
+            guard var link = response.link, !link.contains("://") else { return nil }
+            if let hash = link.firstIndex(of: "#") { link = String(link[..<hash]) }
+            var components = Self.absoluteComponents(response.readmePath).dropLast()
+            for component in link.split(separator: "/") {
+                switch component {
+                case ".": continue
+                case "..": if !components.isEmpty { components.removeLast() }
+                default: components.append(String(component))
+                }
+            }
+            guard components.count > specRoot.count, components.prefix(specRoot.count).elementsEqual(specRoot) else { return nil }
+            return byPath[components.dropFirst(specRoot.count).joined(separator: "/")]
+        }
+
+        private static func absoluteComponents(_ path: String) -> [String] {
+            URL(fileURLWithPath: path).standardizedFileURL.pathComponents.filter { $0 != "/" }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import XCTest
+@testable import SpecModelsKit
+
+/// The walk of `learn-keys` over payloads: unions, extended spellings, additional properties,
+/// values of the wrong kind and fields seen under two keys.
+final class KeyLearnerTests: XCTestCase {
+    static let fields = "| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n"
+
+    static let docs: [String: String] = [
+        "models/shared/item.md": """
+            # Item
+
+            ## Fields
+
+            \(fields)| `guid` | *string* | :heavy_minus_sign: | The item's id. |
+            | `guids` | [shared.Tag](../../models/shared/tag.md)[] | :heavy_minus_sign: | Other ids. |
+            | `ratingKey` | *string* | :heavy_check_mark: | N/A |
+            | `additionalProperties` | Record<string, *any*> | :heavy_minus_sign: | N/A |
+
+            """,
+        "models/shared/tag.md": """
+            # Tag
+
+            ## Fields
+
+            \(fields)| `tagId` | *number* | :heavy_check_mark: | N/A |
+
+            """,
+        "models/shared/song.md": """
+            # Song
+
+            ## Fields
+
+            \(fields)| `trackTitle` | *string* | :heavy_check_mark: | N/A |
+
+            """,
+        "models/shared/video.md": """
+            # Video
+
+            ## Fields
+
+            \(fields)| `frameRate` | *number* | :heavy_check_mark: | N/A |
+
+            """,
+        "models/shared/media.md": """
+            # Media
+
+            ## Supported Types
+
+            ### `shared.Song`
+
+            ```typescript
+            const value: shared.Song = { trackTitle: "x" };
+            ```
+
+            ### `shared.Video`
+
+            ```typescript
+            const value: shared.Video = { frameRate: 24 };
+            ```
+
+            """,
+        "models/shared/library.md": """
+            # Library
+
+            ## Fields
+
+            \(fields)| `media` | [shared.Media](../../models/shared/media.md)[] | :heavy_check_mark: | N/A |
+            | `items` | [shared.Item](../../models/shared/item.md)[] | :heavy_minus_sign: | N/A |
+
+            """,
+    ]
+
+    private func learn(_ json: String, as typeName: String = "Library") throws -> (KeyLearner, LearnedSettings) {
+        let graph = TestSupport.generate(Self.docs).graph
+        let type = try graph.model(spelled: typeName).get()
+        var learner = KeyLearner(graph: graph)
+        learner.learn(PayloadSample(type: type, json: try JSONSample.parse(json).get(), placement: .file("sample.json")))
+        return (learner, learner.settings(current: WireSettings()))
+    }
+
+    func testUnionMembersAreChosenByFitAndTheirKeysLearned() throws {
+        let (learner, learned) = try learn(#"{"Media": [{"track_title": "a"}, {"frame_rate": 25}]}"#)
+        XCTAssertEqual(learner.diagnostics.all.map(\.description), [])
+        XCTAssertEqual(learned.keyStyle, .snakeCase)
+        XCTAssertEqual(learned.keyOverrides.map(\.yamlEntry), ["shared.Library.media: Media"])
+        XCTAssertEqual(learner.occurrences.map { "\($0.path) \($0.match)" }, [
+            "$.Media[0].track_title spelling(0)",
+            "$.Media[1].frame_rate spelling(0)",
+            "$.Media spelling(0)",
+        ])
+    }
+
+    func testAKeySpelledLikeAFieldThatCannotHoldItGoesToTheFieldThatExtendsItsSpelling() throws {
+        let (learner, learned) = try learn(#"{"media": [], "items": [{"Guid": [{"tagId": 1}], "ratingKey": "r"}]}"#)
+        XCTAssertEqual(learner.diagnostics.all.map(\.description), [])
+        XCTAssertEqual(learned.keyOverrides.map(\.yamlEntry), [
+            "shared.Item.guids: Guid  # spelled like `guid`, which cannot hold its value",
+        ])
+    }
+
+    func testKeysNoFieldHasGoToADocumentedAdditionalProperties() throws {
+        let (learner, _) = try learn(#"{"media": [], "items": [{"ratingKey": "r", "loudness": -14.2}]}"#)
+        XCTAssertEqual(learner.diagnostics.all.map(\.description), [])
+        XCTAssertEqual(learner.occurrences.first { $0.key == "loudness" }?.match, .additionalProperty(3))
+    }
+
+    func testValuesOfTheWrongKindAreReportedAtTheirPlace() throws {
+        let (learner, _) = try learn(#"{"media": [], "items": [{"ratingKey": 7}]}"#)
+        XCTAssertEqual(learner.diagnostics.all.map(\.description), [
+            "sample.json:1:39: error: the value at `$.items[0].ratingKey` is a number, but its documented type (`shared.Item.ratingKey`) is `string`",
+        ])
+    }
+
+    func testAFieldSeenUnderTwoKeysIsReported() throws {
+        let graph = TestSupport.generate(Self.docs).graph
+        let type = try graph.model(spelled: "Tag").get()
+        var learner = KeyLearner(graph: graph)
+        for text in [#"{"tag_id": 1}"#, #"{"TagId": 2}"#] {
+            learner.learn(PayloadSample(type: type, json: try JSONSample.parse(text).get(), placement: .file("s.json")))
+        }
+        let learned = learner.settings(current: WireSettings())
+        XCTAssertEqual(learned.problems.all.map(\.description), [
+            "s.json:1:2: error: `shared.Tag.tagId` arrives under 2 keys: `tag_id` at s.json:1:2, `TagId` at s.json:1:2; a field has one key, so samples of one API must agree",
+        ])
+    }
+}
