@@ -7,6 +7,9 @@
 /// fileprivate `Date` overload set where timestamps occur (see Benchmarks/RESULTS.md).
 /// Only a struct with deprecated fields and nothing that needs explicit coding keeps the
 /// synthesized conformance, which reads those fields without deprecation warnings.
+/// Explicit coding reaches a deprecated field through a private, undeprecated `_name`; where
+/// the field's type is itself a deprecated model that storage would warn too, so instead the
+/// coding methods are deprecated (`JSONDecoder` and `JSONEncoder` call them without warning).
 struct ObjectTranslator {
     let context: TranslationContext
     let model: ModelNode
@@ -44,6 +47,7 @@ struct ObjectTranslator {
 
     private var members: [Member] {
         let needsCustomCoding = Self.needsCustomCoding(properties, model: model, context: context)
+        let codingIsDeprecated = needsCustomCoding && !deprecatedFieldsOfDeprecatedTypes.isEmpty
         let customizations = properties.map { context.customization(of: $0, in: model) }
         let names = MemberNaming.propertyNames(
             of: properties, typeName: context.names[model.id], customNames: customizations.map { $0?.swiftName })
@@ -51,11 +55,21 @@ struct ObjectTranslator {
             let name = names[position]
             let customization = customizations[position]
             let isIndirect = context.cycles.isCyclic(model.id, position)
-            let isBacked = isIndirect || (property.deprecationMessage != nil && needsCustomCoding)
+            let isBacked = isIndirect || (property.deprecationMessage != nil && needsCustomCoding && !codingIsDeprecated)
             return Member(
                 property: property, name: name, wireKey: property.wireKey,
                 swiftType: customization?.swiftType ?? context.mapping.swiftType(property.type),
                 isBacked: isBacked, isIndirect: isIndirect)
+        }
+    }
+
+    /// Deprecated fields whose type names a deprecated model (`DeprecatedLinkedSupplier?`).
+    private var deprecatedFieldsOfDeprecatedTypes: [Property] {
+        properties.filter { property in
+            property.deprecationMessage != nil && property.type.contains { type in
+                if case .model(let id) = type { return context.graph[id].deprecation != nil }
+                return false
+            }
         }
     }
 
@@ -118,10 +132,15 @@ struct ObjectTranslator {
         body.append(contentsOf: initializers(members))
         let explicitCoding = customCoding || !properties.contains { $0.deprecationMessage != nil }
         if explicitCoding {
+            let deprecatedTypes = customCoding ? deprecatedFieldsOfDeprecatedTypes : []
+            let attribute: [SwiftCode] = deprecatedTypes.isEmpty ? [] : [.line(TranslationContext.deprecatedAttribute(
+                "Codes the deprecated " + (deprecatedTypes.count == 1 ? "field " : "fields ")
+                    + deprecatedTypes.map(\.name).joined(separator: ", ")
+                    + "; JSONDecoder and JSONEncoder use it without a warning"))]
             body.append(.blank)
-            body.append(contentsOf: decodingInitializer(members))
+            body.append(contentsOf: attribute + decodingInitializer(members))
             body.append(.blank)
-            body.append(contentsOf: encodeMethod(members))
+            body.append(contentsOf: attribute + encodeMethod(members))
         } else if members.contains(where: { $0.name != $0.wireKey }) {
             body.append(.blank)
             body.append(codingKeys(members))

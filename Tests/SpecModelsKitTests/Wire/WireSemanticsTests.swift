@@ -41,6 +41,18 @@ final class WireSemanticsTests: XCTestCase {
             | `addressLine1` | *string* | :heavy_minus_sign: | Digits stay with their word. |
             | `links` | *string* | :heavy_minus_sign: | `_links` on the wire. |
             | `dollarSchema` | *string* | :heavy_minus_sign: | `$schema` on the wire. |
+            | ~~`legacyOwner`~~ | [components.LegacyOwner](../../models/components/legacyowner.md) | :heavy_minus_sign: | :warning: ** DEPRECATED **: Use owner.<br/><br/>A deprecated field of a deprecated type. |
+            """,
+        "models/components/legacyowner.md": """
+            # ~~LegacyOwner~~
+
+            > :warning: **DEPRECATED**: Use Owner.
+
+            ## Fields
+
+            | Field | Type | Required |
+            | --- | --- | --- |
+            | `ownerName` | *string* | :heavy_check_mark: |
             """,
         "models/components/owner.md": """
             # Owner
@@ -127,6 +139,9 @@ final class WireSemanticsTests: XCTestCase {
             let again = try json(decoded)
             print(again)
             print(try JSONDecoder().decode(Account.self, from: Data(again.utf8)) == decoded)
+            // A deprecated field of a deprecated type is coded under its wire key too (and compiles without warnings).
+            let legacy = #"{"balance":null,"created_at":null,"days":null,"deleted_at":null,"id":"a-3","kind":null,"legacy_owner":{"owner_name":"Ann"},"owner":null}"#
+            print(try json(try JSONDecoder().decode(Account.self, from: Data(legacy.utf8))) == legacy)
 
             // A nullable key must be present; null is not a value for a plain required field; the literal is still checked.
             print(decode(Account.self, #"{"id":"a-1","created_at":null,"deleted_at":null,"balance":null,"days":null,"kind":null}"#))
@@ -161,6 +176,7 @@ final class WireSemanticsTests: XCTestCase {
             true true true true true true
             {"balance":null,"created_at":null,"days":null,"deleted_at":null,"id":"a-1","kind":null,"owner":null}
             {"$schema":"s","_links":"self","address_line1":"Main St 1","balance":1.5,"created_at":"2024-01-02T03:04:05.000000Z","days":["2024-01-01T00:00:00.000000Z"],"deleted_at":"2024-02-03T04:05:06.500000Z","id":"a-2","kind":"account","owner":{"account":null,"http_meta":"h","ip_v4_address":"10.0.0.1"},"parent":{"balance":null,"created_at":null,"days":null,"deleted_at":null,"id":"a-1","kind":null,"owner":null}}
+            true
             true
             missing owner
             null at id
