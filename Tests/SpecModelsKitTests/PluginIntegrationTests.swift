@@ -110,6 +110,18 @@ final class PluginIntegrationTests: XCTestCase {
         try FileManager.default.moveItem(at: moved, to: target.appendingPathComponent("spec"))
         _ = try build("build with the spec folder back")
 
+        // A published doc set copied as it is into a target's spec/ builds, when the corpus is there.
+        let published: URL?
+        do {
+            published = try TestSupport.corpusFolder("apideck/models")
+        } catch is XCTSkip {
+            published = nil
+            print("PluginIntegrationTests: SPECMODELS_CORPUS is not set, so no target with a published spec/ is built")
+        }
+        if let published {
+            try checkTargetWithPublishedSpec(published, swift: swift, package: package, scratch: scratch)
+        }
+
         // generate-models writes the same files into the package, and so does the command line.
         let command = try commandPluginArguments(scratch: scratch)
         _ = try self.build(swift, command, in: package, label: "generate-models")
@@ -121,6 +133,54 @@ final class PluginIntegrationTests: XCTestCase {
         ])
         XCTAssertEqual(generated.status, 0, generated.standardError)
         try assertSameFiles(cli, outputs)
+    }
+
+    /// Adds a library target `Published` whose `spec/` holds the *contents* of a published
+    /// `models` folder (copied here, never committed): it builds, and a build with nothing
+    /// changed does not run the generator. The target is removed again afterwards.
+    private func checkTargetWithPublishedSpec(_ models: URL, swift: URL, package: URL, scratch: URL) throws {
+        let target = package.appendingPathComponent("Sources/Published")
+        let spec = target.appendingPathComponent("spec")
+        try FileManager.default.createDirectory(at: spec, withIntermediateDirectories: true)
+        for item in try FileManager.default.contentsOfDirectory(atPath: models.path) {
+            try FileManager.default.copyItem(at: models.appendingPathComponent(item), to: spec.appendingPathComponent(item))
+        }
+        try Data("/// The models are generated from spec/ by SpecModelsPlugin.\npublic enum Published {}\n".utf8)
+            .write(to: target.appendingPathComponent("Published.swift"))
+        let manifest = package.appendingPathComponent("Package.swift")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        let targets = "    targets: [\n"
+        XCTAssertTrue(text.contains(targets))
+        try Data(text.replacingOccurrences(of: targets, with: targets + """
+                    .target(
+                        name: "Published",
+                        exclude: ["spec"],
+                        plugins: [.plugin(name: "SpecModelsPlugin", package: "SpecModels")]
+                    ),
+
+            """).utf8).write(to: manifest)
+        let docs = try FileManager.default.subpathsOfDirectory(atPath: models.path).filter { $0.hasSuffix(".md") }.count
+
+        let first = try build(swift, ["build", "--scratch-path", scratch.path], in: package, label: "build with the published spec/ (\(docs) docs)")
+        XCTAssertTrue(first.contains("\(Self.generatorLine) \(docs) models for Published"), first)
+        let warnings = first.split(separator: "\n").filter { $0.contains("warning:") && $0.contains("/Published/") }
+        XCTAssertEqual(warnings, [], "the published spec/ builds with warnings")
+        let outputs = try pluginOutputFolder(scratch, target: "Published")
+        let initial = try modificationDates(outputs)
+        XCTAssertEqual(initial.count, docs + 1)
+
+        // As after a clean build, the first build after the manifest changed relinks the tool
+        // and may rerun the generator, which rewrites nothing; then a no-op build runs nothing.
+        let second = try build(swift, ["build", "--scratch-path", scratch.path], in: package, label: "second build with the published spec/")
+        XCTAssertFalse(second.contains("Compiling Published"), second)
+        XCTAssertEqual(try modificationDates(outputs), initial)
+        let noOp = try build(swift, ["build", "--scratch-path", scratch.path], in: package, label: "no-op build with the published spec/")
+        XCTAssertFalse(noOp.contains(Self.generatorLine), "a no-op build ran the generator:\n\(noOp)")
+        let compiled = noOp.split(separator: "\n").filter { $0.contains("Compiling") && !$0.contains("Compiling plugin") }
+        XCTAssertEqual(compiled, [], noOp)
+
+        try Data(text.utf8).write(to: manifest)
+        try FileManager.default.removeItem(at: target)
     }
 
     // MARK: This repository through generate-models
@@ -251,8 +311,8 @@ final class PluginIntegrationTests: XCTestCase {
         }
     }
 
-    private func pluginOutputFolder(_ scratch: URL) throws -> URL {
-        let folder = scratch.appendingPathComponent("plugins/outputs/pluginconsumer/Consumer/destination/SpecModelsPlugin/GeneratedModels")
+    private func pluginOutputFolder(_ scratch: URL, target: String = "Consumer") throws -> URL {
+        let folder = scratch.appendingPathComponent("plugins/outputs/pluginconsumer/\(target)/destination/SpecModelsPlugin/GeneratedModels")
         guard FileManager.default.fileExists(atPath: folder.path) else {
             throw XCTSkip("SwiftPM put the plugin outputs elsewhere than \(folder.path)")
         }

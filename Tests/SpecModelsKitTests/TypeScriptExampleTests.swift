@@ -256,7 +256,100 @@ final class TypeScriptExampleTests: XCTestCase {
         XCTAssertEqual(json("{ at: new Date('2024-01-01'), list: [new Date(\"x\",)] }"), #"{"at":"2024-01-01","list":["x"]}"#)
         assertSyntaxError("let value: T = new Date(0);", contains: "string literal argument")
         assertSyntaxError("let value: T = new Date();", contains: "string literal argument")
-        assertSyntaxError(#"let value: T = new Blob("x");"#, contains: "only `new Date")
+        XCTAssertEqual(json(#"{ born: new RFCDate("1980-01-31") }"#), #"{"born":"1980-01-31"}"#)
+        assertSyntaxError("let value: T = new RFCDate(1);", contains: "string literal argument")
+    }
+
+    func testRuntimeValuesAreNotData() {
+        let blob = failure(#"const value: ReadableStream<Uint8Array> = await openAsBlob("example.file");"#)
+        XCTAssertEqual(blob, .notData("`openAsBlob(…)` is a function call, its result a runtime value, not JSON data"))
+        XCTAssertEqual(blob?.isSkipped, true)
+        XCTAssertEqual(blob?.isPlaceholder, false)
+        XCTAssertEqual(failure(#"let value: T = { file: new Blob(["x"]) };"#), .notData("`new Blob(…)` builds a runtime object, not JSON data"))
+        XCTAssertEqual(failure("let value: T = [Buffer.from(\"x\")];"), .notData("`Buffer.from(…)` is a function call, its result a runtime value, not JSON data"))
+        XCTAssertEqual(failure("let value: T = new Uint8Array();")?.description, "not data: `new Uint8Array(…)` builds a runtime object, not JSON data")
+        XCTAssertEqual(TypeScriptExample.Failure.syntax(message: "m", line: 1, column: 1).isSkipped, false)
+        XCTAssertEqual(TypeScriptExample.Failure.placeholder("...").isSkipped, true)
+    }
+
+    func testEnumMemberReferencesBecomeTheirValues() throws {
+        let members = TypeScriptExample.EnumMembers([
+            "BoolInt": ["False": .integer(0), "True": .integer(1)],
+            "shared.Ratio": ["Half": .number("0.5")],
+            "Kind": ["Movie": .string("movie")],
+        ])
+        func convert(_ literal: String) throws -> String {
+            try TypeScriptExample.parse("let value: T = \(literal);", enumMembers: members).jsonString
+        }
+        XCTAssertEqual(try convert("BoolInt.True"), "1")
+        XCTAssertEqual(try convert("shared.Ratio.Half"), "0.5")
+        XCTAssertEqual(try convert("{ type: Kind.Movie, flags: [BoolInt.False, BoolInt . True] }"), #"{"flags":[0,1],"type":"movie"}"#)
+        let source = "import { BoolInt } from \"x\";\n\nlet value: BoolInt =\n  BoolInt.Maybe;\n"
+        XCTAssertThrowsError(try TypeScriptExample.parse(source, enumMembers: members)) { error in
+            XCTAssertEqual(error as? TypeScriptExample.Failure, .syntax(message: "`BoolInt.Maybe` names no member of a known enum", line: 4, column: 3))
+        }
+        // Without the enum docs, a member reference cannot be resolved.
+        assertSyntaxError("let value: T = BoolInt.True;", contains: "`BoolInt.True` names no member of a known enum")
+        assertSyntaxError("let value: T = BoolInt.;", contains: "expected a name after `.`")
+    }
+
+    func testEnumMembersComeFromTheEnumDocs() throws {
+        let result = TestSupport.generate([
+            "models/shared/boolint.md": """
+                # BoolInt
+
+                ## Values
+
+                | Name    | Value |
+                | ------- | ----- |
+                | `False` | 0     |
+                | `True`  | 1     |
+                """,
+            "models/shared/kind.md": """
+                # Kind
+
+                ## Values
+
+                | Name    | Value   |
+                | ------- | ------- |
+                | `Movie` | movie   |
+                """,
+            "models/operations/kind.md": """
+                # Kind
+
+                ## Values
+
+                | Name    | Value   |
+                | ------- | ------- |
+                | `Movie` | film    |
+                """,
+            "models/shared/plain.md": """
+                # Plain
+
+                ## Values
+
+                ```typescript
+                "a" | "b"
+                ```
+                """,
+        ])
+        XCTAssertEqual(result.diagnostics.all.map(\.description), [])
+        let members = TypeScriptExample.EnumMembers(result.graph)
+        XCTAssertEqual(members.value(enumName: "BoolInt", member: "True"), .integer(1))
+        XCTAssertEqual(members.value(enumName: "shared.BoolInt", member: "False"), .integer(0))
+        XCTAssertEqual(members.value(enumName: "shared.Kind", member: "Movie"), .string("movie"))
+        XCTAssertEqual(members.value(enumName: "operations.Kind", member: "Movie"), .string("film"))
+        // Two enums named `Kind`: the plain name is ambiguous, so only the qualified names resolve.
+        XCTAssertNil(members.value(enumName: "Kind", member: "Movie"))
+        XCTAssertNil(members.value(enumName: "Plain", member: "a"))
+
+        // The block's import says which namespace the plain name comes from.
+        func convert(_ source: String) throws -> String { try TypeScriptExample.parse(source, enumMembers: members).jsonString }
+        XCTAssertEqual(try convert(#"import { Kind as K, X } from "@sdk/models/operations"; let value: K = { k: K.Movie };"#), #"{"k":"film"}"#)
+        XCTAssertEqual(try convert(#"import { Kind } from "@sdk/models/shared"; let value: Kind = Kind.Movie;"#), #""movie""#)
+        XCTAssertEqual(try convert(#"import { Kind } from "@sdk/models/operations"; let value: Kind = Kind.Movie;"#), #""film""#)
+        XCTAssertEqual(try convert(#"import { BoolInt } from "@sdk/models"; let value: BoolInt = BoolInt.True;"#), "1")
+        XCTAssertThrowsError(try convert(#"let value: Kind = Kind.Movie;"#))
     }
 
     func testTrailingCommasAndValuesSplitAcrossLines() {
@@ -517,6 +610,9 @@ final class TypeScriptExampleTests: XCTestCase {
                         } catch .syntax(let message, let line, let column) {
                             counts.failed += 1
                             failures.append("\(block.file):\(block.firstLine + line - 1):\(column): \(message)")
+                        } catch .notData(let reason) {
+                            counts.failed += 1
+                            failures.append("\(block.file):\(block.firstLine): not data: \(reason)")
                         }
                     }
                 }

@@ -29,7 +29,12 @@ import Foundation
 ///   decimal. `NaN`, `Infinity` and leading zeros are errors.
 /// - `true`, `false`, `null`; `undefined` follows `JSON.stringify`: a property is dropped, an
 ///   array element becomes `null`, a top-level `undefined` is an error.
-/// - `new Date("…")` becomes the string `"…"`.
+/// - `new Date("…")` and `new RFCDate("…")` become the string `"…"`.
+/// - An enum member reference, `DefaultSubtitleForced.PreferForced` (or `ns.Enum.Member`), becomes
+///   the member's value, looked up in the `EnumMembers` passed to `parse` (built from the enum
+///   docs' Values tables) in the namespace the block imports the enum from
+///   (`import { X } from "…/models/shared"`); an unknown member is a syntax error.
+/// - `await` before a value is ignored.
 /// - `//` and `/* */` comments between tokens are ignored, except where they stand in for data.
 ///
 /// Placeholders (not data) are reported as `Failure.placeholder`:
@@ -37,6 +42,9 @@ import Foundation
 /// - a comment where a value is required (`let value: X = /* values here */;`, `a: /* … */,`);
 /// - a block comment right before a closing `}`/`]` (`{ /* values here */ }`, `[/* … */]`);
 /// - a spread/ellipsis `...`.
+///
+/// Runtime values with no JSON form are reported as `Failure.notData` with the reason: a function
+/// call (`await openAsBlob("example.file")`) or another constructor (`new Blob(…)`).
 ///
 /// An empty object `{}` is data (all-optional models and free-form maps use it).
 ///
@@ -71,6 +79,9 @@ struct TypeScriptExample: Sendable, Equatable {
         /// The block is not valid example syntax. `line` and `column` are 1-based, relative to the
         /// text passed to `parse(_:)`; the column counts Unicode scalars.
         case syntax(message: String, line: Int, column: Int)
+        /// The example is a runtime value with no JSON form, such as `await openAsBlob("x")` or
+        /// `new Blob(…)`; the payload says why.
+        case notData(String)
 
         var description: String {
             switch self {
@@ -78,6 +89,8 @@ struct TypeScriptExample: Sendable, Equatable {
                 return "placeholder, not data: \(text)"
             case .syntax(let message, let line, let column):
                 return "\(line):\(column): \(message)"
+            case .notData(let reason):
+                return "not data: \(reason)"
             }
         }
 
@@ -87,12 +100,42 @@ struct TypeScriptExample: Sendable, Equatable {
             if case .placeholder = self { return true }
             return false
         }
+
+        /// A placeholder or a runtime value: the doc shows no data, so the example is skipped,
+        /// with `description` as the reason. Only `.syntax` means the example itself is wrong.
+        var isSkipped: Bool {
+            if case .syntax = self { return false }
+            return true
+        }
     }
 
-    /// Converts the text of one ```` ```typescript ```` block (without the fences).
-    static func parse(_ source: String) throws(Failure) -> TypeScriptExample {
-        var parser = Parser(source: source)
+    /// Converts the text of one ```` ```typescript ```` block (without the fences). An enum member
+    /// reference (`BoolInt.True`) becomes the member's value from `enumMembers`.
+    static func parse(_ source: String, enumMembers: EnumMembers = EnumMembers()) throws(Failure) -> TypeScriptExample {
+        var parser = Parser(source: source, enumMembers: enumMembers)
         return try parser.parseBlock()
+    }
+
+    /// The enum members an example may name, with their values: `DefaultSubtitleForced.PreferForced`
+    /// is `1` when the `DefaultSubtitleForced` doc's Values table says so.
+    struct EnumMembers: Sendable {
+        /// Enum name (as examples spell it: `Name` or `namespace.Name`) → member name → value.
+        private var values: [String: [String: EnumValue.Literal]]
+
+        init(_ values: [String: [String: EnumValue.Literal]] = [:]) {
+            self.values = values
+        }
+
+        /// The value of `enumName.member`. An enum imported from a module whose last path
+        /// component is a namespace (`…/models/shared`) is looked up as `shared.Name` first.
+        func value(enumName: String, member: String, importedFrom module: String? = nil) -> EnumValue.Literal? {
+            if let module, let namespace = module.split(separator: "/").last,
+                let value = values["\(namespace).\(enumName)"]?[member]
+            {
+                return value
+            }
+            return values[enumName]?[member]
+        }
     }
 }
 
@@ -137,11 +180,16 @@ extension TypeScriptExample {
         static let maxDepth = 256
 
         let s: [Unicode.Scalar]
+        let enumMembers: EnumMembers
+        /// Imported local name → module specifier (`"@lukehagar/plexjs/models/shared"`) and the
+        /// name the module exports (`import { A as B }`).
+        var imports: [String: (module: String, name: String)] = [:]
         var pos = 0
         var lookahead: Token?
 
-        init(source: String) {
+        init(source: String, enumMembers: EnumMembers) {
             s = Array(source.unicodeScalars)
+            self.enumMembers = enumMembers
         }
 
         // MARK: Statements
@@ -153,7 +201,7 @@ extension TypeScriptExample {
                 comments.append(contentsOf: token.comments)
                 switch token.kind {
                 case .identifier("import"):
-                    try skipImport(token)
+                    try parseImport(token)
                 case .identifier("export"), .punct(";"):
                     continue
                 case .identifier("let"), .identifier("const"), .identifier("var"):
@@ -169,9 +217,12 @@ extension TypeScriptExample {
             }
         }
 
-        /// Skips `import … from "module";` (or `import "module";`); the `import` token is consumed.
-        mutating func skipImport(_ importToken: Token) throws(Failure) {
+        /// Reads `import { A, B as C } from "module";` (or `import "module";`), recording the module
+        /// of each imported name; the `import` token is consumed.
+        mutating func parseImport(_ importToken: Token) throws(Failure) {
             var depth = 0
+            var names: [(local: String, exported: String)] = []
+            var renaming = false
             while true {
                 let token = try next()
                 switch token.kind {
@@ -183,7 +234,17 @@ extension TypeScriptExample {
                     depth -= 1
                 case .punct(";") where depth == 0:
                     return
-                case .string where depth == 0:
+                case .identifier("as"):
+                    renaming = true
+                case .identifier(let name) where depth > 0:
+                    if renaming, let last = names.popLast() {
+                        names.append((name, last.exported))
+                    } else {
+                        names.append((name, name))
+                    }
+                    renaming = false
+                case .string(let module) where depth == 0:
+                    for name in names { imports[name.local] = (module, name.exported) }
                     if case .punct(";") = try peek().kind { _ = try next() }
                     return
                 default:
@@ -299,37 +360,77 @@ extension TypeScriptExample {
                 case "false": return .bool(false)
                 case "null": return .null
                 case "undefined": return .undefined
-                case "new": return try parseNewDate(newToken: token)
+                case "new": return try parseNew(newToken: token)
+                case "await":
+                    return try parseValue(depth: depth + 1)
                 case "NaN", "Infinity":
                     throw fail("`\(word)` has no JSON representation", at: token.start)
                 default:
-                    throw fail("unsupported expression starting with `\(word)`; only literals and `new Date(\"…\")` are data", at: token.start)
+                    return try parseReference(word, at: token)
                 }
             default:
                 throw fail("expected a value, found \(describe(token))", at: token.start)
             }
         }
 
-        /// `Date("…")` after `new`.
-        mutating func parseNewDate(newToken: Token) throws(Failure) -> Value {
+        /// `Date("…")` or `RFCDate("…")` after `new`: the string. Any other constructor builds a
+        /// runtime object, which is not data.
+        mutating func parseNew(newToken: Token) throws(Failure) -> Value {
             let constructor = try next()
-            guard constructor.kind == .identifier("Date") else {
-                throw fail("only `new Date(\"…\")` is supported, found `new` \(describe(constructor))", at: constructor.start)
+            guard case .identifier(let name) = constructor.kind else {
+                throw fail("expected a constructor after `new`, found \(describe(constructor))", at: constructor.start)
+            }
+            guard Self.dateConstructors.contains(name) else {
+                throw Failure.notData("`new \(name)(…)` builds a runtime object, not JSON data")
             }
             let open = try next()
             guard open.kind == .punct("(") else {
-                throw fail("expected `(` after `new Date`, found \(describe(open))", at: open.start)
+                throw fail("expected `(` after `new \(name)`, found \(describe(open))", at: open.start)
             }
             let argument = try next()
             guard case .string(let text) = argument.kind else {
-                throw fail("`new Date(…)` needs a string literal argument, found \(describe(argument))", at: argument.start)
+                throw fail("`new \(name)(…)` needs a string literal argument, found \(describe(argument))", at: argument.start)
             }
             if try peek().kind == .punct(",") { _ = try next() }
             let close = try next()
             guard close.kind == .punct(")") else {
-                throw fail("expected `)` to close `new Date(`, found \(describe(close))", at: close.start)
+                throw fail("expected `)` to close `new \(name)(`, found \(describe(close))", at: close.start)
             }
             return .string(text)
+        }
+
+        /// The constructors whose one string argument is the value's JSON form.
+        static let dateConstructors: Set<String> = ["Date", "RFCDate"]
+
+        /// An identifier that is not a literal keyword, already consumed: `Enum.Member` (its
+        /// value, from `enumMembers`) or a function call such as `openAsBlob("x")` (not data).
+        mutating func parseReference(_ word: String, at token: Token) throws(Failure) -> Value {
+            var path = [word]
+            while try peek().kind == .punct(".") {
+                _ = try next()
+                let part = try next()
+                guard case .identifier(let name) = part.kind else {
+                    throw fail("expected a name after `.`, found \(describe(part))", at: part.start)
+                }
+                path.append(name)
+            }
+            let spelling = path.joined(separator: ".")
+            if try peek().kind == .punct("(") {
+                throw Failure.notData("`\(spelling)(…)` is a function call, its result a runtime value, not JSON data")
+            }
+            guard path.count >= 2 else {
+                throw fail("unsupported expression `\(word)`; only literals, `new Date(\"…\")` and enum members are data", at: token.start)
+            }
+            let imported = imports[path[0]]
+            let enumName = ([imported?.name ?? path[0]] + path.dropFirst().dropLast()).joined(separator: ".")
+            guard let value = enumMembers.value(enumName: enumName, member: path[path.count - 1], importedFrom: imported?.module) else {
+                throw fail("`\(spelling)` names no member of a known enum", at: token.start)
+            }
+            switch value {
+            case .string(let text): return .string(text)
+            case .integer(let number): return .number(String(number))
+            case .number(let spelling): return .number(spelling)
+            }
         }
 
         /// The members after `{`, through the closing `}`.

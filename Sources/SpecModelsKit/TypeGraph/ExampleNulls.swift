@@ -9,11 +9,13 @@ enum ExampleNulls {
     /// Sets `isNullableInDocs` (and `isNullable`) on every such field of the graph.
     static func mark(in graph: inout TypeGraph) {
         var walk = Walk(graph: graph)
+        // Examples name enum members (`status: ServiceStatus.Online`) beside their nulls.
+        let enumMembers = TypeScriptExample.EnumMembers(graph)
         for model in graph.models {
             guard case .object = model.shape else { continue }
             // Most examples hold no `null`: those are not parsed at all.
             for example in model.examples where example.code.contains("null") {
-                guard let converted = try? TypeScriptExample.parse(example.code),
+                guard let converted = try? TypeScriptExample.parse(example.code, enumMembers: enumMembers),
                       let value = try? JSONSerialization.jsonObject(with: converted.json, options: [.fragmentsAllowed]) else { continue }
                 walk.visit(value, as: .model(model.id))
             }

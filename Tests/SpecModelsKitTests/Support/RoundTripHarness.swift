@@ -59,13 +59,13 @@ struct RoundTripHarness {
         XCTAssertEqual(modelWarnings, [], "the generated models compile with warnings")
         guard compiled.status == 0 else {
             XCTFail("the models and the driver do not compile:\n\(compiled.standardError.prefix(20_000))")
-            return Outcome(checked: 0, failures: ["compile failed"])
+            return Outcome(checked: 0, failures: ["compile failed"], compileSeconds: compileSeconds)
         }
         let result = try TestSupport.run(executable, [sampleFolder.path])
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
         guard result.status == 0, let summary = lines.last, summary.hasPrefix("round-trip: ") else {
             XCTFail("the driver did not finish (status \(result.status)):\n\(result.standardOutput.suffix(5000))\n\(result.standardError.suffix(5000))")
-            return Outcome(checked: 0, failures: ["driver failed"])
+            return Outcome(checked: 0, failures: ["driver failed"], compileSeconds: compileSeconds)
         }
         let checked = Int(summary.dropFirst("round-trip: ".count).split(separator: " ").first ?? "") ?? -1
         var outcome = Outcome(checked: checked, failures: lines.dropLast().filter { $0.hasPrefix("FAIL ") }, compileSeconds: compileSeconds)

@@ -194,5 +194,39 @@ final class WireConfigurationTests: XCTestCase {
         XCTAssertEqual(fields("components.Line", in: graph), ["sku: sku (nullable)", "discount: discount (nullable)"])
         XCTAssertEqual(fields("components.Customer", in: graph), ["name: name", "vatId: vatId"])
     }
-}
 
+    /// An example that names an enum member still shows its nulls.
+    func testExamplesNamingEnumMembersShowNullableFields() {
+        let graph = graph([
+            "models/shared/server.md": """
+                # Server
+
+                ## Example Usage
+
+                ```typescript
+                import { Server, ServerStatus } from "@sdk/models/shared";
+
+                let value: Server = { status: ServerStatus.Online, owner: null };
+                ```
+
+                ## Fields
+
+                | Field | Type | Required |
+                | --- | --- | --- |
+                | `status` | [shared.ServerStatus](../../models/shared/serverstatus.md) | :heavy_check_mark: |
+                | `owner` | *string* | :heavy_check_mark: |
+                """,
+            "models/shared/serverstatus.md": """
+                # ServerStatus
+
+                ## Values
+
+                | Name      | Value    |
+                | --------- | -------- |
+                | `Online`  | online   |
+                | `Offline` | offline  |
+                """,
+        ])
+        XCTAssertEqual(fields("shared.Server", in: graph), ["status: status", "owner: owner (nullable)"])
+    }
+}
