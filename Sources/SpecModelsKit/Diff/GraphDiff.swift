@@ -129,8 +129,15 @@ struct GraphDiff {
         for (index, property) in before.enumerated() { oldIndex[property.name] = index }
         let removed = before.indices.filter { newIndex[before[$0].name] == nil }
         let added = after.indices.filter { oldIndex[after[$0].name] == nil }
-        let renames = RenamePairing.pairs(
+        // One name in another language's spelling (`doc_id`, `DocID`, `docId`) is the same field.
+        let respellings = RenamePairing.uniquePairs(
             removed: removed, added: added,
+            key: { isOld, index in RenamePairing.spellingKey(isOld ? before[index].name : after[index].name) })
+        var respelledTo: [Int: Int] = [:]
+        for pair in respellings { respelledTo[pair.old] = pair.new }
+        let respelledFrom = Set(respellings.map(\.new))
+        let renames = RenamePairing.pairs(
+            removed: removed.filter { respelledTo[$0] == nil }, added: added.filter { !respelledFrom.contains($0) },
             key: { isOld, index in
                 isOld
                     ? FieldKey(type: matching.translate(before[index].type), isRequired: before[index].isRequired)
@@ -139,29 +146,30 @@ struct GraphDiff {
             similarity: { RenamePairing.nameSimilarity(before[$0].name, after[$1].name) * 100 - abs($0 - $1) })
         var renamedTo: [Int: Int] = [:]
         for pair in renames { renamedTo[pair.old] = pair.new }
-        let renamedFrom = Set(renames.map(\.new))
+        let renamedFrom = Set(renames.map(\.new)).union(respelledFrom)
 
         var retained: [(old: Int, new: Int)] = []
         for (index, property) in before.enumerated() {
             if let counterpart = newIndex[property.name] {
                 retained.append((index, counterpart))
                 compareField(n, property, after[counterpart], sameName: true)
+            } else if let counterpart = respelledTo[index] {
+                // Only a change of the Swift name is a rename; a changed wire key alone is
+                // reported as such by `compareField`.
+                retained.append((index, counterpart))
+                let target = after[counterpart]
+                let swiftUnchanged = oldNames[index] == newNames[counterpart]
+                if !swiftUnchanged {
+                    recordFieldRename(n, property, target, swift: (oldNames[index], newNames[counterpart]),
+                                      evidence: ["same name up to case and underscores"])
+                }
+                compareField(n, property, target, sameName: swiftUnchanged)
             } else if let counterpart = renamedTo[index] {
                 retained.append((index, counterpart))
                 let target = after[counterpart]
-                var facts = ChangeFacts()
-                facts.swiftUnchanged = oldNames[index] == newNames[counterpart]
-                facts.oldRequired = property.isRequired
-                facts.newRequired = target.isRequired
-                facts.wireUnchanged = property.wireKey == target.wireKey
-                let swift = facts.swiftUnchanged ? "" : " (Swift `\(oldNames[index])` → `\(newNames[counterpart])`)"
                 var evidence = ["same type `\(TypeSpelling.spell(target.type, in: new))`, \(target.isRequired ? "required" : "optional") in both"]
                 if index == counterpart { evidence.append("same position (\(index + 1))") }
-                if facts.wireUnchanged { evidence.append("same wire key `\(target.wireKey)`") }
-                record(.fieldRenamed, owner: n, member: target.name,
-                       message: "field `\(property.name)` renamed to `\(target.name)`\(swift)",
-                       before: property.name, after: target.name, evidence: evidence,
-                       old: property.location, new: target.location, facts: facts)
+                recordFieldRename(n, property, target, swift: (oldNames[index], newNames[counterpart]), evidence: evidence)
                 compareField(n, property, target, sameName: false)
             } else {
                 var facts = ChangeFacts()
@@ -196,6 +204,25 @@ struct GraphDiff {
                    message: "fields reordered: the init's parameters go from (\(beforeOrder)) to (\(afterOrder))",
                    before: beforeOrder, after: afterOrder, old: o.location, new: n.location)
         }
+    }
+
+    /// A field whose documented name changed: `evidence` says why it is the same field, and
+    /// the wire key, when it stayed, is added to it.
+    private mutating func recordFieldRename(
+        _ n: ModelNode, _ property: Property, _ target: Property, swift names: (old: String, new: String), evidence: [String]
+    ) {
+        var facts = ChangeFacts()
+        facts.swiftUnchanged = names.old == names.new
+        facts.oldRequired = property.isRequired
+        facts.newRequired = target.isRequired
+        facts.wireUnchanged = property.wireKey == target.wireKey
+        let swift = facts.swiftUnchanged ? "" : " (Swift `\(names.old)` → `\(names.new)`)"
+        var evidence = evidence
+        if facts.wireUnchanged { evidence.append("same wire key `\(target.wireKey)`") }
+        record(.fieldRenamed, owner: n, member: target.name,
+               message: "field `\(property.name)` renamed to `\(target.name)`\(swift)",
+               before: property.name, after: target.name, evidence: evidence,
+               old: property.location, new: target.location, facts: facts)
     }
 
     /// Compares a field with its counterpart; `sameName` is false for a renamed field, whose

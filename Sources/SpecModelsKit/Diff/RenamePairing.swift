@@ -53,6 +53,27 @@ enum RenamePairing {
         return result.sorted { $0.old < $1.old }
     }
 
+    /// Returns `(removed, added)` index pairs whose key no other removed or added thing has.
+    static func uniquePairs<Key: Hashable>(
+        removed: [Int], added: [Int], key: (_ isOld: Bool, _ index: Int) -> Key
+    ) -> [(old: Int, new: Int)] {
+        var addedByKey: [Key: [Int]] = [:]
+        for index in added { addedByKey[key(false, index), default: []].append(index) }
+        var removedByKey: [Key: [Int]] = [:]
+        for index in removed { removedByKey[key(true, index), default: []].append(index) }
+        return removed.compactMap { index in
+            let key = key(true, index)
+            guard removedByKey[key]?.count == 1, let news = addedByKey[key], news.count == 1 else { return nil }
+            return (index, news[0])
+        }
+    }
+
+    /// A name as the SDK languages respell it: case folded, underscores dropped
+    /// (`doc_id`, `DocID` and `docId` are `docid`).
+    static func spellingKey(_ name: String) -> String {
+        name.lowercased().replacingOccurrences(of: "_", with: "")
+    }
+
     /// How alike two names are: the length of their common prefix plus that of their common
     /// suffix, ignoring case (`Oauth2Password` and `Oauth2PasswordCredentials` share 14).
     static func nameSimilarity(_ lhs: String, _ rhs: String) -> Int {

@@ -2,11 +2,16 @@
 ///
 /// 1. Same `namespace.Name`: the same type.
 /// 2. Left over on both sides, same doc path: the heading was renamed in place.
-/// 3. Left over on both sides, same shape (fields with their types and requiredness, enum
-///    values, union members): renamed. References inside a shape count as equal when they
-///    point to types already matched, so renames are found leaves first, round after round;
-///    a last round lets references between still-unmatched types match each other, which
-///    finds types renamed together in a cycle.
+/// 3. Left over on both sides, the same `Name` up to case in another namespace: the doc
+///    moved (`models.DocSpec` in Python docs, `components.DocSpec` in Go's). The generated
+///    Swift names a type without its namespace, so the move alone changes nothing; a name
+///    spelled with other case is a rename. Where a side has the name several times, the two
+///    that share the most field names, values or members pair, when that is one pair.
+/// 4. Left over on both sides, same shape (fields named up to case and underscores, with
+///    their types and requiredness; enum values; union members): renamed. References inside
+///    a shape count as equal when they point to types already matched, so renames are found
+///    leaves first, round after round; a last round lets references between still-unmatched
+///    types match each other, which finds types renamed together in a cycle.
 ///
 /// Every step groups by a dictionary key, so matching stays linear in the number of types.
 struct TypeMatching {
@@ -30,6 +35,7 @@ struct TypeMatching {
         oldForNew = Array(repeating: nil, count: new.models.count)
         matchByName()
         matchByPath()
+        matchByUnqualifiedName()
         matchByShape()
     }
 
@@ -73,6 +79,61 @@ struct TypeMatching {
             if let id = byPath[model.relativePath] {
                 link(model.id, id, evidence: ["same doc `\(model.relativePath)`, renamed heading"])
             }
+        }
+    }
+
+    private mutating func matchByUnqualifiedName() {
+        var newByName: [String: [ModelID]] = [:]
+        for model in new.models where oldForNew[model.id.index] == nil {
+            newByName[model.name.lowercased(), default: []].append(model.id)
+        }
+        var oldByName: [String: [ModelID]] = [:]
+        var order: [String] = []
+        for model in old.models where newForOld[model.id.index] == nil {
+            let key = model.name.lowercased()
+            guard newByName[key] != nil else { continue }
+            if oldByName[key] == nil { order.append(key) }
+            oldByName[key, default: []].append(model.id)
+        }
+        for key in order {
+            for (oldID, newID) in Self.pairSameNames(oldByName[key]!, newByName[key]!, old: old, new: new) {
+                let model = old[oldID]
+                let counterpart = new[newID]
+                let evidence = model.name == counterpart.name
+                    ? nil : ["same name up to case, doc moved from `\(model.relativePath)` to `\(counterpart.relativePath)`"]
+                link(oldID, newID, evidence: evidence)
+            }
+        }
+    }
+
+    /// Pairs types of one name: alone on both sides, or, where a language has several (Go's
+    /// `components.ChatResponse` body beside its `operations.ChatResponse` wrapper), the two
+    /// that share more field names, values or members with each other than with any other.
+    private static func pairSameNames(_ olds: [ModelID], _ news: [ModelID], old: TypeGraph, new: TypeGraph) -> [(ModelID, ModelID)] {
+        if olds.count == 1 && news.count == 1 { return [(olds[0], news[0])] }
+        let oldMembers = olds.map { memberKeys(old[$0]) }
+        let newMembers = news.map { memberKeys(new[$0]) }
+        let scores = oldMembers.map { o in newMembers.map { o.intersection($0).count } }
+        /// The index of the strictly highest positive score, if there is one.
+        func best(_ row: [Int]) -> Int? {
+            guard let top = row.max(), top > 0, row.filter({ $0 == top }).count == 1 else { return nil }
+            return row.firstIndex(of: top)
+        }
+        var pairs: [(ModelID, ModelID)] = []
+        for (i, row) in scores.enumerated() {
+            guard let j = best(row), best(scores.map { $0[j] }) == i else { continue }
+            pairs.append((olds[i], news[j]))
+        }
+        return pairs
+    }
+
+    /// What a shape is made of, spelled so that languages agree: field names up to case and
+    /// underscores, enum values, union member types by kind and name.
+    private static func memberKeys(_ model: ModelNode) -> Set<String> {
+        switch model.shape {
+        case .object(let properties): return Set(properties.map { RenamePairing.spellingKey($0.name) })
+        case .enumeration(let shape): return Set(shape.values.map { TypeSpelling.literal($0.value) })
+        case .union(let members): return Set(members.map { RenamePairing.spellingKey(String($0.spelling.split(separator: ".").last ?? "")) })
         }
     }
 
@@ -183,7 +244,7 @@ struct TypeMatching {
         switch model.shape {
         case .object(let properties):
             guard !properties.isEmpty else { return nil }
-            let fields = properties.map { "\($0.name)\u{1}\($0.isRequired ? "!" : "?")\(token($0.type))" }.sorted()
+            let fields = properties.map { "\(RenamePairing.spellingKey($0.name))\u{1}\($0.isRequired ? "!" : "?")\(token($0.type))" }.sorted()
             return "O\u{2}" + fields.joined(separator: "\u{2}")
         case .enumeration(let shape):
             guard !shape.values.isEmpty else { return nil }
