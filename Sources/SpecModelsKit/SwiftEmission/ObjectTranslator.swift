@@ -34,9 +34,8 @@ struct ObjectTranslator {
         /// The key must be present, its value may be `null`: decoded as `T?`, encoded as `null`.
         var isNullable: Bool { property.isRequired && property.isNullable }
         /// The key may be absent, its value may be `null`: declared `Nullable<T>?`, which keeps
-        /// the three apart (see the support file's `Nullable`). Not for the additional
-        /// properties, which have no key of their own.
-        var isThreeState: Bool { property.isThreeState && !isAdditionalProperties }
+        /// the three apart (see the support file's `Nullable`).
+        var isThreeState: Bool { property.isThreeState }
         /// Declared `T?` (or `Nullable<T>?`): optional or nullable.
         var hasOptionalType: Bool { isOptional || isNullable }
         /// The type that holds a value when there is one: `Nullable<T>` for a three-state member.

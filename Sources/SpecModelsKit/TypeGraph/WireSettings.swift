@@ -62,5 +62,6 @@ extension Property {
     /// request may need each (a PATCH body clears a field with `null`, leaves it alone by
     /// leaving its key out). Java's `JsonNullable<T>`, Python's `OptionalNullable[T]`; in
     /// Swift `Nullable<T>?`.
-    public var isThreeState: Bool { !isRequired && isNullable }
+    /// The additional properties never are: they have no key of their own.
+    public var isThreeState: Bool { !isRequired && isNullable && !KeySpelling.gathersAdditionalProperties(self) }
 }
