@@ -82,6 +82,44 @@ final class ThreeStateFieldTests: XCTestCase {
         XCTAssertEqual(properties.filter { !$0.isThreeState }.map(\.name), ["id", "score", "additionalProperties"])
     }
 
+    /// The docs of other SDK languages say it themselves: Java's `JsonNullable<T>` and Python's
+    /// `OptionalNullable[T]` on an optional field are three-state without a setting, while
+    /// `Optional<T>` / `Optional[T]` stay plain optionals and Python's required `Nullable[T]`
+    /// is `T?` with its key required.
+    func testFlavoursThatSpellOptionalAndNullable() throws {
+        let header = "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n"
+        let java = ["models/components/Patch.md": "# Patch\n\n" + header + """
+            | `id` | *String* | :heavy_check_mark: | The ID. |
+            | `name` | *JsonNullable\\<String>* | :heavy_minus_sign: | Absent, null or a name. |
+            | `count` | *JsonNullable\\<Long>* | :heavy_minus_sign: | Absent, null or a count. |
+            | `page` | *Optional\\<Long>* | :heavy_minus_sign: | Absent or a page. |
+            | `note` | *String* | :heavy_check_mark: | Required. |
+
+            """]
+        let python = ["models/patch.md": "# Patch\n\n" + header + """
+            | `id` | *str* | :heavy_check_mark: | The ID. |
+            | `name` | *OptionalNullable[str]* | :heavy_minus_sign: | Absent, null or a name. |
+            | `count` | *OptionalNullable[int]* | :heavy_minus_sign: | Absent, null or a count. |
+            | `page` | *Optional[int]* | :heavy_minus_sign: | Absent or a page. |
+            | `note` | *Nullable[str]* | :heavy_check_mark: | Required, may be null. |
+
+            """]
+        for (language, docs, note) in [("Java", java, "String"), ("Python", python, "String?")] {
+            let files = try TestSupport.generate(docs, configuration: "")
+            let patch = try XCTUnwrap(files.first { $0.name != SupportLibrary.fileName }, language).contents
+            for fragment in [
+                "    public var name: Nullable<String>?\n",
+                "    public var count: Nullable<Int>?\n",
+                "    public var page: Int?\n",
+                "    public var note: \(note)\n",
+                "        self.name = try container.decodeNullableIfPresent(String.self, forKey: \"name\")\n",
+                "        try container.encodeIfPresent(self.count, forKey: \"count\")\n",
+            ] {
+                XCTAssertTrue(patch.contains(fragment), "\(language): missing\n\(fragment)\nin:\n\(patch)")
+            }
+        }
+    }
+
     /// The emitted text: declarations, defaults, and coding that tells an absent key from `null`.
     func testDeclarationsAndCoding() throws {
         let account = try XCTUnwrap(try generate().first { $0.name == "models.components.patchaccount.swift" }).contents
