@@ -120,6 +120,22 @@ final class ThreeStateFieldTests: XCTestCase {
         }
     }
 
+    /// A model named like the support type is renamed, so that `Nullable<NullableModel>?` compiles.
+    func testAModelNamedNullableDoesNotShadowTheSupportType() throws {
+        let header = "## Fields\n\n| Field | Type | Required |\n| --- | --- | --- |\n"
+        let docs = [
+            "models/components/nullable.md": "# Nullable\n\n" + header + "| `flag` | *boolean* | :heavy_check_mark: |\n",
+            "models/components/holder.md": "# Holder\n\n" + header + "| `inner` | [components.Nullable](../../models/components/nullable.md) | :heavy_minus_sign: |\n",
+        ]
+        let files = try TestSupport.generate(docs, configuration: "nullable: [Holder.inner]\n")
+        let holder = try XCTUnwrap(files.first { $0.name == "models.components.holder.swift" }).contents
+        XCTAssertTrue(holder.contains("    public var inner: Nullable<NullableModel>?\n"), holder)
+        let folder = try TestSupport.temporaryDirectory(self)
+        try TestSupport.write(Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) }), to: folder)
+        let checked = try TestSupport.typecheck(try TestSupport.swiftFiles(in: folder), moduleName: "Shadowing")
+        XCTAssertEqual(checked.status, 0, checked.standardError)
+    }
+
     /// The emitted text: declarations, defaults, and coding that tells an absent key from `null`.
     func testDeclarationsAndCoding() throws {
         let account = try XCTUnwrap(try generate().first { $0.name == "models.components.patchaccount.swift" }).contents
