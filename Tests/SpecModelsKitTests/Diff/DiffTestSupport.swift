@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import SpecModelsConfiguration
 @testable import SpecModelsKit
 
 /// Small Speakeasy-style docs for diff tests, written the way the corpus writes them.
@@ -91,6 +92,24 @@ extension XCTestCase {
               let after = new.snapshot(label: "new", file: file, line: line)
         else { return [] }
         return SpecDiff.compare(old: before.graph, new: after.graph).filter { documentation || !$0.isDocumentation }
+    }
+
+    /// The changes between two fixtures, each side under its own configuration.
+    func changes(_ old: SpecFixture, _ oldYAML: String, _ new: SpecFixture, _ newYAML: String, file: StaticString = #filePath, line: UInt = #line) -> [SpecChange] {
+        func side(_ fixture: SpecFixture, _ yaml: String, _ label: String) -> SpecSnapshot? {
+            guard var snapshot = fixture.snapshot(label: label, file: file, line: line) else { return nil }
+            var diagnostics = Diagnostics()
+            guard let configuration = ConfigurationFile.parse(yaml, path: "\(label)/specmodels.yml", diagnostics: &diagnostics),
+                  snapshot.apply(configuration, diagnostics: &diagnostics)
+            else {
+                XCTFail("\(label): \(diagnostics.sorted.map(\.description))", file: file, line: line)
+                return nil
+            }
+            XCTAssertEqual(diagnostics.sorted.map(\.description), [], file: file, line: line)
+            return snapshot
+        }
+        guard let before = side(old, oldYAML, "old"), let after = side(new, newYAML, "new") else { return [] }
+        return SpecDiff.compare(old: before.graph, new: after.graph).filter { !$0.isDocumentation }
     }
 
     /// Asserts the changes as `rule path swift/request/response` lines, in report order.
