@@ -73,6 +73,21 @@ final class FlavourAgreementTests: XCTestCase {
         XCTAssertEqual(agreement.fieldCount, 7 + 1 + 1 + 1)
         XCTAssertEqual(agreement.fieldsOnEverySide, 6 + 1 + 1 + 1)
         XCTAssertEqual(agreement.agreeingFields, 4 + 1 + 1 + 1)
+
+        // The first explanation that applies takes a difference; the rest stay unexplained.
+        let (explained, unexplained) = agreement.explain([
+            .init(name: "one side only", reason: "", applies: { $0.present.count == 1 }),
+            .init(name: "date or timestamp", reason: "", applies: { Set($0.fieldTypes.values) == [.date, .dateTime] }),
+            .init(name: "never", reason: "", applies: { _ in false }),
+        ])
+        XCTAssertEqual(explained.mapValues { $0.map(\.description).sorted() }, [
+            "one side only": ["OnlyLeft [type] L: components.OnlyLeft", "Pet.extra [field] R: extra: boolean"],
+            "date or timestamp": ["Pet.born [fieldType] L: Date, R: RFCDate"],
+        ])
+        XCTAssertEqual(unexplained.map(\.description).sorted(), [
+            "Kind [enumValues] L: \"cat\", \"dog\", R: \"bird\", \"cat\", \"dog\"",
+            "Pet.colour [fieldType] L: string, R: number",
+        ])
     }
 }
 
@@ -94,7 +109,7 @@ final class CrossFlavourTests: XCTestCase {
     func testTheTypeScriptDocsAgreeWithThemselves() throws {
         let apideck = try graph("apideck/models")
         let agreement = FlavourAgreement([.init(label: "A", graph: apideck), .init(label: "B", graph: apideck)])
-        XCTAssertEqual(agreement.differences, [])
+        XCTAssertEqual(agreement.differences.map(\.description), [])
         XCTAssertEqual(agreement.typeCount, apideck.models.count)
         XCTAssertEqual(agreement.agreeingTypes, apideck.models.count)
         XCTAssertEqual(agreement.agreeingFields, agreement.fieldCount)

@@ -24,7 +24,7 @@ struct FlavourAgreement {
     }
 
     /// One place where the sides do not say the same thing.
-    struct Difference: Hashable, CustomStringConvertible {
+    struct Difference: CustomStringConvertible {
         enum Kind: Hashable {
             /// The type is not on every side.
             case type
@@ -45,8 +45,12 @@ struct FlavourAgreement {
         var typeName: String
         /// The field's documented name on the first side that has it, for field differences.
         var field: String?
-        /// What each side says, by label: a type spelling, a shape kind, or "—" where absent.
+        /// What each side says, by label: a type spelling or a shape kind; absent sides are left out.
         var sides: [String: String]
+        /// The type on each side that has it, by label.
+        var models: [String: ModelID]
+        /// For field differences, the field's type on each side that has the field, by label.
+        var fieldTypes: [String: TypeExpression] = [:]
 
         var description: String {
             let place = field.map { "\(typeName).\($0)" } ?? typeName
@@ -54,8 +58,17 @@ struct FlavourAgreement {
             return "\(place) [\(kind)] \(said)"
         }
 
-        /// What `label` says here; "—" where that side has nothing.
-        func side(_ label: String) -> String { sides[label] ?? "—" }
+        /// The labels of the sides that have this type (or this field).
+        var present: Set<String> {
+            field == nil ? Set(models.keys) : Set(fieldTypes.keys)
+        }
+    }
+
+    /// Why some differences are what they are: a rule that picks them and what it means.
+    struct Explanation {
+        var name: String
+        var reason: String
+        var applies: (Difference) -> Bool
     }
 
     let sides: [Side]
@@ -127,27 +140,27 @@ struct FlavourAgreement {
         guard present.count == sides.count else {
             var said: [String: String] = [:]
             for index in present { said[sides[index].label] = sides[index].graph[ids[index]!].qualifiedName }
-            differences.append(Difference(kind: .type, typeName: first.name, sides: said))
+            differences.append(Difference(kind: .type, typeName: first.name, sides: said, models: labelled(ids)))
             return
         }
         typesOnEverySide += 1
         let models = ids.indices.map { sides[$0].graph[ids[$0]!] }
         let kinds = models.map { TypeSpelling.kind(of: $0.shape) }
         guard Set(kinds).count == 1 else {
-            differences.append(Difference(kind: .shape, typeName: first.name, sides: said(kinds)))
+            differences.append(Difference(kind: .shape, typeName: first.name, sides: said(kinds), models: labelled(ids)))
             return
         }
         let before = differences.count
         switch first.shape {
         case .object:
-            compareFields(models)
+            compareFields(models, ids: labelled(ids))
         case .enumeration:
             let values = models.map { model -> String in
                 guard case .enumeration(let shape) = model.shape else { return "" }
                 return shape.values.map { TypeSpelling.literal($0.value) }.sorted().joined(separator: ", ")
             }
             if Set(values).count > 1 {
-                differences.append(Difference(kind: .enumValues, typeName: first.name, sides: said(values)))
+                differences.append(Difference(kind: .enumValues, typeName: first.name, sides: said(values), models: labelled(ids)))
             }
         case .union:
             let members = ids.indices.map { index -> String in
@@ -155,13 +168,13 @@ struct FlavourAgreement {
                 return members.map { spell($0.type, side: index) }.sorted().joined(separator: " | ")
             }
             if Set(members).count > 1 {
-                differences.append(Difference(kind: .unionMembers, typeName: first.name, sides: said(members)))
+                differences.append(Difference(kind: .unionMembers, typeName: first.name, sides: said(members), models: labelled(ids)))
             }
         }
         if differences.count == before { agreeingTypes += 1 }
     }
 
-    private mutating func compareFields(_ models: [ModelNode]) {
+    private mutating func compareFields(_ models: [ModelNode], ids: [String: ModelID]) {
         var fields: [String: [Property?]] = [:]
         var order: [String] = []
         for (index, model) in models.enumerated() {
@@ -179,12 +192,17 @@ struct FlavourAgreement {
         for key in order {
             let properties = fields[key]!
             let name = properties.compactMap { $0 }.first!.name
+            var fieldTypes: [String: TypeExpression] = [:]
+            for index in properties.indices {
+                if let property = properties[index] { fieldTypes[sides[index].label] = property.type }
+            }
             guard properties.allSatisfy({ $0 != nil }) else {
                 var said: [String: String] = [:]
                 for index in properties.indices {
                     if let property = properties[index] { said[sides[index].label] = "\(property.name): \(spell(property.type, side: index))" }
                 }
-                differences.append(Difference(kind: .field, typeName: models[0].name, field: name, sides: said))
+                differences.append(Difference(
+                    kind: .field, typeName: models[0].name, field: name, sides: said, models: ids, fieldTypes: fieldTypes))
                 continue
             }
             fieldsOnEverySide += 1
@@ -192,9 +210,16 @@ struct FlavourAgreement {
             if Set(types).count == 1 {
                 agreeingFields += 1
             } else {
-                differences.append(Difference(kind: .fieldType, typeName: models[0].name, field: name, sides: said(types)))
+                differences.append(Difference(
+                    kind: .fieldType, typeName: models[0].name, field: name, sides: said(types), models: ids, fieldTypes: fieldTypes))
             }
         }
+    }
+
+    private func labelled(_ ids: [ModelID?]) -> [String: ModelID] {
+        var result: [String: ModelID] = [:]
+        for (index, id) in ids.enumerated() { if let id { result[sides[index].label] = id } }
+        return result
     }
 
     private func said(_ values: [String]) -> [String: String] {
@@ -215,6 +240,27 @@ struct FlavourAgreement {
         case .stream(let kind, let element): return "\(kind.spelling)<\(spell(element, side: side))>"
         default: return TypeSpelling.spell(type, in: sides[side].graph)
         }
+    }
+
+    // MARK: Explaining
+
+    /// The graph of the side labelled `label`.
+    func graph(_ label: String) -> TypeGraph {
+        sides.first { $0.label == label }!.graph
+    }
+
+    /// The differences each explanation takes (the first that applies), by name, and those none does.
+    func explain(_ explanations: [Explanation]) -> (explained: [String: [Difference]], unexplained: [Difference]) {
+        var explained: [String: [Difference]] = [:]
+        var unexplained: [Difference] = []
+        for difference in differences {
+            if let explanation = explanations.first(where: { $0.applies(difference) }) {
+                explained[explanation.name, default: []].append(difference)
+            } else {
+                unexplained.append(difference)
+            }
+        }
+        return (explained, unexplained)
     }
 
     // MARK: Summary
