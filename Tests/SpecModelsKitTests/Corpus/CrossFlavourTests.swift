@@ -51,7 +51,7 @@ final class FlavourAgreementTests: XCTestCase {
                 ("Colour", "*number*"),
                 ("Born", "[RFCDate](../../types/rfcdate.md)"),
                 ("extra", "*boolean*"),
-            ]),
+            ]).replacingOccurrences(of: "| `Age` | *number* | :heavy_check_mark: |", with: "| `Age` | *number* | :heavy_minus_sign: |"),
             "models/components/owner.md": Self.object("OWNER", [("Name", "*string*")]),
             "models/components/kind.md": Self.enumeration("Kind", "\"dog\" | \"cat\" | \"bird\""),
             "models/components/detail.md": Self.object("Detail", [("A", "*string*")]),
@@ -73,6 +73,7 @@ final class FlavourAgreementTests: XCTestCase {
         XCTAssertEqual(agreement.fieldCount, 7 + 1 + 1 + 1)
         XCTAssertEqual(agreement.fieldsOnEverySide, 6 + 1 + 1 + 1)
         XCTAssertEqual(agreement.agreeingFields, 4 + 1 + 1 + 1)
+        XCTAssertEqual(agreement.requirednessDifferences, ["Pet.age"])
 
         // The first explanation that applies takes a difference; the rest stay unexplained.
         let (explained, unexplained) = agreement.explain([

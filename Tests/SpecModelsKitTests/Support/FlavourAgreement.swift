@@ -9,7 +9,8 @@
 /// others' `operations`); a folder aliased to "" is the main one, whose types keep the bare
 /// name (Go's `components.ChatRequest` is Python's flat `ChatRequest`). Fields are matched by their name lower-cased without underscores
 /// (`doc_id`, `DocID` and `docId` are one field). Two field types agree when they have the
-/// same structure: integers and numbers agree (only some languages tell them apart), model
+/// same structure: integers and numbers agree (only some languages tell them apart, so
+/// `distinguishingIntegers` is for comparing two that do), model
 /// references agree when the types they name match, arrays, maps and inline unions recurse,
 /// everything else must be the same.
 ///
@@ -89,8 +90,14 @@ struct FlavourAgreement {
     /// The key a side's model is matched by, indexed by model index.
     private var typeKeys: [[String]] = []
 
-    init(_ sides: [Side], folderAliases: [String: String] = [:]) {
+    /// Whether `integer` and `number` disagree.
+    let distinguishingIntegers: Bool
+    /// Fields on every side with agreeing types whose requiredness differs (`Type.field`).
+    private(set) var requirednessDifferences: [String] = []
+
+    init(_ sides: [Side], folderAliases: [String: String] = [:], distinguishingIntegers: Bool = false) {
         self.sides = sides
+        self.distinguishingIntegers = distinguishingIntegers
         typeKeys = sides.map { Self.typeKeys($0.graph, folderAliases: folderAliases) }
         var groups: [String: [ModelID?]] = [:]
         var order: [String] = []
@@ -209,6 +216,9 @@ struct FlavourAgreement {
             let types = properties.indices.map { spell(properties[$0]!.type, side: $0) }
             if Set(types).count == 1 {
                 agreeingFields += 1
+                if Set(properties.map { $0!.isRequired }).count > 1 {
+                    requirednessDifferences.append("\(models[0].name).\(name)")
+                }
             } else {
                 differences.append(Difference(
                     kind: .fieldType, typeName: models[0].name, field: name, sides: said(types), models: ids, fieldTypes: fieldTypes))
@@ -229,10 +239,11 @@ struct FlavourAgreement {
     }
 
     /// A type expression written so that agreeing expressions are written alike: model
-    /// references by their match key, `integer` as `number`, inline union members sorted.
+    /// references by their match key, `integer` as `number` (unless `distinguishingIntegers`),
+    /// inline union members sorted.
     func spell(_ type: TypeExpression, side: Int) -> String {
         switch type {
-        case .integer: return "number"
+        case .integer: return distinguishingIntegers ? "integer" : "number"
         case .model(let id): return typeKeys[side][id.index]
         case .array(let element): return "[\(spell(element, side: side))]"
         case .map(let value): return "[string: \(spell(value, side: side))]"
@@ -276,7 +287,8 @@ struct FlavourAgreement {
         types: \(typeCount) names, \(Self.share(typesOnEverySide, of: typeCount)) on every side, \
         \(Self.share(agreeingTypes, of: typesOnEverySide)) of those agree; \
         fields of those: \(fieldCount), \(Self.share(fieldsOnEverySide, of: fieldCount)) on every side, \
-        \(Self.share(agreeingFields, of: fieldsOnEverySide)) of those agree
+        \(Self.share(agreeingFields, of: fieldsOnEverySide)) of those agree \
+        (\(requirednessDifferences.count) of them required on some sides only)
         """
     }
 }
