@@ -154,7 +154,7 @@ private struct OverrideResolver {
             options.spellingTypes[key] = entry.value.value
             return
         }
-        if TypeExpressionParser.primitives[key] != nil {
+        if FlavourVocabulary.typeScript.primitives[key] != nil {  // settings spell built-ins as TypeScript does, whatever the docs' language
             diagnostics.error(
                 "`\(key)` cannot be replaced everywhere, its coding is fixed; replace it field by field (`Type.field: \(entry.value.value)`), or replace one of \(Configuration.overridableSpellings.map { "`\($0)`" }.joined(separator: ", "))",
                 at: entry.key.location)
