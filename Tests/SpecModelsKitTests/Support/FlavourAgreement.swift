@@ -24,7 +24,8 @@ struct FlavourAgreement {
         var graph: TypeGraph
     }
 
-    /// One place where the sides do not say the same thing.
+    /// One place where the sides do not say the same thing. Enum differences name the values
+    /// that not every side has.
     struct Difference: CustomStringConvertible {
         enum Kind: Hashable {
             /// The type is not on every side.
@@ -94,6 +95,8 @@ struct FlavourAgreement {
     let distinguishingIntegers: Bool
     /// Fields on every side with agreeing types whose requiredness differs (`Type.field`).
     private(set) var requirednessDifferences: [String] = []
+    /// How many agreeing fields have each type, by its spelling (`Date`, `[string]`).
+    private(set) var agreeingFieldTypes: [String: Int] = [:]
 
     init(_ sides: [Side], folderAliases: [String: String] = [:], distinguishingIntegers: Bool = false) {
         self.sides = sides
@@ -162,12 +165,17 @@ struct FlavourAgreement {
         case .object:
             compareFields(models, ids: labelled(ids))
         case .enumeration:
-            let values = models.map { model -> String in
-                guard case .enumeration(let shape) = model.shape else { return "" }
-                return shape.values.map { TypeSpelling.literal($0.value) }.sorted().joined(separator: ", ")
+            let values = models.map { model -> Set<String> in
+                guard case .enumeration(let shape) = model.shape else { return [] }
+                return Set(shape.values.map { TypeSpelling.literal($0.value) })
             }
             if Set(values).count > 1 {
-                differences.append(Difference(kind: .enumValues, typeName: first.name, sides: said(values), models: labelled(ids)))
+                // Each side's values that not every side has.
+                let common = values.dropFirst().reduce(values[0]) { $0.intersection($1) }
+                let extra = values.map { $0.subtracting(common).sorted().joined(separator: ", ") }
+                differences.append(Difference(
+                    kind: .enumValues, typeName: first.name, sides: said(extra.map { $0.isEmpty ? "no other value" : "also \($0)" }),
+                    models: labelled(ids)))
             }
         case .union:
             let members = ids.indices.map { index -> String in
@@ -216,6 +224,7 @@ struct FlavourAgreement {
             let types = properties.indices.map { spell(properties[$0]!.type, side: $0) }
             if Set(types).count == 1 {
                 agreeingFields += 1
+                agreeingFieldTypes[types[0], default: 0] += 1
                 if Set(properties.map { $0!.isRequired }).count > 1 {
                     requirednessDifferences.append("\(models[0].name).\(name)")
                 }
