@@ -2,96 +2,6 @@ import Foundation
 import XCTest
 @testable import SpecModelsKit
 
-/// The machinery of `FlavourAgreement`, on small doc sets whose differences are known.
-final class FlavourAgreementTests: XCTestCase {
-    private static func object(_ name: String, _ rows: [(String, String)]) -> String {
-        """
-        # \(name)
-
-        ## Fields
-
-        | Field | Type | Required |
-        | --- | --- | --- |
-        \(rows.map { "| `\($0.0)` | \($0.1) | :heavy_check_mark: |" }.joined(separator: "\n"))
-        """
-    }
-
-    private static func enumeration(_ name: String, _ values: String) -> String {
-        "# \(name)\n\n## Values\n\n```typescript\n\(values)\n```\n"
-    }
-
-    private func graph(_ docs: [String: String]) -> TypeGraph {
-        let (graph, diagnostics) = TestSupport.buildGraph(docs)
-        XCTAssertEqual(diagnostics, [])
-        return graph
-    }
-
-    func testMatchesNamesAcrossSpellingsAndComparesStructure() {
-        let left = graph([
-            "models/components/pet.md": Self.object("Pet", [
-                ("doc_id", "*string*"),
-                ("age", "*number*"),
-                ("owner", "[components.Owner](../../models/components/owner.md)"),
-                ("tags", "Record<string, *components.Owner*[]>"),
-                ("colour", "*string*"),
-                ("born", "[Date](https://developer.mozilla.org/Date)"),
-            ]),
-            "models/components/owner.md": Self.object("Owner", [("name", "*string*")]),
-            "models/components/kind.md": Self.enumeration("Kind", "\"cat\" | \"dog\""),
-            "models/components/detail.md": Self.object("Detail", [("a", "*string*")]),
-            "models/operations/detail.md": Self.object("Detail", [("b", "*string*")]),
-            "models/components/onlyleft.md": Self.object("OnlyLeft", [("a", "*string*")]),
-        ])
-        let right = graph([
-            "models/components/pet.md": Self.object("Pet", [
-                ("DocID", "*string*"),
-                ("Age", "*number*"),
-                ("Owner", "[components.OWNER](../../models/components/owner.md)"),
-                ("Tags", "Record<string, *components.OWNER*[]>"),
-                ("Colour", "*number*"),
-                ("Born", "[RFCDate](../../types/rfcdate.md)"),
-                ("extra", "*boolean*"),
-            ]).replacingOccurrences(of: "| `Age` | *number* | :heavy_check_mark: |", with: "| `Age` | *number* | :heavy_minus_sign: |"),
-            "models/components/owner.md": Self.object("OWNER", [("Name", "*string*")]),
-            "models/components/kind.md": Self.enumeration("Kind", "\"dog\" | \"cat\" | \"bird\""),
-            "models/components/detail.md": Self.object("Detail", [("A", "*string*")]),
-            "models/requests/detail.md": Self.object("Detail", [("B", "*string*")]),
-        ])
-        // Two `Detail`s on each side: the folder tells them apart, `requests` read as `operations`.
-        let agreement = FlavourAgreement(
-            [.init(label: "L", graph: left), .init(label: "R", graph: right)], folderAliases: ["requests": "operations"])
-        XCTAssertEqual(agreement.differences.map(\.description).sorted(), [
-            "Kind [enumValues] L: no other value, R: also \"bird\"",
-            "OnlyLeft [type] L: components.OnlyLeft",
-            "Pet.born [fieldType] L: Date, R: RFCDate",
-            "Pet.colour [fieldType] L: string, R: number",
-            "Pet.extra [field] R: extra: boolean",
-        ])
-        XCTAssertEqual(agreement.typeCount, 6)
-        XCTAssertEqual(agreement.typesOnEverySide, 5)
-        XCTAssertEqual(agreement.agreeingTypes, 3)  // Owner, both Details
-        XCTAssertEqual(agreement.fieldCount, 7 + 1 + 1 + 1)
-        XCTAssertEqual(agreement.fieldsOnEverySide, 6 + 1 + 1 + 1)
-        XCTAssertEqual(agreement.agreeingFields, 4 + 1 + 1 + 1)
-        XCTAssertEqual(agreement.requirednessDifferences, ["Pet.age"])
-
-        // The first explanation that applies takes a difference; the rest stay unexplained.
-        let (explained, unexplained) = agreement.explain([
-            .init(name: "one side only", reason: "", applies: { $0.present.count == 1 }),
-            .init(name: "date or timestamp", reason: "", applies: { Set($0.fieldTypes.values) == [.date, .dateTime] }),
-            .init(name: "never", reason: "", applies: { _ in false }),
-        ])
-        XCTAssertEqual(explained.mapValues { $0.map(\.description).sorted() }, [
-            "one side only": ["OnlyLeft [type] L: components.OnlyLeft", "Pet.extra [field] R: extra: boolean"],
-            "date or timestamp": ["Pet.born [fieldType] L: Date, R: RFCDate"],
-        ])
-        XCTAssertEqual(unexplained.map(\.description).sorted(), [
-            "Kind [enumValues] L: no other value, R: also \"bird\"",
-            "Pet.colour [fieldType] L: string, R: number",
-        ])
-    }
-}
-
 /// One API documented by several SDK languages gives one API (issue 13): the type graphs of
 /// each language's docs, compared by `FlavourAgreement`, with every difference explained.
 ///
@@ -197,6 +107,246 @@ final class CrossFlavourTests: XCTestCase {
         ])
         XCTAssertEqual(explained["API revisions"]?.map(\.description) ?? [], Self.apideckRevisions)
     }
+
+    // MARK: glean in Python and Go
+
+    func testGleanInPythonAndGo() throws {
+        let started = Date()
+        let agreement = FlavourAgreement(
+            [try side(Self.python, "flavours/python-glean/models"), try side(Self.go, "flavours/go-glean/models")],
+            folderAliases: ["components": "", "models": ""])
+        let seconds = Date().timeIntervalSince(started)
+        print("glean Python / Go: \(agreement.summary) (\(String(format: "%.1f", seconds)) s with reading)")
+
+        XCTAssertEqual(agreement.typeCount, 671)
+        XCTAssertEqual(agreement.typesOnEverySide, 478)  // 71.2%
+        XCTAssertEqual(agreement.agreeingTypes, 472)  // 98.7% of those
+        XCTAssertEqual(agreement.fieldCount, 1799)
+        XCTAssertEqual(agreement.fieldsOnEverySide, 1785)  // 99.2%
+        XCTAssertEqual(agreement.agreeingFields, 1783)  // 99.9% of those
+        // The date rule (PythonDatesTests): all 54 fields where either says date or timestamp
+        // agree, 47 timestamps and 7 dates; read as Python's types, every one would differ.
+        XCTAssertEqual(agreement.agreeingFieldTypes["Date"], 47)
+        XCTAssertEqual(agreement.agreeingFieldTypes["RFCDate"], 7)
+        XCTAssertEqual(agreement.differences.filter { !$0.fieldTypes.isEmpty && Set($0.fieldTypes.values).isSubset(of: [.date, .dateTime]) }.count, 0)
+        // Python's revision of `Agent` requires its name.
+        XCTAssertEqual(agreement.requirednessDifferences, ["Agent.name"])
+
+        let (explained, unexplained) = agreement.explain(Self.gleanExplanations(agreement))
+        XCTAssertEqual(unexplained.map(\.description), [])
+        XCTAssertEqual(explained.mapValues(\.count), [
+            "response metadata": 96,
+            "Python's Request suffix": 14,
+            "Go's API errors": 2,
+            "additionalProperties": 2,
+            "upload file": 2,
+            "inline object named differently": 3,
+            "API revisions": 91,
+        ])
+        XCTAssertEqual(explained["API revisions"]?.map(\.description) ?? [], Self.gleanRevisions)
+    }
+
+    private static let python = "Python", go = "Go"
+
+    private static func gleanExplanations(_ agreement: FlavourAgreement) -> [FlavourAgreement.Explanation] {
+        typealias Difference = FlavourAgreement.Difference
+        func model(_ label: String, _ difference: Difference) -> ModelNode? {
+            difference.models[label].map { agreement.graph(label)[$0] }
+        }
+        func oneSided(_ label: String) -> Set<String> {
+            Set(agreement.differences.filter { $0.kind == .type && $0.present == [label] }.map(\.typeName))
+        }
+        let onlyPython = oneSided(python), onlyGo = oneSided(go)
+        let goComponents = Set(agreement.graph(go).models.filter { $0.namespace == "components" }.map(\.name))
+        // Speakeasy's field for OpenAPI's additionalProperties, by language.
+        let additionalProperties = [python: "__pydantic_extra__", go: "AdditionalProperties"]
+        func fieldKeys(_ label: String, _ type: TypeExpression?) -> Set<String>? {
+            guard let id = type?.directModel, case .object(let fields) = agreement.graph(label)[id].shape else { return nil }
+            return Set(fields.map { FlavourAgreement.fieldKey($0.name) })
+        }
+        // Fields whose types are one-sided models of the same fields: one inline object, named twice.
+        var renamedInline = Set<String>()
+        for difference in agreement.differences where difference.kind == .fieldType {
+            guard let pythonType = difference.fieldTypes[python], let goType = difference.fieldTypes[go],
+                  let pythonModel = pythonType.directModel, let goModel = goType.directModel,
+                  onlyPython.contains(agreement.graph(python)[pythonModel].name), onlyGo.contains(agreement.graph(go)[goModel].name),
+                  fieldKeys(python, pythonType) == fieldKeys(go, goType) else { continue }
+            renamedInline.formUnion([difference.description, agreement.graph(python)[pythonModel].name, agreement.graph(go)[goModel].name])
+        }
+        return [
+            .init(
+                name: "response metadata",
+                reason: """
+                    Go's SDK answers each operation with a wrapper of the body and `HTTPMeta` \
+                    (`HTTPMetadata`, runtime values); Python's returns the body itself.
+                    """,
+                applies: { difference in
+                    guard difference.kind == .type, difference.present == [go], let wrapper = model(go, difference) else { return false }
+                    return !wrapper.runtimeFields.isEmpty
+                        || { if case .object(let fields) = wrapper.shape { return fields.isEmpty } else { return false } }()
+                }),
+            .init(
+                name: "Python's Request suffix",
+                reason: """
+                    An operation's request type named like a component (`ChatRequest`): Go keeps \
+                    both in their packages (`operations.ChatRequest`), Python's one namespace \
+                    adds `Request` (`ChatRequestRequest`).
+                    """,
+                applies: { difference in
+                    guard difference.kind == .type else { return false }
+                    if difference.present == [go], let request = model(go, difference), request.namespace == "operations" {
+                        return onlyPython.contains(request.name + "Request")
+                    }
+                    return difference.present == [python] && difference.typeName.hasSuffix("Request")
+                        && onlyGo.contains(String(difference.typeName.dropLast("Request".count)))
+                }),
+            .init(
+                name: "Go's API errors",
+                reason: "Go documents an error body twice: as a component and as the `apierrors` error type.",
+                applies: { difference in
+                    guard difference.kind == .type, difference.present == [go], let error = model(go, difference) else { return false }
+                    return error.namespace == "apierrors" && goComponents.contains(error.name)
+                }),
+            .init(
+                name: "additionalProperties",
+                reason: """
+                    Speakeasy names the field of OpenAPI's additionalProperties per language: \
+                    Python `__pydantic_extra__`, Go `AdditionalProperties`.
+                    """,
+                applies: { difference in
+                    guard difference.kind == .field, difference.present.count == 1, let label = difference.present.first,
+                          difference.field == additionalProperties[label] else { return false }
+                    let other = label == python ? go : python
+                    guard let otherModel = model(other, difference), case .object(let fields) = otherModel.shape else { return false }
+                    return fields.contains { $0.name == additionalProperties[other] }
+                }),
+            .init(
+                name: "upload file",
+                reason: """
+                    A multipart upload's file: Python takes `bytes` or a binary stream with an \
+                    optional `content_type`, Go `any` (an `io.Reader`).
+                    """,
+                applies: { difference in
+                    if difference.kind == .fieldType {
+                        return difference.fieldTypes[python] == .bytes && difference.fieldTypes[go] == .any
+                    }
+                    guard difference.kind == .field, difference.present == [python], let file = model(python, difference),
+                          case .object(let fields) = file.shape else { return false }
+                    return fields.contains { $0.type == .bytes }
+                }),
+            .init(
+                name: "inline object named differently",
+                reason: """
+                    An inline object's type is named after different parents: Python \
+                    `RelatedObjectMetadata`, Go `Metadata`, with the same fields.
+                    """,
+                applies: { renamedInline.contains($0.kind == .fieldType ? $0.description : $0.typeName) }),
+            .init(
+                name: "API revisions",
+                reason: """
+                    The SDKs were generated from different revisions of Glean's API: Python's has \
+                    the DLP, policy, tool, document-visibility and agent-run operations, Go's the \
+                    older agent operations.
+                    """,
+                applies: { gleanRevisions.contains($0.description) }),
+        ]
+    }
+
+    /// Differences that are changes of Glean's API between the revisions the SDKs were
+    /// generated from.
+    private static let gleanRevisions: [String] = [
+        "Agent.agent_id [field] Python: agent_id: string",
+        "Agent.description [field] Python: description: string",
+        "Agent.metadata [field] Python: metadata: agentmetadata",
+        "Agent.capabilities [field] Python: capabilities: agentcapabilities",
+        "Agent.Author [field] Go: Author: person",
+        "Agent.CreateTimestamp [field] Go: CreateTimestamp: number",
+        "Agent.LastUpdateTimestamp [field] Go: LastUpdateTimestamp: number",
+        "Agent.LastUpdatedBy [field] Go: LastUpdatedBy: person",
+        "Agent.ID [field] Go: ID: string",
+        "Agent.Permissions [field] Go: Permissions: objectpermissions",
+        "AgentCapabilities [type] Python: models.AgentCapabilities",
+        "AgentExecutionStatus [type] Python: models.AgentExecutionStatus",
+        "AgentMetadata [type] Python: models.AgentMetadata",
+        "AgentResult [type] Go: components.AgentResult",
+        "AgentRun [type] Python: models.AgentRun",
+        "AgentRunCreate [type] Python: models.AgentRunCreate",
+        "AgentRunWaitResponse [type] Python: models.AgentRunWaitResponse",
+        "AgentSchemas [type] Python: models.AgentSchemas",
+        "AllowlistOptions [type] Python: models.AllowlistOptions",
+        "ContentType [type] Python: models.ContentType",
+        "CreateDlpReportRequest [type] Python: models.CreateDlpReportRequest",
+        "CreateDlpReportResponse [type] Python: models.CreateDlpReportResponse",
+        "DatasourcesType [type] Python: models.DatasourcesType",
+        "DlpConfig [type] Python: models.DlpConfig",
+        "DlpFrequency [type] Python: models.DlpFrequency",
+        "DlpPerson [type] Python: models.DlpPerson",
+        "DlpPersonMetadata [type] Python: models.DlpPersonMetadata",
+        "DlpReport [type] Python: models.DlpReport",
+        "DlpReportStatus [type] Python: models.DlpReportStatus",
+        "DlpSimpleResult [type] Python: models.DlpSimpleResult",
+        "DocumentVisibilityOverride [type] Python: models.DocumentVisibilityOverride",
+        "DocumentVisibilityOverrideOverride [type] Python: models.DocumentVisibilityOverrideOverride",
+        "DocumentVisibilityUpdateResult [type] Python: models.DocumentVisibilityUpdateResult",
+        "DocumentVisibilityUpdateResultOverride [type] Python: models.DocumentVisibilityUpdateResultOverride",
+        "DownloadpolicycsvRequest [type] Python: models.DownloadpolicycsvRequest",
+        "DownloadreportcsvRequest [type] Python: models.DownloadreportcsvRequest",
+        "ExternalSharingOptions [type] Python: models.ExternalSharingOptions",
+        "GetAgentInputsRequest [type] Go: components.GetAgentInputsRequest",
+        "GetAgentInputsResponse [type] Go: components.GetAgentInputsResponse",
+        "GetAgentRequest [type] Python: models.GetAgentRequest",
+        "GetAgentSchemasRequest [type] Python: models.GetAgentSchemasRequest",
+        "GetDlpReportResponse [type] Python: models.GetDlpReportResponse",
+        "GetDocumentVisibilityOverridesResponse [type] Python: models.GetDocumentVisibilityOverridesResponse",
+        "GetdocvisibilityRequest [type] Python: models.GetdocvisibilityRequest",
+        "GetpolicyRequest [type] Python: models.GetpolicyRequest",
+        "GetreportstatusRequest [type] Python: models.GetreportstatusRequest",
+        "GetRestAPIV1ToolsListRequest [type] Python: models.GetRestAPIV1ToolsListRequest",
+        "Hotword [type] Python: models.Hotword",
+        "HotwordProximity [type] Python: models.HotwordProximity",
+        "InputOptions [type] Python: models.InputOptions",
+        "InputSchema [type] Python: models.InputSchema",
+        "LastScanStatus [type] Python: models.LastScanStatus",
+        "LikelihoodThreshold [type] Python: models.LikelihoodThreshold",
+        "ListagentsRequest [type] Go: operations.ListagentsRequest",
+        "ListAgentsResponse [type] Go: components.ListAgentsResponse",
+        "ListDlpReportsResponse [type] Python: models.ListDlpReportsResponse",
+        "ListpoliciesRequest [type] Python: models.ListpoliciesRequest",
+        "Message [type] Python: models.Message",
+        "MessageTextBlock [type] Python: models.MessageTextBlock",
+        "GetagentinputsRequest [type] Go: operations.GetagentinputsRequest",
+        "RunagentRequest [type] Go: operations.RunagentRequest",
+        "OutputSchema [type] Python: models.OutputSchema",
+        "ReportStatusResponse [type] Python: models.ReportStatusResponse",
+        "ReportStatusResponseStatus [type] Python: models.ReportStatusResponseStatus",
+        "RunAgentRequest [type] Go: components.RunAgentRequest",
+        "SearchAgentsRequest [type] Python: models.SearchAgentsRequest",
+        "SearchAgentsResponse [type] Python: models.SearchAgentsResponse",
+        "SensitiveContentOptions [type] Python: models.SensitiveContentOptions",
+        "SensitiveExpression [type] Python: models.SensitiveExpression",
+        "SensitiveInfoType [type] Python: models.SensitiveInfoType",
+        "SharingOptions [type] Python: models.SharingOptions",
+        "StructuredTextItem.structured_result [field] Python: structured_result: structuredresult",
+        "TextRangeType [enumValues] Go: no other value, Python: also \"HIGHLIGHT\"",
+        "TimePeriodType [type] Python: models.TimePeriodType",
+        "TimeRange [type] Python: models.TimeRange",
+        "Tool [type] Python: models.Tool",
+        "ToolParameter [type] Python: models.ToolParameter",
+        "ToolParameterType [type] Python: models.ToolParameterType",
+        "ToolsCallParameter [type] Python: models.ToolsCallParameter",
+        "ToolsCallRequest [type] Python: models.ToolsCallRequest",
+        "ToolsCallResponse [type] Python: models.ToolsCallResponse",
+        "ToolsListResponse [type] Python: models.ToolsListResponse",
+        "ToolType [type] Python: models.ToolType",
+        "UpdateDlpConfigRequest [type] Python: models.UpdateDlpConfigRequest",
+        "UpdateDlpConfigResponse [type] Python: models.UpdateDlpConfigResponse",
+        "UpdateDlpReportRequest [type] Python: models.UpdateDlpReportRequest",
+        "UpdateDlpReportResponse [type] Python: models.UpdateDlpReportResponse",
+        "UpdateDocumentVisibilityOverridesRequest [type] Python: models.UpdateDocumentVisibilityOverridesRequest",
+        "UpdateDocumentVisibilityOverridesResponse [type] Python: models.UpdateDocumentVisibilityOverridesResponse",
+        "UpdatepolicyRequest [type] Python: models.UpdatepolicyRequest",
+        "WorkflowInputField [type] Go: components.WorkflowInputField",
+    ]
 
     private static let ts = "TypeScript", java = "Java", cs = "C#"
 
