@@ -66,12 +66,9 @@ final class FlavourAgreementTests: XCTestCase {
             "Pet.colour [fieldType] L: string, R: number",
             "Pet.extra [field] R: extra: boolean",
         ])
-        XCTAssertEqual(agreement.typeCount, 6)
-        XCTAssertEqual(agreement.typesOnEverySide, 5)
-        XCTAssertEqual(agreement.agreeingTypes, 3)  // Owner, both Details
-        XCTAssertEqual(agreement.fieldCount, 7 + 1 + 1 + 1)
-        XCTAssertEqual(agreement.fieldsOnEverySide, 6 + 1 + 1 + 1)
-        XCTAssertEqual(agreement.agreeingFields, 4 + 1 + 1 + 1)
+        XCTAssertEqual(agreement.counts, .init(
+            types: 6, typesOnEverySide: 5, agreeingTypes: 3,  // Owner, both Details
+            fields: 7 + 1 + 1 + 1, fieldsOnEverySide: 6 + 1 + 1 + 1, agreeingFields: 4 + 1 + 1 + 1))
         XCTAssertEqual(agreement.requirednessDifferences, ["Pet.age"])
 
         // The first explanation that applies takes a difference; the rest stay unexplained.

@@ -285,6 +285,18 @@ struct FlavourAgreement {
 
     // MARK: Summary
 
+    /// The counts the summary reports.
+    struct Counts: Equatable {
+        var types: Int, typesOnEverySide: Int, agreeingTypes: Int
+        var fields: Int, fieldsOnEverySide: Int, agreeingFields: Int
+    }
+
+    var counts: Counts {
+        Counts(
+            types: typeCount, typesOnEverySide: typesOnEverySide, agreeingTypes: agreeingTypes,
+            fields: fieldCount, fieldsOnEverySide: fieldsOnEverySide, agreeingFields: agreeingFields)
+    }
+
     /// `12 of 20` with the share in percent, one decimal.
     static func share(_ part: Int, of whole: Int) -> String {
         let tenths = whole == 0 ? 0 : (part * 1000 + whole / 2) / whole
