@@ -11,7 +11,7 @@ extension Configuration {
     static let builtInConformances: Set<String> = ["Codable", "Decodable", "Encodable", "Hashable", "Equatable", "Sendable"]
 
     public func resolve(against graph: TypeGraph, base: EmissionOptions = EmissionOptions(), diagnostics: inout Diagnostics) -> EmissionOptions {
-        var options = base
+        var options = base.withWireDefaults(of: graph)
         if let accessModifier { options.accessModifier = accessModifier.value }
         let lookup = ModelLookup(graph)
         let emitted = selection(in: graph, lookup: lookup, diagnostics: &diagnostics)
