@@ -15,7 +15,7 @@ extension FlavourVocabulary {
             // `[date](…#date-objects)` is a timestamp (OpenAPI `date-time`, Python `datetime`)
             // and `[datetime](…#datetime-objects)` a calendar date (`date`, Python `date`).
             // The other languages' docs of one API, its examples and field names all say so
-            // (README, "Dates and timestamps in Python docs"; CrossFlavourTests holds it).
+            // (README, "Python dates and timestamps"; CrossFlavourTests holds it).
             "date": .dateTime,
             "datetime": .date,
             "bytes": .bytes,
