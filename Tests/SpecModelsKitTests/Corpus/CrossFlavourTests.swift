@@ -82,6 +82,12 @@ final class CrossFlavourTests: XCTestCase {
         // The SDK's credentials: TypeScript's may come from the environment.
         XCTAssertEqual(agreement.requirednessDifferences, ["Security.apiKey"])
 
+        // TypeScript says `number` for all of them; Java and C# tell 440 integers from 317
+        // floats, and never disagree on which is which.
+        let numbers = Self.integers(agreement, strict: [Self.java, Self.cs])
+        XCTAssertEqual(numbers.integers, 440)
+        XCTAssertEqual(numbers.floats, 317)
+        XCTAssertEqual(numbers.disagreeing, [])
         let (explained, unexplained) = agreement.explain(Self.apideckExplanations(agreement, javaShapeless: java.shapeless))
         XCTAssertEqual(unexplained.map(\.description), [])
         XCTAssertEqual(explained.mapValues(\.count), [
@@ -117,6 +123,11 @@ final class CrossFlavourTests: XCTestCase {
         // Python's revision of `Agent` requires its name.
         XCTAssertEqual(agreement.requirednessDifferences, ["Agent.name"])
 
+        // Python and Go agree on every integer (191) and float (9).
+        let numbers = Self.integers(agreement, strict: [Self.python, Self.go])
+        XCTAssertEqual(numbers.integers, 191)
+        XCTAssertEqual(numbers.floats, 9)
+        XCTAssertEqual(numbers.disagreeing, [])
         let (explained, unexplained) = agreement.explain(Self.gleanExplanations(agreement))
         XCTAssertEqual(unexplained.map(\.description), [])
         XCTAssertEqual(explained.mapValues(\.count), [
@@ -332,6 +343,19 @@ final class CrossFlavourTests: XCTestCase {
         "UpdatepolicyRequest [type] Python: models.UpdatepolicyRequest",
         "WorkflowInputField [type] Go: components.WorkflowInputField",
     ]
+
+    /// How the `strict` languages, which tell integers from floats, type the fields they agree
+    /// on as numbers: integers, floats, and the fields where they disagree (`Type.field`).
+    private static func integers(_ agreement: FlavourAgreement, strict: [String]) -> (integers: Int, floats: Int, disagreeing: [String]) {
+        let sides = agreement.sides.filter { strict.contains($0.label) }
+        let strictAgreement = FlavourAgreement(sides, folderAliases: ["components": "", "models": "", "requests": "operations"], distinguishingIntegers: true)
+        let disagreeing = strictAgreement.differences.filter { difference in
+            difference.kind == .fieldType && Set(difference.sides.values) == ["integer", "number"]
+        }
+        return (
+            strictAgreement.agreeingFieldTypes["integer", default: 0], strictAgreement.agreeingFieldTypes["number", default: 0],
+            disagreeing.map { "\($0.typeName).\($0.field!)" })
+    }
 
     private static let ts = "TypeScript", java = "Java", cs = "C#"
 
