@@ -7,16 +7,16 @@
 /// two types of one name (`components.Detail`, `errors.Detail`) the folder decides, with
 /// `folderAliases` mapping one language's folder names onto another's (C#'s `Requests` is the
 /// others' `operations`); a folder aliased to "" is the main one, whose types keep the bare
-/// name (Go's `components.ChatRequest` is Python's flat `ChatRequest`). Fields are matched by their name lower-cased without underscores
-/// (`doc_id`, `DocID` and `docId` are one field). Two field types agree when they have the
-/// same structure: integers and numbers agree (only some languages tell them apart, so
-/// `distinguishingIntegers` is for comparing two that do), model
-/// references agree when the types they name match, arrays, maps and inline unions recurse,
-/// everything else must be the same.
+/// name (Go's `components.ChatRequest` is Python's flat `ChatRequest`). Fields are matched by
+/// their name lower-cased without underscores (`doc_id`, `DocID` and `docId` are one field).
 ///
-/// A type agrees when it is on every side with the same kind of shape and, for an object,
-/// the same fields with agreeing types; for an enum, the same values; for a union, agreeing
-/// members. Each disagreement is one `Difference`.
+/// Two field types agree when they have the same structure: integers and numbers agree (only
+/// some languages tell them apart; `distinguishingIntegers` compares two that do), model
+/// references agree when the types they name match, arrays, maps and inline unions recurse,
+/// everything else must be the same. A type agrees when it is on every side with the same
+/// kind of shape and, for an object, the same fields with agreeing types; for an enum, the
+/// same values; for a union, agreeing members. Each disagreement is one `Difference`;
+/// `explain` sorts them by rules that say why the languages differ there.
 struct FlavourAgreement {
     struct Side {
         /// The language, as differences name it (`TypeScript`, `Java`).
@@ -88,15 +88,15 @@ struct FlavourAgreement {
     private(set) var agreeingFields = 0
     private(set) var differences: [Difference] = []
 
-    /// The key a side's model is matched by, indexed by model index.
-    private var typeKeys: [[String]] = []
-
-    /// Whether `integer` and `number` disagree.
-    let distinguishingIntegers: Bool
     /// Fields on every side with agreeing types whose requiredness differs (`Type.field`).
     private(set) var requirednessDifferences: [String] = []
     /// How many agreeing fields have each type, by its spelling (`Date`, `[string]`).
     private(set) var agreeingFieldTypes: [String: Int] = [:]
+
+    /// Whether `integer` and `number` disagree.
+    let distinguishingIntegers: Bool
+    /// The key a side's model is matched by, indexed by model index.
+    private var typeKeys: [[String]] = []
 
     init(_ sides: [Side], folderAliases: [String: String] = [:], distinguishingIntegers: Bool = false) {
         self.sides = sides
