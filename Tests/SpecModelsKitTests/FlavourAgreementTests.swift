@@ -87,3 +87,29 @@ final class FlavourAgreementTests: XCTestCase {
         ])
     }
 }
+
+extension FlavourAgreementTests {
+    private static func union(_ name: String, _ members: [String]) -> String {
+        "# \(name)\n\n## Supported Types\n\n" + members.map { "### `\($0)`\n\n```typescript\nconst value: \($0) = 1;\n```\n" }.joined(separator: "\n")
+    }
+
+    func testUnionMembersAndShapeKinds() {
+        let left = graph([
+            "models/components/choice.md": Self.union("Choice", ["string", "components.Owner[]"]),
+            "models/components/owner.md": Self.object("Owner", [("name", "*string*")]),
+            "models/components/mode.md": Self.enumeration("Mode", "\"on\" | \"off\""),
+        ])
+        let right = graph([
+            "models/components/choice.md": Self.union("Choice", ["string", "components.owner[]", "boolean"]),
+            "models/components/owner.md": Self.object("owner", [("Name", "*string*")]),
+            "models/components/mode.md": Self.object("Mode", [("on", "*boolean*")]),
+        ])
+        let agreement = FlavourAgreement([.init(label: "L", graph: left), .init(label: "R", graph: right)])
+        XCTAssertEqual(agreement.differences.map(\.description), [
+            "Choice [unionMembers] L: [owner] | string, R: [owner] | boolean | string",
+            "Mode [shape] L: enum, R: object",
+        ])
+        XCTAssertEqual(agreement.counts, .init(
+            types: 3, typesOnEverySide: 3, agreeingTypes: 1, fields: 1, fieldsOnEverySide: 1, agreeingFields: 1))
+    }
+}
