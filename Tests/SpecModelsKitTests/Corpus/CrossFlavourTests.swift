@@ -81,6 +81,9 @@ final class CrossFlavourTests: XCTestCase {
         XCTAssertEqual(agreement.agreeingFieldTypes["RFCDate"], 79)
         // The SDK's credentials: TypeScript's may come from the environment.
         XCTAssertEqual(agreement.requirednessDifferences, ["Security.apiKey"])
+        // Only Java says which fields may be `null` (`JsonNullable`): the TypeScript docs show
+        // none in their examples, C#'s types carry no nullability.
+        XCTAssertEqual(agreement.nullableFields, [Self.java: 2471])
 
         // TypeScript says `number` for all of them; Java and C# tell 440 integers from 317
         // floats, and never disagree on which is which.
@@ -122,6 +125,8 @@ final class CrossFlavourTests: XCTestCase {
         XCTAssertEqual(agreement.differences.filter { !$0.fieldTypes.isEmpty && Set($0.fieldTypes.values).isSubset(of: [.date, .dateTime]) }.count, 0)
         // Python's revision of `Agent` requires its name.
         XCTAssertEqual(agreement.requirednessDifferences, ["Agent.name"])
+        // Neither language's docs of this API say a field may be `null`.
+        XCTAssertEqual(agreement.nullableFields, [:])
 
         // Python and Go agree on every integer (191) and float (9).
         let numbers = Self.integers(agreement, strict: [Self.python, Self.go])

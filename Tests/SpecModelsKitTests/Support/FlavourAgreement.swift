@@ -92,6 +92,8 @@ struct FlavourAgreement {
     private(set) var requirednessDifferences: [String] = []
     /// How many agreeing fields have each type, by its spelling (`Date`, `[string]`).
     private(set) var agreeingFieldTypes: [String: Int] = [:]
+    /// How many of the fields on every side each side's docs say may be `null`, by label.
+    private(set) var nullableFields: [String: Int] = [:]
 
     /// Whether `integer` and `number` disagree.
     let distinguishingIntegers: Bool
@@ -221,6 +223,9 @@ struct FlavourAgreement {
                 continue
             }
             fieldsOnEverySide += 1
+            for (index, property) in properties.enumerated() where property!.isNullableInDocs {
+                nullableFields[sides[index].label, default: 0] += 1
+            }
             let types = properties.indices.map { spell(properties[$0]!.type, side: $0) }
             if Set(types).count == 1 {
                 agreeingFields += 1
