@@ -81,8 +81,9 @@ final class CrossFlavourTests: XCTestCase {
         XCTAssertEqual(agreement.agreeingFieldTypes["RFCDate"], 79)
         // The SDK's credentials: TypeScript's may come from the environment.
         XCTAssertEqual(agreement.requirednessDifferences, ["Security.apiKey"])
-        // Only Java says which fields may be `null` (`JsonNullable`): the TypeScript docs show
-        // none in their examples, C#'s types carry no nullability.
+        // Only Java says which fields may be `null` (`JsonNullable`); C#'s types carry no
+        // nullability, and TypeScript's only through a required field's `null` in an example
+        // (none here).
         XCTAssertEqual(agreement.nullableFields, [Self.java: 2471])
 
         // TypeScript says `number` for all of them; Java and C# tell 440 integers from 317
