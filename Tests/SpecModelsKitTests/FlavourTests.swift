@@ -15,8 +15,8 @@ final class FlavourTests: XCTestCase {
                 | `amount` | *Optional[float]* | :heavy_minus_sign: | The amount. |
                 | `paid` | *Optional[bool]* | :heavy_minus_sign: | Whether paid. |
                 | `extra` | Dict[str, *Any*] | :heavy_minus_sign: | Anything. |
-                | `due` | [date](https://docs.python.org/3/library/datetime.html#date-objects) | :heavy_check_mark: | The day. |
-                | `paid_at` | [Optional[datetime]](https://docs.python.org/3/library/datetime.html#datetime-objects) | :heavy_minus_sign: | When. |
+                | `due` | [datetime](https://docs.python.org/3/library/datetime.html#datetime-objects) | :heavy_check_mark: | The day. |
+                | `paid_at` | [Optional[date]](https://docs.python.org/3/library/datetime.html#date-objects) | :heavy_minus_sign: | When. |
                 | `lines` | List[[models.Line](../models/line.md)] | :heavy_check_mark: | The lines. |
                 | `groups` | Dict[str, List[[models.Line](../models/line.md)]] | :heavy_minus_sign: | By group. |
                 | `line` | [Optional[models.Line]](../models/line.md) | :heavy_minus_sign: | The first. |
@@ -30,6 +30,7 @@ final class FlavourTests: XCTestCase {
         XCTAssertEqual(diagnostics, [])
         XCTAssertEqual(graph.flavour, .python)
         let line = try model("Line", in: graph)
+        // Speakeasy's Python docs label a date `datetime` and a timestamp `date` (PythonDatesTests).
         XCTAssertEqual(try types(of: "Payment", in: graph), [
             "id": .string, "count": .integer, "amount": .number, "paid": .boolean, "extra": .map(.any),
             "due": .date, "paid_at": .dateTime, "lines": .array(.model(line)), "groups": .map(.array(.model(line))),
