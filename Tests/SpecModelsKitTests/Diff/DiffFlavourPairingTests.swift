@@ -120,13 +120,14 @@ final class DiffFlavourPairingTests: XCTestCase {
     // MARK: Two languages
 
     /// Python and Go docs of one model, read under the same wire settings: only the integer
-    /// that Go documents as a float is a difference.
+    /// that Go documents as a float is a difference (Python's `datetime` label is a calendar
+    /// date, as Go's `types.Date`; see PythonDatesTests).
     func testPythonAndGoDocsDifferOnlyInWhatTheLanguagesSay() {
         var python = SpecFixture()
         python.documents["models/pet.md"] = Self.fields("Pet", """
             | `pet_name` | *str* | :heavy_check_mark: | The name. |
             | `weight` | *int* | :heavy_check_mark: | Grams. |
-            | `born` | [date](https://docs.python.org/3/library/datetime.html#date-objects) | :heavy_check_mark: | The day. |
+            | `born` | [datetime](https://docs.python.org/3/library/datetime.html#datetime-objects) | :heavy_check_mark: | The day. |
             | `owner` | [Optional[models.Owner]](../models/owner.md) | :heavy_minus_sign: | The owner. |
             """)
         python.documents["models/owner.md"] = Self.fields("Owner", "| `full_name` | *str* | :heavy_check_mark: | The name. |")
