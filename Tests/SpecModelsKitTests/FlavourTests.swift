@@ -24,6 +24,7 @@ final class FlavourTests: XCTestCase {
                 | `note` | *Nullable[str]* | :heavy_check_mark: | May be null. |
                 | `memo` | *OptionalNullable[str]* | :heavy_minus_sign: | Absent, null or a memo. |
                 | `file` | *Union[bytes, IO[bytes], io.BufferedReader]* | :heavy_minus_sign: | The file. |
+                | `__pydantic_extra__` | Dict[str, *int*] | :heavy_minus_sign: | N/A |
                 """),
             "models/line.md": fields("| `sku` | *str* | :heavy_check_mark: | The SKU. |"),
         ])
@@ -35,7 +36,9 @@ final class FlavourTests: XCTestCase {
             "id": .string, "count": .integer, "amount": .number, "paid": .boolean, "extra": .map(.any),
             "due": .date, "paid_at": .dateTime, "lines": .array(.model(line)), "groups": .map(.array(.model(line))),
             "line": .model(line), "tags": .array(.string), "note": .string, "memo": .string, "file": .bytes,
+            "__pydantic_extra__": .map(.integer),
         ])
+        XCTAssertEqual(try properties(of: "Payment", in: graph).filter(\.gathersAdditionalProperties).map(\.name), ["__pydantic_extra__"])
         let payment = try properties(of: "Payment", in: graph)
         XCTAssertEqual(payment.filter(\.isNullableInDocs).map(\.name), ["note", "memo"])
         XCTAssertEqual(payment.filter(\.isRequired).map(\.name), ["id", "count", "due", "lines", "note"])
@@ -58,6 +61,7 @@ final class FlavourTests: XCTestCase {
                 | `Line` | [*components.Line](../../models/components/line.md) | :heavy_minus_sign: | The first. |
                 | `Tags` | []*string* | :heavy_minus_sign: | Tags. |
                 | `Content` | []*byte* | :heavy_minus_sign: | The bytes. |
+                | `AdditionalProperties` | map[string]*int64* | :heavy_minus_sign: | Keys no field has. |
                 """),
             "models/components/line.md": fields("| `Sku` | *string* | :heavy_check_mark: | The SKU. |"),
             "models/operations/getPaymentResponse.md": fields("""
@@ -75,8 +79,10 @@ final class FlavourTests: XCTestCase {
         XCTAssertEqual(try types(of: "Payment", in: graph), [
             "ID": .string, "Count": .integer, "Amount": .number, "Paid": .boolean, "Extra": .map(.any), "Due": .date,
             "PaidAt": .dateTime, "Lines": .array(.model(line)), "Groups": .map(.array(.model(line))), "Line": .model(line),
-            "Tags": .array(.string), "Content": .bytes,
+            "Tags": .array(.string), "Content": .bytes, "AdditionalProperties": .map(.integer),
         ])
+        // Go's name for OpenAPI's additionalProperties: the object's other keys, flat on the wire.
+        XCTAssertEqual(try properties(of: "Payment", in: graph).filter(\.gathersAdditionalProperties).map(\.name), ["AdditionalProperties"])
         // A pointer is an optional field, never a nullable one.
         XCTAssertEqual(try properties(of: "Payment", in: graph).filter(\.isNullableInDocs).map(\.name), [])
         // HTTPMetadata holds only runtime values: the wrapper's field is set aside.

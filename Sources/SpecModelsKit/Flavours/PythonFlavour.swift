@@ -33,6 +33,8 @@ extension FlavourVocabulary {
         ],
         genericOpener: "[",
         runtimeNames: ["httpx.Response", "httpx.Request"],
+        // Pydantic keeps undocumented keys in `__pydantic_extra__`.
+        additionalPropertiesField: "__pydantic_extra__",
         commonMistakes: [
             "string": "str", "integer": "int", "number": "float", "boolean": "bool", "any": "Any",
             "list": "List[T]", "dict": "Dict[str, T]",
