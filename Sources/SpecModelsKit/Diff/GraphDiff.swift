@@ -129,10 +129,11 @@ struct GraphDiff {
         for (index, property) in before.enumerated() { oldIndex[property.name] = index }
         let removed = before.indices.filter { newIndex[before[$0].name] == nil }
         let added = after.indices.filter { oldIndex[after[$0].name] == nil }
-        // One name in another language's spelling (`doc_id`, `DocID`, `docId`) is the same field.
+        // One name in another language's spelling (`doc_id`, `DocID`, `docId`) is the same
+        // field, and so is the field each language names for `additionalProperties`.
         let respellings = RenamePairing.uniquePairs(
             removed: removed, added: added,
-            key: { isOld, index in RenamePairing.spellingKey(isOld ? before[index].name : after[index].name) })
+            key: { isOld, index in Self.spellingKey(isOld ? before[index] : after[index]) })
         var respelledTo: [Int: Int] = [:]
         for pair in respellings { respelledTo[pair.old] = pair.new }
         let respelledFrom = Set(respellings.map(\.new))
@@ -160,8 +161,9 @@ struct GraphDiff {
                 let target = after[counterpart]
                 let swiftUnchanged = oldNames[index] == newNames[counterpart]
                 if !swiftUnchanged {
-                    recordFieldRename(n, property, target, swift: (oldNames[index], newNames[counterpart]),
-                                      evidence: ["same name up to case and underscores"])
+                    let evidence = property.gathersAdditionalProperties
+                        ? "both gather the keys no other field has (additionalProperties)" : "same name up to case and underscores"
+                    recordFieldRename(n, property, target, swift: (oldNames[index], newNames[counterpart]), evidence: [evidence])
                 }
                 compareField(n, property, target, sameName: swiftUnchanged)
             } else if let counterpart = renamedTo[index] {
@@ -215,14 +217,25 @@ struct GraphDiff {
         facts.swiftUnchanged = names.old == names.new
         facts.oldRequired = property.isRequired
         facts.newRequired = target.isRequired
-        facts.wireUnchanged = property.wireKey == target.wireKey
+        facts.wireUnchanged = Self.sameWireKey(property, target)
         let swift = facts.swiftUnchanged ? "" : " (Swift `\(names.old)` → `\(names.new)`)"
         var evidence = evidence
-        if facts.wireUnchanged { evidence.append("same wire key `\(target.wireKey)`") }
+        if facts.wireUnchanged && !target.gathersAdditionalProperties { evidence.append("same wire key `\(target.wireKey)`") }
         record(.fieldRenamed, owner: n, member: target.name,
                message: "field `\(property.name)` renamed to `\(target.name)`\(swift)",
                before: property.name, after: target.name, evidence: evidence,
                old: property.location, new: target.location, facts: facts)
+    }
+
+    /// What pairs a field across SDK languages: its name up to case and underscores, or, for
+    /// the field that gathers the keys no other field has, that role.
+    private static func spellingKey(_ property: Property) -> String {
+        property.gathersAdditionalProperties ? "\u{0}additionalProperties" : RenamePairing.spellingKey(property.name)
+    }
+
+    /// The fields are coded under the same key; fields that gather the other keys have none.
+    private static func sameWireKey(_ p: Property, _ q: Property) -> Bool {
+        p.gathersAdditionalProperties && q.gathersAdditionalProperties || p.wireKey == q.wireKey
     }
 
     /// Compares a field with its counterpart; `sameName` is false for a renamed field, whose
@@ -232,7 +245,7 @@ struct GraphDiff {
         if translated != q.type {
             compareFieldType(n, p, q, translated: translated)
         }
-        if sameName && p.wireKey != q.wireKey {
+        if sameName && !Self.sameWireKey(p, q) {
             record(.fieldWireKeyChanged, owner: n, member: q.name,
                    message: "wire key of `\(q.name)` changed from `\(p.wireKey)` to `\(q.wireKey)` (Swift unchanged)",
                    before: p.wireKey, after: q.wireKey, old: p.location, new: q.location)

@@ -120,7 +120,7 @@ final class DiffFlavourPairingTests: XCTestCase {
     // MARK: Two languages
 
     /// Python and Go docs of one model, read under the same wire settings: only the integer
-    /// that Go documents as a float is a difference (Python's `datetime` label is a calendar
+    /// that Go documents as a float, and the Swift name of the extra keys, differ (Python's `datetime` label is a calendar
     /// date, as Go's `types.Date`; see PythonDatesTests).
     func testPythonAndGoDocsDifferOnlyInWhatTheLanguagesSay() {
         var python = SpecFixture()
@@ -129,6 +129,7 @@ final class DiffFlavourPairingTests: XCTestCase {
             | `weight` | *int* | :heavy_check_mark: | Grams. |
             | `born` | [datetime](https://docs.python.org/3/library/datetime.html#datetime-objects) | :heavy_check_mark: | The day. |
             | `owner` | [Optional[models.Owner]](../models/owner.md) | :heavy_minus_sign: | The owner. |
+            | `__pydantic_extra__` | Dict[str, *int*] | :heavy_minus_sign: | N/A |
             """)
         python.documents["models/owner.md"] = Self.fields("Owner", "| `full_name` | *str* | :heavy_check_mark: | The name. |")
         var go = SpecFixture()
@@ -137,11 +138,20 @@ final class DiffFlavourPairingTests: XCTestCase {
             | `Weight` | *float64* | :heavy_check_mark: | Grams. |
             | `Born` | [types.Date](../../types/date.md) | :heavy_check_mark: | The day. |
             | `Owner` | [*components.Owner](../../models/components/owner.md) | :heavy_minus_sign: | The owner. |
+            | `AdditionalProperties` | map[string]*int64* | :heavy_minus_sign: | Keys no field has. |
             """)
         go.documents["models/components/owner.md"] = Self.fields("Owner", "| `FullName` | *string* | :heavy_check_mark: | The name. |")
         let changes = self.changes(python, go, yaml: "wireKeys: snake_case\n")
-        XCTAssertEqual(changes.map(\.compact), ["field-type-changed components.Pet.Weight breaking/breaking/breaking"])
-        XCTAssertEqual(changes.first?.message,
+        XCTAssertEqual(changes.map(\.compact), [
+            "field-renamed components.Pet.AdditionalProperties breaking/info/info",
+            "field-type-changed components.Pet.Weight breaking/breaking/breaking",
+        ])
+        // Each language's field for the object's other keys is the same field; its Swift
+        // name comes from the documented one, its JSON is the other keys, flat.
+        XCTAssertEqual(changes[0].message,
+                       "field `__pydantic_extra__` renamed to `AdditionalProperties` (Swift `pydanticExtra` → `additionalProperties`)")
+        XCTAssertEqual(changes[0].evidence, ["both gather the keys no other field has (additionalProperties)"])
+        XCTAssertEqual(changes[1].message,
                        "type of `Weight` changed from `number (integer)` to `number` (scalar → other scalar, Swift `Int` → `Double`)")
     }
 
