@@ -16,6 +16,9 @@ import XCTest
 /// - Python's `XRequestRequest` request types are Go's `operations.XRequest`;
 /// - the rest (agents, DLP, tools, …) is in one revision only.
 ///
+/// No deprecation, union member or enum value other than one revision's changes: both
+/// languages mark the same fields deprecated (`~~name~~`) and list the same members and values.
+///
 /// Reads `SPECMODELS_CORPUS`; unset skips.
 final class DiffFlavourCorpusTests: XCTestCase {
     private func snapshot(_ path: String, wireKeys: String?) throws -> SpecSnapshot {
