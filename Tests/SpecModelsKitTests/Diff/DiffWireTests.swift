@@ -149,7 +149,7 @@ final class DiffWireTests: XCTestCase {
         try Data("wireKeys: snake-case\n".utf8).write(to: repository.appendingPathComponent("specmodels.yml"))
         let broken = try TestSupport.run(binary, ["diff"], in: repository)
         XCTAssertEqual(broken.status, 2)
-        XCTAssertEqual(broken.standardError, "specmodels.yml:1:11: error: `wireKeys` must be `documented`, `snake_case`, `PascalCase` or `kebab-case`, found `snake-case`; did you mean `snake_case`?\n")
+        XCTAssertEqual(broken.standardError, "specmodels.yml:1:11: error: `wireKeys` must be `documented`, `snake_case`, `PascalCase`, `kebab-case` or `camelCase`, found `snake-case`; did you mean `snake_case`?\n")
 
         // A named file must exist on disk; at the revision, its absence means no settings.
         let missing = try TestSupport.run(binary, ["diff", "--config", "other.yml"], in: repository)
