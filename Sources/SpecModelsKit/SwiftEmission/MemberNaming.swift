@@ -19,10 +19,10 @@ enum MemberNaming {
     /// The case names of an enum, in value order, the same from every SDK language's docs.
     ///
     /// A string value names its case (`manual` → `.manual`, `*` → `.asterisk`), whatever the
-    /// Name column says (Java `MANUAL`, C# `Manual`, Go `ActivityEnumManual`). A number has no readable name of
-    /// its own, so the Name column names its case, without the enum's name in front as Go
-    /// writes it (`DefaultSubtitleForcedPreferForced` → `.preferForced`); without a name it is
-    /// `value1`.
+    /// Name column says (Java `MANUAL`, C# `Manual`, Go `ActivityEnumManual`). A number has no
+    /// readable name of its own, so the Name column names its case, without the enum's name in
+    /// front as Go writes it (`DefaultSubtitleForcedPreferForced` → `.preferForced`); without a
+    /// name it is `value1`.
     static func caseNames(of values: [EnumValue], enumName: String) -> [String] {
         var taken = UniqueNames(reserving: [unrecognizedCase])
         // Only numbers take their names from the Name column.
@@ -48,8 +48,8 @@ enum MemberNaming {
         }
     }
 
-    /// A value of symbols alone, by the Unicode names of its characters: `*` → `asterisk`,
-    /// `<=` → `less-than sign equals sign`; "" for the empty string.
+    /// A value of symbols alone, by the Unicode names of its characters (`*` → `ASTERISK`,
+    /// `<=` → `LESS-THAN SIGN EQUALS SIGN`); "" for the empty string.
     static func symbolNames(_ value: String) -> String {
         value.unicodeScalars.map { $0.properties.name ?? "u\(String($0.value, radix: 16))" }.joined(separator: " ")
     }
@@ -68,6 +68,6 @@ enum MemberNaming {
         }) {
             words = words.map { $0.map { Array($0.dropFirst(prefix.count)) } }
         }
-        return zip(names, words).map { name, words in name == nil ? nil : words!.joined(separator: " ") }
+        return words.map { $0?.joined(separator: " ") }
     }
 }
