@@ -9,7 +9,7 @@ import Yams
 /// in `Configuration.resolve(against:base:diagnostics:)`.
 public enum ConfigurationFile {
     /// The top-level keys, in the order the README documents them.
-    public static let topLevelKeys = ["accessModifier", "namespaces", "typeOverrides", "nameOverrides", "keyOverrides", "wireKeys", "nullable", "conformances", "missingTypes"]
+    public static let topLevelKeys = ["accessModifier", "namespaces", "typeOverrides", "nameOverrides", "keyOverrides", "wireKeys", "nullable", "conformances", "missingTypes", "flavour"]
     public static let namespaceKeys = ["include", "exclude", "roots"]
 
     /// Reads the file at `path`; `nil` when it cannot be read or has errors (in `diagnostics`).
@@ -77,6 +77,18 @@ private struct Reader {
                 } else {
                     var message = "`missingTypes` must be \(expectation), found `\(name.value)`"
                     if let suggestion = Suggestion.closest(to: name.value, among: MissingTypes.allCases.map(\.rawValue)) {
+                        message += "; did you mean `\(suggestion)`?"
+                    }
+                    diagnostics.error(message, at: name.location)
+                }
+            case "flavour":
+                let expectation = SpecFlavour.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+                guard let name = string(value, named: "`flavour`", expecting: expectation) else { continue }
+                if let flavour = SpecFlavour(setting: name.value) {
+                    configuration.flavour = .init(flavour, at: name.location)
+                } else {
+                    var message = "`flavour` must be one of \(expectation), found `\(name.value)`"
+                    if let suggestion = Suggestion.closest(to: name.value, among: SpecFlavour.allCases.map(\.rawValue)) {
                         message += "; did you mean `\(suggestion)`?"
                     }
                     diagnostics.error(message, at: name.location)

@@ -34,10 +34,11 @@ public enum LearnKeys {
         var specDiagnostics = Diagnostics()
         let graph = Generator.buildGraph(
             from: source.read(diagnostics: &specDiagnostics), missingTypes: configuration?.missingTypes?.value ?? .error,
-            diagnostics: &specDiagnostics)
+            flavour: configuration?.flavour?.value, diagnostics: &specDiagnostics)
         // The spec's warnings are `generate`'s business; its errors stop learning.
         for diagnostic in specDiagnostics.all where diagnostic.severity == .error { result.diagnostics.append(diagnostic) }
         guard !result.diagnostics.hasErrors else { return result }
+        result.currentSettings = graph.wireSettings
         if let configuration {
             result.currentSettings = configuration.resolve(against: graph, diagnostics: &result.diagnostics).wire
         }

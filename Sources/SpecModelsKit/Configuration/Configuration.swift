@@ -48,6 +48,8 @@ public struct Configuration: Sendable, Equatable {
     public var accessModifier: Located<EmissionOptions.AccessModifier>?
     /// `missingTypes`: what a reference to a doc the spec does not have becomes.
     public var missingTypes: Located<MissingTypes>?
+    /// `flavour`: the SDK language of the docs; `nil` recognises it from the docs.
+    public var flavour: Located<SpecFlavour>?
     /// `namespaces.include`: only these namespaces; `nil` means all.
     public var includedNamespaces: [Located<String>]?
     /// Where `namespaces.include` is written, for errors about namespaces it leaves out.

@@ -11,7 +11,7 @@ extension Configuration {
     static let builtInConformances: Set<String> = ["Codable", "Decodable", "Encodable", "Hashable", "Equatable", "Sendable"]
 
     public func resolve(against graph: TypeGraph, base: EmissionOptions = EmissionOptions(), diagnostics: inout Diagnostics) -> EmissionOptions {
-        var options = base
+        var options = base.withWireDefaults(of: graph)
         if let accessModifier { options.accessModifier = accessModifier.value }
         let lookup = ModelLookup(graph)
         let emitted = selection(in: graph, lookup: lookup, diagnostics: &diagnostics)
@@ -154,7 +154,7 @@ private struct OverrideResolver {
             options.spellingTypes[key] = entry.value.value
             return
         }
-        if TypeExpressionParser.primitives[key] != nil {
+        if FlavourVocabulary.typeScript.primitives[key] != nil {  // settings spell built-ins as TypeScript does, whatever the docs' language
             diagnostics.error(
                 "`\(key)` cannot be replaced everywhere, its coding is fixed; replace it field by field (`Type.field: \(entry.value.value)`), or replace one of \(Configuration.overridableSpellings.map { "`\($0)`" }.joined(separator: ", "))",
                 at: entry.key.location)

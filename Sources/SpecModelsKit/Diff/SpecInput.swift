@@ -112,7 +112,8 @@ public struct SpecSnapshot: Sendable {
         var snapshot: SpecSnapshot?
         if !local.hasErrors {
             let graph = Generator.buildGraph(
-                from: files, missingTypes: configuration?.missingTypes?.value ?? .error, diagnostics: &local)
+                from: files, missingTypes: configuration?.missingTypes?.value ?? .error,
+                flavour: configuration?.flavour?.value, diagnostics: &local)
             snapshot = SpecSnapshot(label: input.description, graph: graph, configurationFile: configurationFile)
         }
         if !local.hasErrors, let configuration {

@@ -11,8 +11,12 @@ public enum Generator {
     }
 
     /// Reads the docs into documents and builds the graph.
+    ///
+    /// - Parameter flavour: the SDK language of the docs (`flavour:` in specmodels.yml);
+    ///   `nil` recognises it from the docs.
     public static func buildGraph(
-        from files: [SpecSource.File], missingTypes: MissingTypes = .error, diagnostics: inout Diagnostics
+        from files: [SpecSource.File], missingTypes: MissingTypes = .error, flavour: SpecFlavour? = nil,
+        diagnostics: inout Diagnostics
     ) -> TypeGraph {
         let modelsFolder = ModelsFolder(relativePaths: files.lazy.map(\.relativePath))
         // Each doc is read on its own; the results are merged in file order.
@@ -28,7 +32,12 @@ public enum Generator {
             diagnostics.append(contentsOf: reading.diagnostics)
             if let document = reading.document { documents.append(document) }
         }
-        return TypeGraphBuilder.build(documents, modelsFolder: modelsFolder, missingTypes: missingTypes, diagnostics: &diagnostics)
+        // Docs of two languages cannot be read as one: their types would only add errors.
+        guard let flavour = flavour ?? FlavourDetection.detect(documents, diagnostics: &diagnostics) else {
+            return TypeGraph(models: [])
+        }
+        return TypeGraphBuilder.build(
+            documents, modelsFolder: modelsFolder, missingTypes: missingTypes, flavour: flavour, diagnostics: &diagnostics)
     }
 
     /// Generates Swift for the given docs. With any error, `files` is empty.
@@ -44,13 +53,15 @@ public enum Generator {
     ) -> Result {
         var diagnostics = Diagnostics()
         let missingTypes = missingTypes ?? configuration?.missingTypes?.value ?? .error
-        let graph = buildGraph(from: consume files, missingTypes: missingTypes, diagnostics: &diagnostics)
+        let graph = buildGraph(
+            from: consume files, missingTypes: missingTypes, flavour: configuration?.flavour?.value, diagnostics: &diagnostics)
         checkOutputNames(graph, diagnostics: &diagnostics)
         checkSwiftNames(graph, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else {
             return Result(graph: graph, files: [], diagnostics: diagnostics)
         }
-        let options = configuration?.resolve(against: graph, base: options, diagnostics: &diagnostics) ?? options
+        let options = configuration?.resolve(against: graph, base: options, diagnostics: &diagnostics)
+            ?? options.withWireDefaults(of: graph)
         guard !diagnostics.hasErrors else {
             return Result(graph: graph, files: [], diagnostics: diagnostics)
         }

@@ -68,6 +68,15 @@ struct FieldsTableReader {
         index < row.cells.count ? row.cells[index].column : 1
     }
 
+    /// `| Name | Type | Description |`, with no `Field` and no `Required` column: the table of
+    /// an SDK page (Speakeasy's Python `utils/retryconfig.md`), which documents the SDK's own
+    /// settings, never a model's fields.
+    static func isSDKSettingsTable(_ table: PipeTable?) -> Bool {
+        guard let table else { return false }
+        let names = Set(table.header.cells.map { $0.text.trimmingSpaces.lowercased() })
+        return names.contains("name") && names.contains("type") && !names.contains("field") && !names.contains("required")
+    }
+
     private func columns(of header: PipeTable.Row, diagnostics: inout Diagnostics) -> Columns? {
         var byName: [String: Int] = [:]
         for (index, cell) in header.cells.enumerated() {

@@ -10,6 +10,9 @@
 /// Links are resolved on *link paths*: paths from the folder that holds `models/`, which is
 /// the spec folder itself or, when the spec folder is the models folder, a folder above it
 /// that nothing reads. No link depends on the names of the folders above the spec.
+///
+/// The folder's name is matched ignoring case: Speakeasy's C# docs live in `Models/` and link
+/// as `../../Models/Components/x.md`.
 public struct ModelsFolder: Sendable, Equatable {
     /// The name Speakeasy gives the folder, in its links and in `*models.X*`.
     public static let name = "models"
@@ -24,7 +27,14 @@ public struct ModelsFolder: Sendable, Equatable {
     /// The layout of a spec with these docs (paths relative to the spec folder): a folder named
     /// `models` at the top holding docs is the models folder, otherwise the spec folder is.
     public init<Paths: Sequence<String>>(relativePaths: Paths) {
-        isSpecFolder = !relativePaths.contains { $0.utf8.starts(with: Self.prefix.utf8) }
+        isSpecFolder = !relativePaths.contains { Self.startsWithModelsFolder($0) }
+    }
+
+    /// Whether a path starts with `models/`, in any case.
+    private static func startsWithModelsFolder(_ path: String) -> Bool {
+        let bytes = path.utf8
+        guard bytes.count > prefix.utf8.count else { return false }
+        return zip(bytes, prefix.utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 }
     }
 
     /// `models/`: the start of a link path inside the models folder.
@@ -39,7 +49,7 @@ public struct ModelsFolder: Sendable, Equatable {
     /// The path relative to the spec folder of a link path, or `nil` when it is outside the spec.
     public func relativePath(ofLinkPath path: String) -> String? {
         guard isSpecFolder else { return path }
-        guard path.utf8.starts(with: Self.prefix.utf8) else { return nil }
+        guard Self.startsWithModelsFolder(path) else { return nil }
         return String(path.dropFirst(Self.prefix.count))
     }
 

@@ -23,6 +23,19 @@ public struct SpecDocument: Sendable {
         case object([Field])
         case enumeration([EnumValue])
         case union([UnionMember])
+        /// A `#` heading (and perhaps a description) with no `## Fields`, `## Values` or
+        /// `## Supported Types`: an error, except in Speakeasy's Java docs, which leave some
+        /// unions so (see `FlavourVocabulary.leavesUnionsEmpty`).
+        case unknown
+    }
+
+    /// `ns.Name`, or the name alone beside a `models/` folder.
+    public var qualifiedName: String {
+        namespace.isEmpty ? name : "\(namespace).\(name)"
+    }
+
+    var isShapeless: Bool {
+        if case .unknown = body { true } else { false }
     }
 }
 
@@ -86,8 +99,10 @@ public struct UnionMember: Sendable {
     public var example: Example?
 }
 
-/// A fenced TypeScript example.
+/// A fenced example (TypeScript, or the language of the SDK the docs are for).
 public struct Example: Sendable, Equatable {
     public var code: String
     public var location: SourceLocation
+    /// The fence's info string: `typescript`, `python`, `java`; "" when it has none.
+    public var language: String = ""
 }

@@ -74,7 +74,15 @@ public struct SpecDocumentReader {
         var sections = SectionScanner(
             relativePath: relativePath, displayPath: displayPath,
             namespace: modelsFolder.namespace(ofRelativePath: relativePath), source: source)
-        return sections.read(root, diagnostics: &diagnostics)
+        var found = Diagnostics()
+        let document = sections.read(root, diagnostics: &found)
+        // A page that is no model doc gets one warning that says so, not one per section.
+        if let skipped = sections.notAModelDoc {
+            diagnostics.append(skipped)
+        } else {
+            diagnostics.append(contentsOf: found)
+        }
+        return document
     }
 
     /// Reports each `<<<<<<<` … `>>>>>>>` block a merge left in the file; returns whether there was one.
@@ -122,6 +130,8 @@ private struct SectionScanner {
     let displayPath: String
     let namespace: String
     let source: SourceText
+    /// Set when the file is a page of another kind, which is skipped with this warning.
+    private(set) var notAModelDoc: Diagnostic?
 
     private enum Section: Equatable {
         case preamble
@@ -147,6 +157,8 @@ private struct SectionScanner {
         /// when there is no other): prose when a table or code block follows, a malformed
         /// table when none does.
         var valuesProse: SourceLocation?
+        /// Where a table of SDK settings stands in for a fields table: the doc is an SDK page.
+        var sdkSettingsTable: SourceLocation?
 
         for block in root.children {
             let blockLocation = location(of: block)
@@ -190,7 +202,8 @@ private struct SectionScanner {
             case .codeBlock:
                 switch section {
                 case .exampleUsage, .supportedTypes:
-                    let example = Example(code: block.literal, location: blockLocation)
+                    let language = block.fenceInfo.split(separator: " ", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+                    let example = Example(code: block.literal, location: blockLocation, language: language)
                     examples.append(example)
                     if section == .supportedTypes, let last = members?.indices.last, members?[last].example == nil {
                         members?[last].example = example
@@ -205,6 +218,9 @@ private struct SectionScanner {
                 switch section {
                 case .preamble where title != nil:
                     description.append(block.kind == .table ? tableLines(block) : block.children)
+                case .fields where !bodyConsumed && FieldsTableReader.isSDKSettingsTable(block.table):
+                    bodyConsumed = true
+                    sdkSettingsTable = blockLocation
                 case .fields where !bodyConsumed:
                     bodyConsumed = true
                     fields = FieldsTableReader(file: displayPath).read(
@@ -235,8 +251,23 @@ private struct SectionScanner {
             }
         }
 
+        if let sdkSettingsTable {
+            notAModelDoc = Diagnostic(
+                .warning,
+                "not a model doc: its `## Fields` table is `Name | Type | Description`, without the `Field` and `Required` columns of a model's fields, as on Speakeasy's pages of SDK settings; skipped",
+                at: sdkSettingsTable)
+            return nil
+        }
         guard let title else {
-            diagnostics.error("no `# Name` heading: a model doc starts with the name of its type, like `# ListInstallationsGroup`", at: location(1, 1))
+            if bodyHeading == nil {
+                // Speakeasy puts other pages beside the models (Go's `operations/options.md`).
+                notAModelDoc = Diagnostic(
+                    .warning,
+                    "not a model doc (no `# Name` heading and no `## Fields`, `## Values` or `## Supported Types` section): skipped",
+                    at: location(1, 1))
+            } else {
+                diagnostics.error("no `# Name` heading: a model doc starts with the name of its type, like `# ListInstallationsGroup`", at: location(1, 1))
+            }
             return nil
         }
         var name = title.plainText.trimmingSpaces
@@ -266,10 +297,8 @@ private struct SectionScanner {
             }
             body = .union(members)
         } else {
-            diagnostics.error(
-                "`\(name.excerpt)` has no `## Fields`, `## Values` or `## Supported Types` section, so its shape is unknown: add one",
-                at: nameLocation)
-            return nil
+            // Reported by the type graph, which knows whether the docs' language leaves such docs.
+            body = .unknown
         }
         return SpecDocument(
             relativePath: relativePath,

@@ -29,7 +29,7 @@ extension TranslationContext {
     static func spellingTypes(_ options: EmissionOptions) -> [TypeExpression: String] {
         var types: [TypeExpression: String] = [:]
         for (spelling, swiftType) in options.spellingTypes {
-            if let expression = TypeExpressionParser.primitives[spelling] { types[expression] = swiftType }
+            if let expression = FlavourVocabulary.typeScript.primitives[spelling] { types[expression] = swiftType }
         }
         return types
     }

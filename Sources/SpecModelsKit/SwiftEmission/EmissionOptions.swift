@@ -62,3 +62,13 @@ public struct EmissionOptions: Sendable, Equatable {
         emittedModels?.contains(model.qualifiedName) ?? true
     }
 }
+
+extension EmissionOptions {
+    /// These options with the graph's key style (its docs' language's default) when they
+    /// set no wire settings of their own.
+    func withWireDefaults(of graph: TypeGraph) -> EmissionOptions {
+        var options = self
+        if options.wire == WireSettings() { options.wire = graph.wireSettings }
+        return options
+    }
+}

@@ -1,14 +1,17 @@
 /// Parses the inline content of a Type cell (or a union member heading) into an unresolved
-/// type expression. Emphasis and code spans are transparent (`*string*[]` is `string[]`);
-/// links stay distinct because their destinations name the linked doc.
+/// type expression, in the spellings of one SDK language (its `FlavourVocabulary`).
+/// Emphasis and code spans are transparent (`*string*[]` is `string[]`); links stay distinct
+/// because their destinations name the linked doc, and a link's text may wrap the linked
+/// type (`[Optional[models.X]](…)`, `[*components.X](…)`).
 ///
-/// Grammar, as it occurs in Speakeasy docs:
+/// Grammar, as it occurs in Speakeasy docs (generics open with `<` or, in Python, `[`):
 ///
 ///     union   := postfix ('|' postfix)*
 ///     postfix := primary ('[' ']')*
-///     primary := link | name | name '<' arguments '>' | '[' name ']'
+///     primary := link | name | name '<' union (',' union)* '>' | '[' name ']'
 ///              | '{' '[' name ':' 'string' ']' ':' union '}' | '(' union ')'
 ///              | string-literal | number-literal
+///              | '[' ']' primary | 'map' '[' name ']' primary | '*' primary   (Go)
 struct TypeExpressionParser {
     /// An expression whose model names are not yet looked up.
     indirect enum Unresolved: Equatable {
@@ -20,6 +23,20 @@ struct TypeExpressionParser {
         case oneOf([Unresolved])
         /// `EventStream<T>` or `JsonLStream<T>`, at the column of its name.
         case stream(StreamKind, Unresolved, column: Int)
+        /// `Optional<T>`, `Nullable[T]`, `JsonNullable<T>`: what the wrapper says of a field.
+        case marked(Unresolved, Presence)
+    }
+
+    /// What a wrapper type says of the field that has it.
+    enum Presence: Equatable {
+        /// `Optional<T>`: the field may be absent.
+        case optional
+        /// `Nullable[T]`: the field may be `null`.
+        case nullable
+        /// `JsonNullable<T>`, `OptionalNullable[T]`: absent, `null` or a value.
+        case optionalNullable
+
+        var isNullable: Bool { self != .optional }
     }
 
     struct Failure: Error, Equatable {
@@ -42,25 +59,81 @@ struct TypeExpressionParser {
         case link(text: String, destination: String)
     }
 
+    private let vocabulary: FlavourVocabulary
     private var tokens: [(token: Token, offset: Int)] = []
     private var position = 0
     private var depth = 0
 
-    static func parse(_ cell: TypeCell) -> Result<Unresolved, Failure> {
-        var parser = TypeExpressionParser()
+    private init(vocabulary: FlavourVocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    static func parse(_ cell: TypeCell, vocabulary: FlavourVocabulary = .typeScript) -> Result<Unresolved, Failure> {
+        var parser = TypeExpressionParser(vocabulary: vocabulary)
         do {
-            parser.tokens = try tokenize(cell.inlines)
+            parser.tokens = try parser.tokenize(cell.inlines)
             takeStringLiterals(from: cell.source, into: &parser.tokens)
             guard !parser.tokens.isEmpty else { return .failure(Failure(message: "empty type", offset: 0)) }
-            let expression = try parser.parseUnion()
-            if parser.position < parser.tokens.count {
-                throw parser.failure("unexpected `\(parser.describe(parser.tokens[parser.position].token))` after the type")
-            }
-            return .success(expression)
+            return .success(try parser.parseWhole())
         } catch let failure as Failure {
             return .failure(failure)
         } catch {
             return .failure(Failure(message: "\(error)", offset: nil))
+        }
+    }
+
+    private mutating func parseWhole() throws -> Unresolved {
+        let expression = try parseUnion()
+        if position < tokens.count {
+            throw failure("unexpected `\(describe(tokens[position].token))` after the type")
+        }
+        return expression
+    }
+
+    /// A link's text that wraps the linked type (`Optional[models.X]`, `*components.X`,
+    /// `List<X>`): the text read as a type whose one named type is the link. A text that
+    /// names no type (`[date](https://docs.python.org/…)`) is that built-in type.
+    private func linkedType(text: String, destination: String, offset: Int) throws -> Unresolved {
+        let plain = text.utf8.allSatisfy { Self.isWordByte($0) && $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "+") }
+        if plain || vocabulary.runtimeNames.contains(text) || text.isEmpty {
+            return .linked(text: text, destination: destination, column: offset)
+        }
+        var inner = TypeExpressionParser(vocabulary: vocabulary)
+        inner.depth = depth
+        do {
+            var textTokens: [(token: Token, offset: Int)] = []
+            var openString: OpenString?
+            try inner.tokenizeText(text, startingAt: offset + 1, into: &textTokens, openString: &openString)
+            guard openString == nil, !textTokens.isEmpty else { throw Failure(message: "", offset: nil) }
+            inner.tokens = textTokens
+            let expression = try inner.parseWhole()
+            var linkedLeaves = 0
+            let linked = Self.replacingNames(in: expression, destination: destination, count: &linkedLeaves)
+            return linkedLeaves == 1 ? linked : (linkedLeaves == 0 && !Self.isLocal(destination) ? linked : .linked(text: text, destination: destination, column: offset))
+        } catch {
+            // Not a type: the link's text is taken as the linked type's name, as ever.
+            return .linked(text: text, destination: destination, column: offset)
+        }
+    }
+
+    private static func isLocal(_ destination: String) -> Bool {
+        !destination.contains("://")
+    }
+
+    /// The expression with its named types replaced by links to `destination`.
+    private static func replacingNames(in expression: Unresolved, destination: String, count: inout Int) -> Unresolved {
+        switch expression {
+        case .named(let name, let column):
+            count += 1
+            return .linked(text: name, destination: destination, column: column)
+        case .primitive, .linked: return expression
+        case .array(let inner): return .array(replacingNames(in: inner, destination: destination, count: &count))
+        case .map(let inner): return .map(replacingNames(in: inner, destination: destination, count: &count))
+        case .oneOf(let members): return .oneOf(members.map { replacingNames(in: $0, destination: destination, count: &count) })
+        case .stream(let kind, let inner, let column):
+            return .stream(kind, replacingNames(in: inner, destination: destination, count: &count), column: column)
+        case .marked(let inner, let presence):
+            return .marked(replacingNames(in: inner, destination: destination, count: &count), presence)
         }
     }
 
@@ -74,7 +147,7 @@ struct TypeExpressionParser {
         var content: [UInt8] = []
     }
 
-    private static func tokenize(_ inlines: [MarkdownNode]) throws -> [(token: Token, offset: Int)] {
+    private func tokenize(_ inlines: [MarkdownNode]) throws -> [(token: Token, offset: Int)] {
         var tokens: [(token: Token, offset: Int)] = []
         var offset = 0
         var openString: OpenString?
@@ -110,7 +183,7 @@ struct TypeExpressionParser {
         return tokens
     }
 
-    private static func tokenizeText(
+    private func tokenizeText(
         _ text: String, startingAt base: Int, into tokens: inout [(token: Token, offset: Int)], openString: inout OpenString?
     ) throws {
         let bytes = Array(text.utf8)
@@ -133,15 +206,19 @@ struct TypeExpressionParser {
                 openString = nil
             } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
                 index += 1
-            } else if isWordByte(byte) {
-                while index < bytes.count, isWordByte(bytes[index]) { index += 1 }
+            } else if Self.isWordByte(byte) {
+                while index < bytes.count, Self.isWordByte(bytes[index]) { index += 1 }
                 tokens.append((.word(String(decoding: bytes[start..<index], as: UTF8.self)), base + start))
             } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                 // Read up to the closing quote, in this text or a later one.
                 openString = OpenString(quote: byte, offset: base + start)
                 index += 1
-            } else if "<>,[]{}:|()".utf8.contains(byte) {
+            } else if "<>,[]{}:|()".utf8.contains(byte) || (byte == UInt8(ascii: "*") && vocabulary.hasPrefixForms) {
                 tokens.append((.punctuation(Character(Unicode.Scalar(byte))), base + start))
+                index += 1
+            } else if byte == UInt8(ascii: "\\") {
+                // A backslash markdown left in the text (`List\<String>` in a cell written
+                // `List\\<…>`): escaping, not part of the type.
                 index += 1
             } else {
                 let scalar = String(decoding: bytes[start...].prefix(4), as: UTF8.self).first.map(String.init) ?? "?"
@@ -215,7 +292,12 @@ struct TypeExpressionParser {
                 throw failure("the type is nested more than \(Self.maximumDepth) levels deep; a real type nests a few")
             }
             position += 2
-            expression = .array(expression)
+            // `byte[]` (Java, C#) is bytes.
+            if case .named(let name, _) = expression, name == vocabulary.byteArrayElement {
+                expression = .primitive(.bytes)
+            } else {
+                expression = .array(expression)
+            }
         }
         return expression
     }
@@ -226,13 +308,22 @@ struct TypeExpressionParser {
         position += 1
         switch token {
         case .link(let text, let destination):
-            return .linked(text: text, destination: destination, column: offset)
+            return try linkedType(text: text, destination: destination, offset: offset)
         case .string(let value):
             return .primitive(.stringLiteral(value))
         case .punctuation("("):
             let inner = try parseUnion()
             try expect(")", closing: "(")
             return inner
+        case .punctuation("[") where vocabulary.hasPrefixForms && peek() == .punctuation("]"):
+            // Go's `[]T`.
+            position += 1
+            let element = try parsePrefixed()
+            if case .named(let name, _) = element, name == vocabulary.byteArrayElement { return .primitive(.bytes) }
+            return .array(element)
+        case .punctuation("*") where vocabulary.hasPrefixForms:
+            // Go's pointer `*T`: the field may be absent, which the Required column says.
+            return try parsePrefixed()
         case .punctuation("["):
             // `[File]`: a name in brackets, as Speakeasy writes unlinked union members.
             guard case .word(let name)? = peek() else { throw failure("expected a type name after `[`") }
@@ -251,9 +342,18 @@ struct TypeExpressionParser {
             let value = try parseUnion()
             try expect("}", closing: "{")
             return .map(value)
+        case .word("map") where vocabulary.hasPrefixForms && peek() == .punctuation("["):
+            // Go's `map[string]T`.
+            position += 1
+            try expectWord("string", context: "`map[…]` keys")
+            try expect("]", closing: "map[")
+            return .map(try parsePrefixed())
         case .word(let word):
-            if peek() == .punctuation("<") {
-                return try generic(word)
+            if let generic = vocabulary.generics[word], peek() == .punctuation(vocabulary.genericOpener) {
+                return try self.generic(word, generic, offset: offset)
+            }
+            if vocabulary.genericOpener == "<", peek() == .punctuation("<") {
+                throw failure("unknown generic type `\(word)<…>`: expected \(vocabulary.genericSummary)", at: offset)
             }
             return try named(word, offset: offset)
         case .punctuation(let character):
@@ -262,28 +362,53 @@ struct TypeExpressionParser {
         }
     }
 
-    private mutating func generic(_ word: String) throws -> Unresolved {
-        position += 1  // `<`
-        switch word {
-        case "Record":
-            try expectWord("string", context: "`Record` keys")
+    /// A Go prefix form's operand: a primary without `|` (`[]*string`, `map[string][]T`).
+    private mutating func parsePrefixed() throws -> Unresolved {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw failure("the type is nested more than \(Self.maximumDepth) levels deep; a real type nests a few")
+        }
+        return try parsePostfix()
+    }
+
+    private var closer: Character { vocabulary.genericOpener == "[" ? "]" : ">" }
+
+    private mutating func generic(_ word: String, _ generic: FlavourVocabulary.Generic, offset: Int) throws -> Unresolved {
+        position += 1  // the opener
+        let opening = "\(word)\(vocabulary.genericOpener)"
+        switch generic {
+        case .map(let keys):
+            guard case .word(let key)? = peek(), keys.contains(key) else {
+                let expected = keys.sorted().map { "`\($0)`" }.joined(separator: " or ")
+                throw failure("`\(word)` keys must be \(expected)" + (peek().map { ", found `\(describe($0))`" } ?? ""))
+            }
+            position += 1
             try expect(",")
             let value = try parseUnion()
-            try expect(">", closing: "Record<")
+            try expect(closer, closing: opening)
             return .map(value)
-        case "Array":
+        case .list:
             let element = try parseUnion()
-            try expect(">", closing: "Array<")
+            try expect(closer, closing: opening)
             return .array(element)
-        case "ReadableStream":
-            try expectWord("Uint8Array", context: "`ReadableStream`")
-            try expect(">")
+        case .bytes(let argument):
+            try expectWord(argument, context: "`\(word)`")
+            try expect(closer)
             return .primitive(.bytes)
-        case "EventStream", "JsonLStream":
-            return try stream(word == "EventStream" ? .serverSentEvents : .jsonLines, column: tokens[position - 2].offset)
-        default:
-            position -= 2
-            throw failure("unknown generic type `\(word)<…>`: expected `Record<string, T>`, `Array<T>` or `ReadableStream<Uint8Array>`")
+        case .stream(let kind):
+            return try stream(kind, column: offset)
+        case .optional, .nullable, .optionalNullable:
+            let inner = try parseUnion()
+            try expect(closer, closing: opening)
+            let presence: Presence = generic == .optional ? .optional : generic == .nullable ? .nullable : .optionalNullable
+            return .marked(inner, presence)
+        case .union:
+            var members = [try parseUnion()]
+            while accept(",") { members.append(try parseUnion()) }
+            try expect(closer, closing: opening)
+            // `Union[bytes, IO[bytes], io.BufferedReader]`: one type, however many spellings.
+            return members.allSatisfy { $0 == members[0] } ? members[0] : .oneOf(members)
         }
     }
 
@@ -302,7 +427,7 @@ struct TypeExpressionParser {
     }
 
     private func named(_ word: String, offset: Int) throws -> Unresolved {
-        if let primitive = Self.primitives[word] {
+        if let primitive = vocabulary.primitives[word] {
             return .primitive(primitive)
         }
         if let first = word.utf8.first, first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) {
@@ -311,32 +436,6 @@ struct TypeExpressionParser {
         }
         return .named(word, column: offset)
     }
-
-    /// The spellings of built-in types in Speakeasy docs.
-    static let primitives: [String: TypeExpression] = [
-        "string": .string,
-        "number": .number,
-        "boolean": .boolean,
-        "any": .any,
-        "Date": .dateTime,
-        "RFCDate": .date,
-        "File": .bytes,
-        "Blob": .bytes,
-        "Uint8Array": .bytes,
-        "true": .booleanLiteral(true),
-        "false": .booleanLiteral(false),
-        "null": .null,
-    ]
-
-    /// Spellings from other languages and their names here, for "did you mean" hints.
-    static let commonMistakes: [String: String] = [
-        "integer": "number", "int": "number", "Int": "number", "float": "number", "double": "number",
-        "Double": "number", "Number": "number", "str": "string", "String": "string", "text": "string",
-        "bool": "boolean", "Bool": "boolean", "Boolean": "boolean", "Datetime": "Date", "DateTime": "Date",
-        "datetime": "Date", "date": "Date", "timestamp": "Date", "object": "Record<string, any>",
-        "Object": "Record<string, any>", "unknown": "any", "Any": "any", "bytes": "Blob", "binary": "Blob",
-        "Map": "Record<string, T>", "list": "T[]",
-    ]
 
     // MARK: Helpers
 
@@ -363,6 +462,10 @@ struct TypeExpressionParser {
             throw failure("\(context) must be `\(word)`" + (peek().map { ", found `\(describe($0))`" } ?? ""))
         }
         position += 1
+    }
+
+    private func failure(_ message: String, at offset: Int) -> Failure {
+        Failure(message: message, offset: offset)
     }
 
     private func failure(_ message: String) -> Failure {

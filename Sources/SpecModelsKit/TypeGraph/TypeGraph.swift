@@ -4,6 +4,8 @@ public struct TypeGraph: Sendable {
     public internal(set) var models: [ModelNode]
     /// The settings that `wireKey` and `isNullable` of the properties follow (see `applying(_:)`).
     public internal(set) var wireSettings = WireSettings()
+    /// The SDK language of the docs the graph was read from.
+    public internal(set) var flavour = SpecFlavour.typeScript
 
     init(models: [ModelNode]) {
         self.models = models

@@ -6,12 +6,19 @@ public enum TypeGraphBuilder {
     ///   - modelsFolder: where the spec's `models/` folder is: links resolve as if the docs were
     ///     in it, as Speakeasy's `../../models/ns/name.md` does from `models/ns/`.
     ///   - missingTypes: what a reference to a doc the spec does not have becomes.
+    ///   - flavour: the SDK language whose spellings the Type cells use.
     public static func build(
         _ documents: [SpecDocument], modelsFolder: ModelsFolder, missingTypes: MissingTypes = .error,
-        diagnostics: inout Diagnostics
+        flavour: SpecFlavour = .typeScript, diagnostics: inout Diagnostics
     ) -> TypeGraph {
-        let documents = documents.sorted { $0.relativePath < $1.relativePath }
-        let index = ModelIndex(documents, modelsFolder: modelsFolder, missingTypes: missingTypes, diagnostics: &diagnostics)
+        let sorted = documents.sorted { $0.relativePath < $1.relativePath }
+        // A doc with no shape (a heading alone: Speakeasy's Java docs leave some unions so)
+        // is no model: references to it are `JSONValue`.
+        let documents = sorted.filter { !$0.isShapeless }
+        reportShapeless(sorted.filter(\.isShapeless), vocabulary: flavour.vocabulary, diagnostics: &diagnostics)
+        let index = ModelIndex(
+            documents, shapeless: sorted.filter(\.isShapeless), modelsFolder: modelsFolder, missingTypes: missingTypes,
+            vocabulary: flavour.vocabulary, diagnostics: &diagnostics)
         let resolutions = resolve(documents, index: index, diagnostics: &diagnostics)
         var models: [ModelNode] = []
         var referrers = [Set<ModelID>](repeating: [], count: documents.count)
@@ -42,11 +49,29 @@ public enum TypeGraphBuilder {
             models[position].streamFields = streamFields
         }
         var graph = TypeGraph(models: models)
+        graph.flavour = flavour
+        // Keys follow the language's default style (Go's `DocID` is `docId` on the wire).
+        graph = graph.applying(WireSettings(keyStyle: flavour.vocabulary.defaultWireKeys))
         graph.setReferrers(referrers)
         ExampleNulls.mark(in: &graph)
         UnionCycles.report(in: graph, diagnostics: &diagnostics)
         Streams.reportMisplacedStreamOnlyUnions(in: graph, diagnostics: &diagnostics)
         return graph
+    }
+
+    /// A doc without a shape is an error, unless the docs' language leaves union docs so; then
+    /// it is no model and fields of its type are `JSONValue`, with a warning naming the doc.
+    private static func reportShapeless(_ documents: [SpecDocument], vocabulary: FlavourVocabulary, diagnostics: inout Diagnostics) {
+        for document in documents {
+            let missing = "`\(document.name.excerpt)` has no `## Fields`, `## Values` or `## Supported Types` section"
+            if vocabulary.leavesUnionsEmpty {
+                diagnostics.warning(
+                    "\(missing): Speakeasy's \(vocabulary.displayName) docs leave the members of some unions out, so fields of this type are `JSONValue`",
+                    at: document.nameLocation)
+            } else {
+                diagnostics.error("\(missing), so its shape is unknown: add one", at: document.nameLocation)
+            }
+        }
     }
 
     private struct Resolution: Sendable {
@@ -81,9 +106,11 @@ public enum TypeGraphBuilder {
 
 /// Looks models up by path and by `namespace.Name`.
 struct ModelIndex: Sendable {
-    static let builtInTypeNames = ["string", "number", "boolean", "any", "Date", "RFCDate", "File", "Blob"]
-
     let byPath: [String: ModelID]
+    /// The docs without a shape (a `#` heading alone), by path and by qualified name.
+    let shapelessPaths: Set<String>
+    let shapelessNames: Set<String>
+    let vocabulary: FlavourVocabulary
     /// Lower-cased paths, for "did you mean" hints on case mismatches.
     let byLowercasedPath: [String: String]
     let byQualifiedName: [String: ModelID]
@@ -94,8 +121,14 @@ struct ModelIndex: Sendable {
     /// For "did you mean" hints: qualified names with the built-in types, and paths.
     let nameCandidates: Suggestion.Candidates
 
-    init(_ documents: [SpecDocument], modelsFolder: ModelsFolder, missingTypes: MissingTypes, diagnostics: inout Diagnostics) {
+    init(
+        _ documents: [SpecDocument], shapeless: [SpecDocument] = [], modelsFolder: ModelsFolder, missingTypes: MissingTypes,
+        vocabulary: FlavourVocabulary = .typeScript, diagnostics: inout Diagnostics
+    ) {
         self.modelsFolder = modelsFolder
+        self.vocabulary = vocabulary
+        shapelessPaths = Set(shapeless.map(\.relativePath))
+        shapelessNames = Set(shapeless.flatMap { [$0.qualifiedName, $0.name] })
         self.missingTypes = missingTypes
         var byPath: [String: ModelID] = [:]
         var byLowercasedPath: [String: String] = [:]
@@ -121,7 +154,7 @@ struct ModelIndex: Sendable {
         self.byQualifiedName = byQualifiedName
         self.byName = byName
         self.documents = documents
-        self.nameCandidates = Suggestion.Candidates(byQualifiedName.keys.sorted() + Self.builtInTypeNames)
+        self.nameCandidates = Suggestion.Candidates(byQualifiedName.keys.sorted() + vocabulary.primitives.keys.sorted())
     }
 }
 
@@ -151,17 +184,27 @@ struct ReferenceResolver {
         case .object(let fields):
             let properties = fields.compactMap { field -> Property? in
                 var missing: String?
-                guard let type = resolve(field.type, missing: &missing, diagnostics: &diagnostics) else { return nil }
-                return Property(
+                var presence: TypeExpressionParser.Presence?
+                guard let type = resolve(field.type, missing: &missing, presence: &presence, diagnostics: &diagnostics)
+                else { return nil }
+                var property = Property(
                     name: field.name, location: field.location, type: type, isRequired: field.isRequired,
                     deprecationMessage: field.deprecationMessage, description: field.description, example: field.example)
+                if presence?.isNullable == true {
+                    property.isNullableInDocs = true
+                    property.isNullable = true
+                }
+                return property
             }
             return .object(properties)
         case .enumeration(let values):
             return .enumeration(enumeration(values, diagnostics: &diagnostics))
         case .union(let members):
             var missing = [String?](repeating: nil, count: members.count)
-            let types = members.indices.map { resolve(members[$0].type, isUnionMember: true, missing: &missing[$0], diagnostics: &diagnostics) }
+            var presence: TypeExpressionParser.Presence?
+            let types = members.indices.map {
+                resolve(members[$0].type, isUnionMember: true, missing: &missing[$0], presence: &presence, diagnostics: &diagnostics)
+            }
             let integers = Self.integerMembers(members, types: types)
             let resolved = members.indices.compactMap { index -> UnionMemberNode? in
                 guard let type = types[index] else { return nil }
@@ -171,6 +214,9 @@ struct ReferenceResolver {
                     missingType: missing[index])
             }
             return .union(resolved)
+        case .unknown:
+            // Shapeless docs are left out of the graph before resolution.
+            return .object([])
         }
     }
 
@@ -235,8 +281,11 @@ struct ReferenceResolver {
 
     /// - Parameter missing: set to the name of the first type the cell names that the spec does
     ///   not have, when `missingTypes: jsonValue` makes it `.any`.
+    /// - Parameter presence: set to what a wrapper around the whole type says of the field
+    ///   (`Optional<T>`, `JsonNullable<T>`).
     private mutating func resolve(
-        _ cell: TypeCell, isUnionMember: Bool = false, missing: inout String?, diagnostics: inout Diagnostics
+        _ cell: TypeCell, isUnionMember: Bool = false, missing: inout String?, presence: inout TypeExpressionParser.Presence?,
+        diagnostics: inout Diagnostics
     ) -> TypeExpression? {
         if isUnionMember, cell.source.trimmingSpaces.isEmpty {
             diagnostics.error(
@@ -244,7 +293,11 @@ struct ReferenceResolver {
                 at: cell.location)
             return nil
         }
-        switch TypeExpressionParser.parse(cell) {
+        let parsed = isUnionMember && index.vocabulary.membersHeadedByName
+            ? CSharpMemberHeading.parse(cell, unionName: document.name, isModel: { lookUp(name: $0) != nil })
+                ?? TypeExpressionParser.parse(cell, vocabulary: index.vocabulary)
+            : TypeExpressionParser.parse(cell, vocabulary: index.vocabulary)
+        switch parsed {
         case .failure(let failure):
             let message = isUnionMember
                 ? "member heading `\(cell.source.excerpt)` is not a type: \(failure.message); under `## Supported Types` each `###` heading names one member type, like `operations.Name` or `string`"
@@ -253,7 +306,11 @@ struct ReferenceResolver {
                 message,
                 at: failure.atEnd ? location(cell, offset: cell.source.utf8.count) : location(cell, offset: failure.offset))
             return nil
-        case .success(let unresolved):
+        case .success(var unresolved):
+            if case .marked(let inner, let wrapper) = unresolved {
+                presence = wrapper
+                unresolved = inner
+            }
             if let misplaced = Self.misplacedStream(in: unresolved) {
                 diagnostics.error(misplaced.message, at: location(cell, offset: misplaced.column))
                 return nil
@@ -279,12 +336,16 @@ struct ReferenceResolver {
             return .oneOf(members.map { resolve($0, cell: cell, failed: &failed, missing: &missing, diagnostics: &diagnostics) })
         case .stream(let kind, let element, _):
             return .stream(kind, resolve(element, cell: cell, failed: &failed, missing: &missing, diagnostics: &diagnostics))
+        case .marked(let inner, _):
+            // Inside another type (`List<Optional<T>>`) a wrapper says nothing the graph keeps.
+            return resolve(inner, cell: cell, failed: &failed, missing: &missing, diagnostics: &diagnostics)
         case .named(let name, let offset):
             if let id = lookUp(name: name) {
                 referencedModels.insert(id)
                 return .model(id)
             }
-            if RuntimeValues.unlinkedNames.contains(name) {
+            if isShapeless(name) { return .any }
+            if index.vocabulary.runtimeNames.contains(name) {
                 return .runtime(name)
             }
             // Only a qualified name says which doc is missing; a bare unknown name is a typo.
@@ -298,26 +359,29 @@ struct ReferenceResolver {
             return .any
         case .linked(let text, let destination, let offset):
             let link = resolveLink(destination)
-            // `[Date](../../types/rfcdate.md)`: Speakeasy's date-only type, whose page is never
-            // published with the models.
-            if case .failure = link, Self.isRFCDateLink(destination) {
+            // `[Date](../../types/rfcdate.md)`, `[*types.Date](../../types/date.md)`: Speakeasy's
+            // date-only type, whose page is never published with the models.
+            if case .failure = link, Self.isSDKDateLink(destination) {
                 return .date
             }
-            // `[Date](https://developer.mozilla.org/…)`: built-in types link to web pages, unless
-            // the spec itself has such a doc. (A relative link that misses is a broken link.)
-            if let primitive = TypeExpressionParser.primitives[text], case .failure = link,
-               Self.hasURLScheme(Substring(destination)) {
-                return primitive
+            if case .failure(let failure) = link, failure.isShapeless {
+                return .any
             }
-            if case .failure = link, RuntimeValues.isWebAPILink(destination) {
-                return .runtime(text)
+            // `[Date](https://developer.mozilla.org/…)`, `[date](https://docs.python.org/…)`:
+            // built-in types link to their language's reference, unless the spec itself has
+            // such a doc. (A relative link that misses is a broken link.)
+            if case .failure = link, Self.hasURLScheme(Substring(destination)) {
+                if let primitive = index.vocabulary.primitives[text] { return primitive }
+                if index.vocabulary.runtimeNames.contains(text) || RuntimeValues.isWebAPILink(destination) {
+                    return .runtime(text)
+                }
             }
             switch link {
             case .success(let id):
                 referencedModels.insert(id)
                 let target = index.documents[id.index]
                 let qualified = target.namespace.isEmpty ? target.name : "\(target.namespace).\(target.name)"
-                if text != qualified && text != target.name {
+                if !Self.linkText(text, names: target) {
                     diagnostics.warning(
                         "link text `\(text.excerpt)` does not match the linked doc's type `\(qualified)`",
                         at: location(cell, offset: offset))
@@ -336,6 +400,20 @@ struct ReferenceResolver {
         }
     }
 
+    /// Whether a link's text names the linked doc: its name, or its qualified name with any
+    /// prefix (C# writes `Models.Components.X` for `Components/X.md`), ignoring case.
+    private static func linkText(_ text: String, names target: SpecDocument) -> Bool {
+        let qualified = target.qualifiedName
+        if text == qualified || text == target.name { return true }
+        let lowered = text.lowercased()
+        return lowered == qualified.lowercased() || lowered.hasSuffix("." + qualified.lowercased())
+    }
+
+    private func isShapeless(_ name: String) -> Bool {
+        if index.shapelessNames.contains(name) { return true }
+        return !name.contains(".") && index.shapelessNames.contains("\(document.namespace).\(name)")
+    }
+
     /// A stream is a whole response body: a union's member heading or a field's type by
     /// itself (``### `EventStream<ns.T>` ``), never part of another type.
     private static func misplacedStream(in expression: TypeExpressionParser.Unresolved) -> (message: String, column: Int)? {
@@ -351,7 +429,7 @@ struct ReferenceResolver {
     private static func firstStream(in expression: TypeExpressionParser.Unresolved) -> (StreamKind, Int)? {
         switch expression {
         case .stream(let kind, _, let column): return (kind, column)
-        case .array(let inner), .map(let inner): return firstStream(in: inner)
+        case .array(let inner), .map(let inner), .marked(let inner, _): return firstStream(in: inner)
         case .oneOf(let members):
             for member in members { if let found = firstStream(in: member) { return found } }
             return nil
@@ -379,12 +457,16 @@ struct ReferenceResolver {
             return "ambiguous type `\(name)`: write one of \(spellings.joined(separator: ", "))"
         }
         if let note { message += "; \(note)" }
-        if let builtIn = TypeExpressionParser.commonMistakes[name] {
+        if let builtIn = index.vocabulary.commonMistakes[name] {
             message += "; did you mean `\(builtIn)`?"
+            // A spelling of another language: say which language the docs were read as.
+            if index.vocabulary.displayName != FlavourVocabulary.typeScript.displayName {
+                message += " (the docs read as \(index.vocabulary.displayName); `flavour:` in specmodels.yml sets the language)"
+            }
         } else if let suggestion = closestModelName(to: name) {
             message += "; did you mean `\(suggestion)`?"
         } else if note == nil {
-            message += " (built-in types are string, number, boolean, any, Date, RFCDate, File, Blob, Record<string, T>, T[])"
+            message += " (built-in types are \(index.vocabulary.builtInSummary))"
         }
         return message
     }
@@ -408,6 +490,8 @@ struct ReferenceResolver {
         private let message: @Sendable () -> String
         /// The link points into the spec, at a doc that is not there.
         let isMissingDoc: Bool
+        /// The link points at a doc without a shape, which is no model.
+        var isShapeless = false
 
         init(text: @autoclosure @escaping @Sendable () -> String, isMissingDoc: Bool = false) {
             message = text
@@ -446,6 +530,11 @@ struct ReferenceResolver {
             return .failure(LinkFailure(text: "link `\(destination.excerpt)` is not a model doc: expected a `.md` file"))
         }
         if let id = index.byPath[resolved] { return .success(id) }
+        if index.shapelessPaths.contains(resolved) {
+            var failure = LinkFailure(text: "")
+            failure.isShapeless = true
+            return .failure(failure)
+        }
         var message = "link `\(destination.excerpt)` points to `\(resolved.excerpt)`, which is not in the spec"
         if index.missingTypes == .jsonValue { message += "; \(MissingTypes.jsonValueNote)" }
         if let actual = index.byLowercasedPath[resolved.lowercased()] {
@@ -457,10 +546,11 @@ struct ReferenceResolver {
         return .failure(LinkFailure(text: finished, isMissingDoc: true))
     }
 
-    /// `../../types/rfcdate.md` (namespaced layout) or `../types/rfcdate.md` (flat).
-    private static func isRFCDateLink(_ destination: String) -> Bool {
+    /// `../../types/rfcdate.md` (TypeScript) or `../../types/date.md` (Go), namespaced or flat:
+    /// the SDK's own date type, documented outside the models.
+    private static func isSDKDateLink(_ destination: String) -> Bool {
         let path = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        return path == "types/rfcdate.md" || path.hasSuffix("/types/rfcdate.md")
+        return ["types/rfcdate.md", "types/date.md"].contains { path == $0 || path.hasSuffix("/" + $0) }
     }
 
     /// Whether the link has a scheme (`https://…`), checked on bytes: `contains("://")`

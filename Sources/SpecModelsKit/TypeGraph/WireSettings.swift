@@ -34,7 +34,7 @@ public struct WireSettings: Sendable, Equatable {
 
 extension TypeGraph {
     /// The graph with every property's `wireKey` and `isNullable` settled by `settings`.
-    /// A graph as built is settled by the default settings (documented keys, the docs' nulls).
+    /// A graph as built is settled by its language's default key style and the docs' nulls.
     public func applying(_ settings: WireSettings) -> TypeGraph {
         guard settings != wireSettings else { return self }
         var graph = self

@@ -1,0 +1,163 @@
+/// Recognises the SDK language of a spec's docs from what they hold: the language of their
+/// fenced examples (```` ```java ````) and the type names in their Type cells and member
+/// headings (`str`, `int64`, `JsonNullable`, `Dictionary`). Each piece of evidence allows some
+/// languages; the spec's language is one that every piece allows. When the evidence allows
+/// several (a spec of `*string*` fields reads the same in TypeScript, Go and C#), TypeScript
+/// wins, then the folder name (C#'s `Models/`), then the order of `SpecFlavour.allCases`.
+/// Two docs that allow no language in common are reported, naming both.
+enum FlavourDetection {
+    /// One doc's evidence: the languages it allows, and what allows them.
+    private struct Evidence {
+        var flavours: Set<SpecFlavour>
+        var what: String
+        var location: SourceLocation
+    }
+
+    /// The docs' language, or `nil` (with an error) when two docs disagree.
+    static func detect(_ documents: [SpecDocument], diagnostics: inout Diagnostics) -> SpecFlavour? {
+        let evidence = documents.concurrentMap(evidence(in:))
+        var allowed = Set(SpecFlavour.allCases)
+        var narrowest: Evidence?
+        for item in evidence.compactMap({ $0 }) {
+            let remaining = allowed.intersection(item.flavours)
+            guard remaining.isEmpty else {
+                if remaining.count < allowed.count { narrowest = item }
+                allowed = remaining
+                continue
+            }
+            let other = evidence.compactMap { $0 }.first { $0.flavours.isDisjoint(with: item.flavours) } ?? narrowest ?? item
+            diagnostics.error(
+                "this doc reads as \(describe(item.flavours)) (\(item.what)), but \(other.location.file) reads as \(describe(other.flavours)) (\(other.what)) at line \(other.location.line): a spec holds the docs of one SDK language; move the other language's docs to a spec of their own, or set `flavour:` in specmodels.yml",
+                at: item.location)
+            return nil
+        }
+        if allowed.contains(.typeScript) { return .typeScript }
+        if allowed.contains(.csharp), documents.contains(where: { $0.relativePath.hasPrefix("Models/") }) { return .csharp }
+        return SpecFlavour.allCases.first { allowed.contains($0) } ?? .typeScript
+    }
+
+    private static func describe(_ flavours: Set<SpecFlavour>) -> String {
+        let names = SpecFlavour.allCases.filter { flavours.contains($0) }.map(\.displayName)
+        return names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
+    }
+
+    /// The languages a doc allows, or `nil` when nothing in it tells.
+    private static func evidence(in document: SpecDocument) -> Evidence? {
+        var result: Evidence?
+        func allow(_ flavours: Set<SpecFlavour>, _ what: @autoclosure () -> String, at location: SourceLocation) {
+            guard flavours.count < SpecFlavour.allCases.count else { return }
+            if var current = result {
+                let narrowed = current.flavours.intersection(flavours)
+                // Within one doc, the first evidence that narrows stands for the rest.
+                guard !narrowed.isEmpty else { return }
+                if narrowed.count < current.flavours.count {
+                    current.flavours = narrowed
+                    current.what = what()
+                    current.location = location
+                }
+                result = current
+            } else {
+                result = Evidence(flavours: flavours, what: what(), location: location)
+            }
+        }
+        for example in document.examples where !example.language.isEmpty {
+            if let flavours = exampleLanguages[example.language] {
+                allow(flavours, "a ```\(example.language) example", at: example.location)
+            }
+        }
+        switch document.body {
+        case .object(let fields):
+            for field in fields {
+                for (word, flavours) in typeWords(in: field.type) {
+                    allow(flavours, "`\(word)` in a Type cell", at: field.type.location)
+                }
+            }
+        case .union(let members):
+            for member in members {
+                let heading = member.type.source.trimmingSpaces
+                if let flavours = memberHeadingWords[heading] {
+                    allow(flavours, "the member heading `\(heading)`", at: member.type.location)
+                }
+                for (word, flavours) in typeWords(in: member.type) {
+                    allow(flavours, "`\(word)` in a member heading", at: member.type.location)
+                }
+            }
+        case .enumeration, .unknown:
+            break
+        }
+        return result
+    }
+
+    /// The words of a cell that some languages know as types, with those languages; Go's
+    /// prefix forms (`[]T`, `map[string]T`, `*T`) count as the word `[]`, `map[` or `*`.
+    private static func typeWords(in cell: TypeCell) -> [(String, Set<SpecFlavour>)] {
+        var found: [(String, Set<SpecFlavour>)] = []
+        var pending: [MarkdownNode] = cell.inlines.reversed()
+        var atStart = true
+        while let node = pending.popLast() {
+            switch node.kind {
+            case .text, .code:
+                let text = node.literal
+                if atStart {
+                    let trimmed = text.drop { $0 == " " }
+                    if trimmed.hasPrefix("[]") || trimmed.hasPrefix("map[") || trimmed.hasPrefix("*") {
+                        found.append((trimmed.hasPrefix("*") ? "*" : trimmed.hasPrefix("[]") ? "[]" : "map[", [.go]))
+                    }
+                }
+                collectWords(text, into: &found)
+                atStart = atStart && text.allSatisfy { $0 == " " }
+            case .link:
+                let text = node.plainText
+                if atStart, text.hasPrefix("*") { found.append(("*", [.go])) }
+                // A link to a doc names a model last (`Optional[models.X]`, `Request`): only the
+                // words around that name are the language's. A link to a language's reference
+                // (`[date](https://docs.python.org/…)`) is all the language's.
+                var words = text.split(whereSeparator: { !isWordCharacter($0) })
+                if !node.url.contains("://") { words = words.dropLast() }
+                for word in words {
+                    if let flavours = typeWordFlavours[String(word)] { found.append((String(word), flavours)) }
+                }
+                atStart = false
+            case .emphasis, .strong:
+                pending.append(contentsOf: node.children.reversed())
+            default:
+                atStart = false
+            }
+        }
+        return found
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "_" || character == "."
+    }
+
+    private static func collectWords(_ text: String, into found: inout [(String, Set<SpecFlavour>)]) {
+        for word in text.split(whereSeparator: { !isWordCharacter($0) }) {
+            if let flavours = typeWordFlavours[String(word)] { found.append((String(word), flavours)) }
+        }
+    }
+
+    /// Each type word of any language, with the languages that know it.
+    private static let typeWordFlavours: [String: Set<SpecFlavour>] = {
+        var table: [String: Set<SpecFlavour>] = [:]
+        for flavour in SpecFlavour.allCases {
+            for word in flavour.vocabulary.typeWords { table[word, default: []].insert(flavour) }
+        }
+        return table
+    }()
+
+    private static let exampleLanguages: [String: Set<SpecFlavour>] = {
+        var table: [String: Set<SpecFlavour>] = [:]
+        for flavour in SpecFlavour.allCases {
+            for language in flavour.vocabulary.exampleLanguages { table[language, default: []].insert(flavour) }
+        }
+        return table
+    }()
+
+    /// C#'s member headings that name a built-in type (`### Str`); `ArrayOf…`/`MapOf…` too.
+    private static let memberHeadingWords: [String: Set<SpecFlavour>] = {
+        var table: [String: Set<SpecFlavour>] = [:]
+        for name in FlavourVocabulary.csharpMemberNames.keys { table[name] = [.csharp] }
+        return table
+    }()
+}

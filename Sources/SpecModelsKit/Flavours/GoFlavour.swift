@@ -1,0 +1,31 @@
+extension FlavourVocabulary {
+    /// Speakeasy's Go docs: `*string*`, `*int64*`, `*float64*`, `[]T`, `map[string]T`,
+    /// `[*time.Time](…)`, `[*types.Date](…)`. A pointer (`**string*`, `[*components.X](…)`)
+    /// is an optional field, not a nullable one. Field names are Go's exported names
+    /// (`DocID`), never the wire's, so keys default to camelCase.
+    static let go = FlavourVocabulary(
+        displayName: "Go",
+        exampleLanguages: ["go", "golang"],
+        primitives: [
+            "string": .string,
+            "int": .integer,
+            "int32": .integer,
+            "int64": .integer,
+            "float32": .number,
+            "float64": .number,
+            "bool": .boolean,
+            "any": .any,
+            "time.Time": .dateTime,
+            "types.Date": .date,
+        ],
+        generics: [:],
+        hasPrefixForms: true,
+        byteArrayElement: "byte",
+        runtimeNames: ["http.Response", "http.Request"],
+        defaultWireKeys: .documented,  // camelCase once the style lands
+        commonMistakes: [
+            "integer": "int64", "number": "float64", "boolean": "bool", "String": "string", "float": "float64",
+        ],
+        builtInSummary: "string, int64, float64, bool, any, time.Time, types.Date, []T, map[string]T",
+        genericSummary: "`[]T` or `map[string]T`")
+}

@@ -1,0 +1,97 @@
+/// The SDK language a spec's docs were written for. Speakeasy writes the same model docs for
+/// every SDK it generates, but each language spells the Type column its own way: TypeScript
+/// `*number*`, Python `*Optional[int]*`, Go `**int64*`, Java `*JsonNullable\<Long>*`, C#
+/// `*long*`. A flavour only changes how a Type cell (and a C# union member heading) is read;
+/// everything after the type graph is the same for all of them.
+public enum SpecFlavour: String, CaseIterable, Sendable, Hashable {
+    case typeScript = "typescript"
+    case python
+    case go
+    case java
+    case csharp
+
+    /// The language's name in messages.
+    public var displayName: String { vocabulary.displayName }
+
+    /// How this language spells types.
+    var vocabulary: FlavourVocabulary {
+        switch self {
+        case .typeScript: return .typeScript
+        case .python: return .python
+        case .go: return .go
+        case .java: return .java
+        case .csharp: return .csharp
+        }
+    }
+
+    /// The flavour a `flavour:` setting names: the raw values, or the language's display name
+    /// in any case (`TypeScript`, `C#`).
+    public init?(setting: String) {
+        let lowered = setting.lowercased()
+        guard let flavour = Self.allCases.first(where: { $0.rawValue == lowered || $0.displayName.lowercased() == lowered })
+        else { return nil }
+        self = flavour
+    }
+}
+
+/// A language's spellings of the types Speakeasy writes into model docs.
+struct FlavourVocabulary: Sendable {
+    /// How a generic type (`List<T>`, `Optional[T]`, `Record<string, T>`) is read.
+    enum Generic: Sendable, Equatable {
+        /// `List<T>`, `Array<T>`: an array of `T`.
+        case list
+        /// `Map<String, T>`, `Dict[str, T]`: a map whose keys are one of these words.
+        case map(keys: Set<String>)
+        /// `Optional<T>` (the field may be absent: the Required column says so too).
+        case optional
+        /// `Nullable[T]`: the field may be `null`.
+        case nullable
+        /// `JsonNullable<T>`, `OptionalNullable[T]`: absent, `null` or a value.
+        case optionalNullable
+        /// `ReadableStream<Uint8Array>`, `IO[bytes]`: bytes; the argument must be this word.
+        case bytes(argument: String)
+        /// `Union[A, B]`: one of the arguments.
+        case union
+        /// `EventStream<T>`, `JsonLStream<T>`.
+        case stream(StreamKind)
+    }
+
+    /// The language's name in messages (`TypeScript`, `C#`).
+    var displayName: String
+    /// The info strings of the fenced examples the language's docs use (```` ```java ````).
+    var exampleLanguages: Set<String>
+    /// Names of built-in types (`str`, `int64`, `OffsetDateTime`), also as link texts to the
+    /// language's reference (`[date](https://docs.python.org/…)`).
+    var primitives: [String: TypeExpression]
+    /// Generic types by name.
+    var generics: [String: Generic]
+    /// The bracket that opens a generic's arguments: `<` (`List<T>`) or `[` (`List[T]`).
+    var genericOpener: Character = "<"
+    /// Go's prefix forms: `[]T`, `map[string]T` and the pointer `*T` (an optional field).
+    var hasPrefixForms = false
+    /// `byte[]` is bytes (Java, C#), not an array of a `byte` type.
+    var byteArrayElement: String?
+    /// SDK runtime values (HTTP responses and requests), by their spelling in a cell or a
+    /// link's text (`HttpResponse<?>`, `*http.Response`).
+    var runtimeNames: Set<String>
+    /// How union members are headed under `## Supported Types`: by type (`` ### `string` ``)
+    /// or, in C#, by the name of the member's factory method (`### Str`, `### ArrayOfValue5`).
+    var membersHeadedByName = false
+    /// Some union docs are a `#` heading alone (Speakeasy's Java docs of unions of objects
+    /// and lists): such a doc is `JSONValue`, with a warning, instead of an error.
+    var leavesUnionsEmpty = false
+    /// The key style the language's field names follow when the docs do not show wire keys.
+    var defaultWireKeys: WireKeyStyle = .documented
+    /// Spellings of other languages and their names in this one, for "did you mean" hints.
+    var commonMistakes: [String: String]
+    /// The built-in types as a list for messages.
+    var builtInSummary: String
+    /// The generic types as a list for messages.
+    var genericSummary: String
+
+    /// Every word of this vocabulary that names a type, for recognising the language. (Runtime
+    /// names are left out: `Request` and `Response` are model names as often.)
+    var typeWords: Set<String> {
+        Set(primitives.keys).union(generics.keys)
+    }
+}
