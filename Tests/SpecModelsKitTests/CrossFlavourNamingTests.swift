@@ -51,7 +51,7 @@ final class CrossFlavourNamingTests: XCTestCase {
             switch document.body {
             case .object(let fields): names.fields[document.name] = fields.map(\.name)
             case .enumeration(let values): names.enums[document.name] = values
-            case .union: break
+            case .union, .unknown: break
             }
         }
         for (heading, count) in seen where count > 1 {
