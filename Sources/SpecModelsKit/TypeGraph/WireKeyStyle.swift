@@ -26,19 +26,19 @@ public enum WireKeyStyle: String, Sendable, CaseIterable {
     /// the first letter or digit (`_id`, `$ref`) are kept as they are.
     public func key(for name: String) -> String {
         switch self {
-        case .documented:
-            return name
-        case .camelCase:
-            return Self.camelCaseKey(for: name)
-        case .snakeCase, .kebabCase, .pascalCase:
-            let (prefix, words) = Self.words(of: name)
-            guard !words.isEmpty else { return name }
-            switch self {
-            case .snakeCase: return prefix + words.map { $0.lowercased() }.joined(separator: "_")
-            case .kebabCase: return prefix + words.map { $0.lowercased() }.joined(separator: "-")
-            default: return prefix + words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-            }
+        case .documented: return name
+        case .snakeCase: return Self.joiningWords(of: name, separator: "_") { $0.lowercased() }
+        case .pascalCase: return Self.joiningWords(of: name, separator: "") { $0.prefix(1).uppercased() + $0.dropFirst() }
+        case .kebabCase: return Self.joiningWords(of: name, separator: "-") { $0.lowercased() }
+        case .camelCase: return Self.camelCaseKey(for: name)
         }
+    }
+
+    /// The leading symbols, then the words of `words(of:)` changed by `spelling` and joined.
+    private static func joiningWords(of name: String, separator: String, _ spelling: (String) -> String) -> String {
+        let (prefix, words) = Self.words(of: name)
+        guard !words.isEmpty else { return name }
+        return prefix + words.map(spelling).joined(separator: separator)
     }
 
     /// Leading symbols as they are (`_links`), then the words of the rest as `NameWords`
