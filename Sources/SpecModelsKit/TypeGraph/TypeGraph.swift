@@ -66,14 +66,21 @@ public struct Property: Sendable {
     public let deprecationMessage: String?
     public let description: RichParagraph
     public let example: String
-    /// The docs show `null` for this required field in an example (see `ExampleNulls`).
+    /// The docs say the field may be `null`: an example shows `null` for this required field
+    /// (see `ExampleNulls`), or the Type cell spells it nullable (`JsonNullable<T>`,
+    /// `OptionalNullable[T]`: optional and nullable, see `isThreeState`).
     public internal(set) var isNullableInDocs: Bool
     /// The JSON key the field is coded under. The documented name until
     /// `TypeGraph.applying(_:)` settles it from `WireSettings`.
     public internal(set) var wireKey: String
-    /// A required field whose key must be present but whose value may be `null`. The docs'
-    /// own evidence (`isNullableInDocs`) until `TypeGraph.applying(_:)` adds `nullable:`.
+    /// The value may be `null`: for a required field, the key must be present but its value
+    /// may be `null`; for an optional one, see `isThreeState`. The docs' own evidence
+    /// (`isNullableInDocs`) until `TypeGraph.applying(_:)` adds `nullable:`.
     public internal(set) var isNullable: Bool
+    /// The field gathers the object's keys no other field has (OpenAPI's
+    /// `additionalProperties`, which each SDK language names its own way): set by the reader
+    /// of the docs' language for a map-typed field of that name.
+    public internal(set) var gathersAdditionalProperties = false
 
     init(
         name: String, location: SourceLocation, type: TypeExpression, isRequired: Bool,
