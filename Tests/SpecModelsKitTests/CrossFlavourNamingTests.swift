@@ -27,7 +27,8 @@ final class CrossFlavourNamingTests: XCTestCase {
         let python = try Self.names(in: TestSupport.corpusFolder("flavours/python-glean/models"))
         let go = try Self.names(in: TestSupport.corpusFolder("flavours/go-glean/models"))
         assertAgreement(python, go, label: "glean Python / Go", differences: [
-            // Python documents the extra keys by pydantic's attribute for them.
+            // Python documents the extra keys by pydantic's attribute for them (its flavour reads
+            // that field as `additionalProperties`, after this name-only comparison).
             "AiAppActionCounts.__pydantic_extra__ / AdditionalProperties"
         ])
     }
