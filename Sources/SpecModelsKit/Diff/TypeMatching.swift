@@ -2,10 +2,11 @@
 ///
 /// 1. Same `namespace.Name`: the same type.
 /// 2. Left over on both sides, same doc path: the heading was renamed in place.
-/// 3. Left over on both sides, the same `Name` up to case in another namespace: the doc
-///    moved (`models.DocSpec` in Python docs, `components.DocSpec` in Go's). The generated
-///    Swift names a type without its namespace, so the move alone changes nothing; a name
-///    spelled with other case is a rename. Where a side has the name several times, the two
+/// 3. Left over on both sides, the same `namespace.Name` up to case (C#'s `Components`), then
+///    the same `Name` up to case in another namespace: the doc moved (`models.DocSpec` in
+///    Python docs, `components.DocSpec` in Go's). The generated Swift names a type without
+///    its namespace, so the move alone changes nothing; a name spelled with other case is a
+///    rename. Where a side has the name several times, the two
 ///    that share the most field names, values or members pair, when that is one pair.
 /// 4. Left over on both sides, same shape (fields named up to case and underscores, with
 ///    their types and requiredness; enum values; union members): renamed. References inside
@@ -83,6 +84,14 @@ struct TypeMatching {
     }
 
     private mutating func matchByUnqualifiedName() {
+        // C# capitalises namespaces (`Components.Account`): that is the same place.
+        let removed = old.models.map(\.id).filter { newForOld[$0.index] == nil }.map(\.index)
+        let added = new.models.map(\.id).filter { oldForNew[$0.index] == nil }.map(\.index)
+        for pair in RenamePairing.uniquePairs(removed: removed, added: added, key: { isOld, index in
+            (isOld ? old : new)[ModelID(index: index)].qualifiedName.lowercased()
+        }) {
+            link(ModelID(index: pair.old), ModelID(index: pair.new), evidence: nameEvidence(old[ModelID(index: pair.old)], new[ModelID(index: pair.new)]))
+        }
         var newByName: [String: [ModelID]] = [:]
         for model in new.models where oldForNew[model.id.index] == nil {
             newByName[model.name.lowercased(), default: []].append(model.id)
@@ -97,13 +106,16 @@ struct TypeMatching {
         }
         for key in order {
             for (oldID, newID) in Self.pairSameNames(oldByName[key]!, newByName[key]!, old: old, new: new) {
-                let model = old[oldID]
-                let counterpart = new[newID]
-                let evidence = model.name == counterpart.name
-                    ? nil : ["same name up to case, doc moved from `\(model.relativePath)` to `\(counterpart.relativePath)`"]
-                link(oldID, newID, evidence: evidence)
+                link(oldID, newID, evidence: nameEvidence(old[oldID], new[newID]))
             }
         }
+    }
+
+    /// A type found by its name in another place is renamed only when the name is spelled
+    /// with other case.
+    private func nameEvidence(_ model: ModelNode, _ counterpart: ModelNode) -> [String]? {
+        model.name == counterpart.name
+            ? nil : ["same name up to case, doc moved from `\(model.relativePath)` to `\(counterpart.relativePath)`"]
     }
 
     /// Pairs types of one name: alone on both sides, or, where a language has several (Go's

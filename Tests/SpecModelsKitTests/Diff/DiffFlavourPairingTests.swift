@@ -75,6 +75,20 @@ final class DiffFlavourPairingTests: XCTestCase {
         ])
     }
 
+    /// C# capitalises namespaces: `Components.One` is `components.One`, which leaves
+    /// `Requests.One` to `operations.One`, though neither has a field to tell them apart.
+    /// Two types of one name take their namespace into Swift, so that name changes.
+    func testANamespaceSpelledWithOtherCaseIsTheSamePlace() {
+        var old = SpecFixture([("One", D.object("One", []))], namespace: "components")
+        old[name: "One", namespace: "operations"] = D.object("One", [])
+        var new = SpecFixture([("One", D.object("One", []))], namespace: "Components")
+        new[name: "One", namespace: "Requests"] = D.object("One", [])
+        let changes = self.changes(old, new)
+        XCTAssertEqual(changes.map(\.compact), ["type-swift-name-changed Requests.One breaking/info/info"])
+        XCTAssertEqual(changes.first?.message,
+                       "generated Swift type renamed from `OperationsOne` to `RequestsOne`: another namespace declares the same name")
+    }
+
     // MARK: Fields
 
     /// The changes between two fixtures, both sides under one configuration.
