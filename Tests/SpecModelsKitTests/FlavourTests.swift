@@ -25,6 +25,8 @@ final class FlavourTests: XCTestCase {
                 | `memo` | *OptionalNullable[str]* | :heavy_minus_sign: | Absent, null or a memo. |
                 | `file` | *Union[bytes, IO[bytes], io.BufferedReader]* | :heavy_minus_sign: | The file. |
                 | `__pydantic_extra__` | Dict[str, *int*] | :heavy_minus_sign: | N/A |
+                | `filter_` | *Optional[str]* | :heavy_minus_sign: | A builtin's name, escaped by the SDK. |
+                | `since_` | *Optional[str]* | :heavy_minus_sign: | Not a reserved word: the name as written. |
                 """),
             "models/line.md": fields("| `sku` | *str* | :heavy_check_mark: | The SKU. |"),
         ])
@@ -36,7 +38,7 @@ final class FlavourTests: XCTestCase {
             "id": .string, "count": .integer, "amount": .number, "paid": .boolean, "extra": .map(.any),
             "due": .date, "paid_at": .dateTime, "lines": .array(.model(line)), "groups": .map(.array(.model(line))),
             "line": .model(line), "tags": .array(.string), "note": .string, "memo": .string, "file": .bytes,
-            "__pydantic_extra__": .map(.integer),
+            "__pydantic_extra__": .map(.integer), "filter": .string, "since_": .string,
         ])
         XCTAssertEqual(try properties(of: "Payment", in: graph).filter(\.gathersAdditionalProperties).map(\.name), ["__pydantic_extra__"])
         let payment = try properties(of: "Payment", in: graph)
@@ -112,6 +114,7 @@ final class FlavourTests: XCTestCase {
                 | `line` | [Optional\\<Line>](../../models/components/Line.md) | :heavy_minus_sign: | The first. |
                 | `customField` | [JsonNullable\\<CustomField>](../../models/components/CustomField.md) | :heavy_minus_sign: | A union Java leaves empty. |
                 | `content` | *byte[]* | :heavy_minus_sign: | The bytes. |
+                | `private_` | *Optional\\<Boolean>* | :heavy_minus_sign: | A keyword, escaped by the SDK. |
                 """),
             "models/components/Line.md": fields("| `sku` | *String* | :heavy_check_mark: | The SKU. |"),
             "models/components/CustomField.md": "# CustomField\n",
@@ -130,7 +133,7 @@ final class FlavourTests: XCTestCase {
         XCTAssertEqual(try types(of: "Payment", in: graph), [
             "id": .string, "count": .integer, "page": .integer, "amount": .number, "paid": .boolean, "extra": .map(.any),
             "headers": .map(.array(.string)), "due": .date, "paidAt": .dateTime, "lines": .array(.model(line)),
-            "line": .model(line), "customField": .any, "content": .bytes,
+            "line": .model(line), "customField": .any, "content": .bytes, "private": .boolean,
         ])
         XCTAssertEqual(try properties(of: "Payment", in: graph).filter(\.isNullableInDocs).map(\.name), ["amount", "paidAt", "customField"])
         XCTAssertFalse(graph.models.contains { $0.name == "CustomField" }, "a doc without a shape is no model")

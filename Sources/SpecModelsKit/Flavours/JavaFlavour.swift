@@ -32,6 +32,13 @@ extension FlavourVocabulary {
         ],
         byteArrayElement: "byte",
         runtimeNames: ["HttpResponse<?>", "HttpResponse<InputStream>", "HttpResponse", "HttpRequest"],
+        reservedWords: [
+            "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
+            "default", "do", "double", "else", "enum", "extends", "false", "final", "finally", "float", "for", "goto",
+            "if", "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "null", "package",
+            "private", "protected", "public", "return", "short", "static", "strictfp", "super", "switch",
+            "synchronized", "this", "throw", "throws", "transient", "true", "try", "void", "volatile", "while",
+        ],
         leavesUnionsEmpty: true,
         commonMistakes: [
             "string": "String", "integer": "long", "number": "double", "bool": "boolean", "any": "Object",

@@ -35,6 +35,15 @@ extension FlavourVocabulary {
         runtimeNames: ["httpx.Response", "httpx.Request"],
         // Pydantic keeps undocumented keys in `__pydantic_extra__`.
         additionalPropertiesField: "__pydantic_extra__",
+        // Keywords, and the builtins Speakeasy's Python SDK does not shadow.
+        reservedWords: [
+            "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+            "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+            "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+            "all", "any", "bool", "bytes", "dict", "dir", "filter", "float", "format", "hash", "help", "id", "input", "int",
+            "iter", "len", "list", "map", "max", "min", "next", "object", "open", "print", "property", "range", "set",
+            "str", "sum", "super", "type", "vars", "zip",
+        ],
         commonMistakes: [
             "string": "str", "integer": "int", "number": "float", "boolean": "bool", "any": "Any",
             "list": "List[T]", "dict": "Dict[str, T]",

@@ -80,6 +80,9 @@ struct FlavourVocabulary: Sendable {
     /// The name the language gives the map of an object's undocumented keys (OpenAPI's
     /// `additionalProperties`): a map-typed field of this name has no key of its own.
     var additionalPropertiesField = "additionalProperties"
+    /// Words the language's SDK cannot use as a property name, which Speakeasy writes with a
+    /// trailing `_` (Python `filter_`, Java `private_`): the field's name is the word.
+    var reservedWords: Set<String> = []
     /// Some union docs are a `#` heading alone (Speakeasy's Java docs of unions of objects
     /// and lists): such a doc is `JSONValue`, with a warning, instead of an error.
     var leavesUnionsEmpty = false
@@ -91,6 +94,13 @@ struct FlavourVocabulary: Sendable {
     var builtInSummary: String
     /// The generic types as a list for messages.
     var genericSummary: String
+
+    /// A field's name as the API has it: `filter_` is `filter` when `filter` is reserved.
+    func fieldName(_ documented: String) -> String {
+        guard documented.utf8.last == UInt8(ascii: "_"), !reservedWords.isEmpty else { return documented }
+        let word = String(documented.dropLast())
+        return reservedWords.contains(word) ? word : documented
+    }
 
     /// Every word of this vocabulary that names a type, for recognising the language. (Runtime
     /// names are left out: `Request` and `Response` are model names as often.)

@@ -188,7 +188,7 @@ struct ReferenceResolver {
                 guard let type = resolve(field.type, missing: &missing, presence: &presence, diagnostics: &diagnostics)
                 else { return nil }
                 var property = Property(
-                    name: field.name, location: field.location, type: type, isRequired: field.isRequired,
+                    name: index.vocabulary.fieldName(field.name), location: field.location, type: type, isRequired: field.isRequired,
                     deprecationMessage: field.deprecationMessage, description: field.description, example: field.example)
                 if field.name == index.vocabulary.additionalPropertiesField, case .map = type {
                     property.gathersAdditionalProperties = true
