@@ -65,15 +65,19 @@ enum FlavourDetection {
                 allow(flavours, "a ```\(example.language) example", at: example.location)
             }
         }
+        // Once a doc allows one language, the rest of it cannot change its answer (evidence
+        // against it within the doc is set aside), so most docs are read only in part.
+        var isDecided: Bool { result?.flavours.count == 1 }
+        guard !isDecided else { return result }
         switch document.body {
         case .object(let fields):
-            for field in fields {
+            for field in fields where !isDecided {
                 for (word, flavours) in typeWords(in: field.type) {
                     allow(flavours, "`\(word)` in a Type cell", at: field.type.location)
                 }
             }
         case .union(let members):
-            for member in members {
+            for member in members where !isDecided {
                 let heading = member.type.source.trimmingSpaces
                 if let flavours = memberHeadingWords[heading] {
                     allow(flavours, "the member heading `\(heading)`", at: member.type.location)
@@ -112,10 +116,10 @@ enum FlavourDetection {
                 // A link to a doc names a model last (`Optional[models.X]`, `Request`): only the
                 // words around that name are the language's. A link to a language's reference
                 // (`[date](https://docs.python.org/…)`) is all the language's.
-                var words = text.split(whereSeparator: { !isWordCharacter($0) })
+                var words = words(in: text)
                 if !node.url.contains("://") { words = words.dropLast() }
                 for word in words {
-                    if let flavours = typeWordFlavours[String(word)] { found.append((String(word), flavours)) }
+                    if let flavours = typeWordFlavours[word] { found.append((word, flavours)) }
                 }
                 atStart = false
             case .emphasis, .strong:
@@ -127,13 +131,33 @@ enum FlavourDetection {
         return found
     }
 
-    private static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character == "_" || character == "."
+    /// The words of a text: runs of letters, digits, `_` and `.` (`time.Time`), read on bytes
+    /// (splitting by Character was most of the detection's time).
+    private static func words(in text: String) -> [String] {
+        var words: [String] = []
+        var utf8 = text.utf8[...]
+        while let start = utf8.firstIndex(where: isWordByte) {
+            let rest = utf8[start...]
+            let end = rest.firstIndex { !isWordByte($0) } ?? rest.endIndex
+            words.append(String(Substring(rest[..<end])))
+            utf8 = rest[end...]
+        }
+        return words
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "_"), UInt8(ascii: "."):
+            return true
+        default:
+            return byte >= 0x80
+        }
     }
 
     private static func collectWords(_ text: String, into found: inout [(String, Set<SpecFlavour>)]) {
-        for word in text.split(whereSeparator: { !isWordCharacter($0) }) {
-            if let flavours = typeWordFlavours[String(word)] { found.append((String(word), flavours)) }
+        for word in words(in: text) {
+            if let flavours = typeWordFlavours[word] { found.append((word, flavours)) }
         }
     }
 
