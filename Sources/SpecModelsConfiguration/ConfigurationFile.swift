@@ -9,7 +9,7 @@ import Yams
 /// in `Configuration.resolve(against:base:diagnostics:)`.
 public enum ConfigurationFile {
     /// The top-level keys, in the order the README documents them.
-    public static let topLevelKeys = ["accessModifier", "namespaces", "typeOverrides", "nameOverrides", "keyOverrides", "wireKeys", "nullable", "conformances", "missingTypes", "flavour"]
+    public static let topLevelKeys = ["accessModifier", "namespaces", "typeOverrides", "nameOverrides", "keyOverrides", "wireKeys", "nullable", "conformances", "missingTypes", "flavour", "integerType"]
     public static let namespaceKeys = ["include", "exclude", "roots"]
 
     /// Reads the file at `path`; `nil` when it cannot be read or has errors (in `diagnostics`).
@@ -65,6 +65,18 @@ private struct Reader {
                 } else {
                     var message = "`accessModifier` must be `public`, `package` or `internal`, found `\(name.value)`"
                     if let suggestion = Suggestion.closest(to: name.value, among: EmissionOptions.AccessModifier.allCases.map(\.rawValue)) {
+                        message += "; did you mean `\(suggestion)`?"
+                    }
+                    diagnostics.error(message, at: name.location)
+                }
+            case "integerType":
+                let expectation = "`Int` or `Int64`"
+                guard let name = string(value, named: "`integerType`", expecting: expectation) else { continue }
+                if let type = EmissionOptions.IntegerType(rawValue: name.value) {
+                    configuration.integerType = .init(type, at: name.location)
+                } else {
+                    var message = "`integerType` must be \(expectation), found `\(name.value)`"
+                    if let suggestion = Suggestion.closest(to: name.value, among: EmissionOptions.IntegerType.allCases.map(\.rawValue)) {
                         message += "; did you mean `\(suggestion)`?"
                     }
                     diagnostics.error(message, at: name.location)

@@ -38,6 +38,7 @@ public enum LearnKeys {
         // The spec's warnings are `generate`'s business; its errors stop learning.
         for diagnostic in specDiagnostics.all where diagnostic.severity == .error { result.diagnostics.append(diagnostic) }
         guard !result.diagnostics.hasErrors else { return result }
+        result.currentSettings = graph.wireSettings
         if let configuration {
             result.currentSettings = configuration.resolve(against: graph, diagnostics: &result.diagnostics).wire
         }

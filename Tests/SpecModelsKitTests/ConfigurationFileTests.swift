@@ -75,7 +75,7 @@ final class ConfigurationFileTests: XCTestCase {
             "specmodels.yml:1:1: error: unknown key `acessModifier` in the configuration; did you mean `accessModifier`?",
             "specmodels.yml:3:3: error: unknown key `includes` in `namespaces`; did you mean `include`?",
             "specmodels.yml:4:3: error: unknown key `only` in `namespaces`; expected one of `include`, `exclude`, `roots`",
-            "specmodels.yml:5:1: error: unknown key `colors` in the configuration; expected one of `accessModifier`, `namespaces`, `typeOverrides`, `nameOverrides`, `keyOverrides`, `wireKeys`, `nullable`, `conformances`, `missingTypes`, `flavour`",
+            "specmodels.yml:5:1: error: unknown key `colors` in the configuration; expected one of `accessModifier`, `namespaces`, `typeOverrides`, `nameOverrides`, `keyOverrides`, `wireKeys`, `nullable`, `conformances`, `missingTypes`, `flavour`, `integerType`",
         ])
     }
 
@@ -89,6 +89,23 @@ final class ConfigurationFileTests: XCTestCase {
         ])
         XCTAssertEqual(parse("missingTypes: [jsonValue]\n").1, [
             "specmodels.yml:1:15: error: `missingTypes` must be `error` or `jsonValue`; found a list",
+        ])
+    }
+
+    func testIntegerType() {
+        let (configuration, diagnostics) = parse("integerType: Int64\n")
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(configuration?.integerType, .init(.int64, at: SourceLocation(file: "specmodels.yml", line: 1, column: 14)))
+        XCTAssertEqual(parse("integerType: Int\n").0?.integerType?.value, .int)
+        XCTAssertNil(parse("accessModifier: public\n").0?.integerType)
+        XCTAssertEqual(parse("accessModifier: public\nintegerType: int64\n").1, [
+            "specmodels.yml:2:14: error: `integerType` must be `Int` or `Int64`, found `int64`; did you mean `Int64`?",
+        ])
+        XCTAssertEqual(parse("integerType: UInt32\n").1, [
+            "specmodels.yml:1:14: error: `integerType` must be `Int` or `Int64`, found `UInt32`",
+        ])
+        XCTAssertEqual(parse("integerType: [Int64]\n").1, [
+            "specmodels.yml:1:14: error: `integerType` must be `Int` or `Int64`; found a list",
         ])
     }
 
@@ -133,7 +150,7 @@ final class ConfigurationFileTests: XCTestCase {
         XCTAssertTrue(broken[0].hasPrefix("specmodels.yml:3:1: error: invalid YAML:"), broken[0])
 
         let (_, notAMapping) = parse("- accessModifier\n")
-        XCTAssertEqual(notAMapping, ["specmodels.yml:1:1: error: the configuration must be a mapping of settings (accessModifier, namespaces, typeOverrides, nameOverrides, keyOverrides, wireKeys, nullable, conformances, missingTypes, flavour); found a list"])
+        XCTAssertEqual(notAMapping, ["specmodels.yml:1:1: error: the configuration must be a mapping of settings (accessModifier, namespaces, typeOverrides, nameOverrides, keyOverrides, wireKeys, nullable, conformances, missingTypes, flavour, integerType); found a list"])
     }
 
     func testDefaultPathIsBesideTheSpecFolder() {

@@ -46,6 +46,8 @@ public struct Configuration: Sendable, Equatable {
     }
 
     public var accessModifier: Located<EmissionOptions.AccessModifier>?
+    /// `integerType`: `Int` (the default) or `Int64`.
+    public var integerType: Located<EmissionOptions.IntegerType>?
     /// `missingTypes`: what a reference to a doc the spec does not have becomes.
     public var missingTypes: Located<MissingTypes>?
     /// `flavour`: the SDK language of the docs; `nil` recognises it from the docs.
@@ -63,12 +65,14 @@ public struct Configuration: Sendable, Equatable {
     public var keyOverrides: [Override]
     /// `wireKeys`: the style of the JSON keys (see `WireKeyStyle`); `nil` means `documented`.
     public var wireKeys: Located<WireKeyStyle>?
-    /// `nullable`: required fields (`Type.field`) whose value may be `null`.
+    /// `nullable`: fields (`Type.field`) whose value may be `null`; optional ones become
+    /// three-state (absent, `null` or a value).
     public var nullable: [Located<String>]
     public var conformances: [Conformance]
 
     public init(
         accessModifier: Located<EmissionOptions.AccessModifier>? = nil,
+        integerType: Located<EmissionOptions.IntegerType>? = nil,
         missingTypes: Located<MissingTypes>? = nil,
         includedNamespaces: [Located<String>]? = nil,
         includeLocation: SourceLocation? = nil,
@@ -82,6 +86,7 @@ public struct Configuration: Sendable, Equatable {
         conformances: [Conformance] = []
     ) {
         self.accessModifier = accessModifier
+        self.integerType = integerType
         self.missingTypes = missingTypes
         self.includedNamespaces = includedNamespaces
         self.includeLocation = includeLocation

@@ -11,8 +11,9 @@ extension Configuration {
     static let builtInConformances: Set<String> = ["Codable", "Decodable", "Encodable", "Hashable", "Equatable", "Sendable"]
 
     public func resolve(against graph: TypeGraph, base: EmissionOptions = EmissionOptions(), diagnostics: inout Diagnostics) -> EmissionOptions {
-        var options = base
+        var options = base.withWireDefaults(of: graph)
         if let accessModifier { options.accessModifier = accessModifier.value }
+        if let integerType { options.integerType = integerType.value }
         let lookup = ModelLookup(graph)
         let emitted = selection(in: graph, lookup: lookup, diagnostics: &diagnostics)
         if emitted.count != graph.models.count {
@@ -229,9 +230,9 @@ private struct OverrideResolver {
 
     // MARK: nullable
 
-    /// A required field listed under `nullable`. An optional field already decodes `null`
-    /// as `nil`, so listing one changes nothing: a warning, not an error, because the entry
-    /// takes effect if a later revision of the docs makes the field required.
+    /// A field listed under `nullable`: a required one becomes `T?` with its key still
+    /// required, an optional one three-state (`Nullable<T>?`: absent, `null` or a value).
+    /// The additional properties have no key to be `null`: listing them is a warning.
     mutating func nullable(_ entry: Configuration.Located<String>, into options: inout EmissionOptions, diagnostics: inout Diagnostics) {
         guard let (model, property, index) = field(entry, diagnostics: &diagnostics) else { return }
         if let earlier = nullableFields[model.id]?[index] {
@@ -239,8 +240,8 @@ private struct OverrideResolver {
             return
         }
         nullableFields[model.id, default: [:]][index] = entry
-        guard property.isRequired else {
-            diagnostics.warning("`\(model.qualifiedName).\(property.name)` is optional, so it already decodes `null` as `nil`; `nullable` changes nothing for it", at: entry.location)
+        guard !KeySpelling.gathersAdditionalProperties(property) else {
+            diagnostics.warning("`\(model.qualifiedName).\(property.name)` holds the object's other keys and has no key of its own, so it cannot be `null`; `nullable` changes nothing for it", at: entry.location)
             return
         }
         options.wire.nullable[model.qualifiedName, default: []].insert(property.name)

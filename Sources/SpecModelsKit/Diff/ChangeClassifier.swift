@@ -55,6 +55,9 @@ enum ChangeClassifier {
                 request = .info
                 response = .info
             }
+        case .fieldBecameNullable:
+            // Old decoders of an optional field read `null` as an absent key.
+            if !facts.newRequired { response = .info }
         case .enumValueRenamed:
             if facts.wireUnchanged {
                 request = .info

@@ -15,9 +15,12 @@ struct GeneratedAPI {
 
     func typeName(_ id: ModelID) -> String { names[id] }
 
-    /// The Swift type a property is declared with, `?` included (optional or nullable).
+    /// The Swift type a property is declared with, `?` included (optional or nullable),
+    /// `Nullable<T>?` when it is both.
     func declaredType(_ property: Property) -> String {
-        mapping.swiftType(property.type) + (property.isRequired && !property.isNullable ? "" : "?")
+        let type = mapping.swiftType(property.type)
+        if property.isThreeState { return "Nullable<\(type)>?" }
+        return type + (property.isRequired && !property.isNullable ? "" : "?")
     }
 
     /// The Swift property names of an object, in order.

@@ -226,15 +226,20 @@ struct GraphDiff {
                        message: "field `\(q.name)` became optional (\(swift))",
                        before: "required", after: "optional", old: p.location, new: q.location, facts: facts)
             }
-        } else if p.isRequired && p.isNullable != q.isNullable {
+        } else if p.isNullable != q.isNullable {
+            // An optional field that becomes nullable is three-state: old decoders read its `null` as absent.
+            var facts = ChangeFacts()
+            facts.oldRequired = p.isRequired
+            facts.newRequired = q.isRequired
+            let field = q.isRequired ? "required field" : "optional field"
             if q.isNullable {
                 record(.fieldBecameNullable, owner: n, member: q.name,
-                       message: "required field `\(q.name)` may now be null (Swift `\(oldSwift)` → `\(newSwift)`)",
-                       before: "non-null", after: "nullable", old: p.location, new: q.location)
+                       message: "\(field) `\(q.name)` may now be null (Swift `\(oldSwift)` → `\(newSwift)`)",
+                       before: "non-null", after: "nullable", old: p.location, new: q.location, facts: facts)
             } else {
                 record(.fieldBecameNonNullable, owner: n, member: q.name,
-                       message: "required field `\(q.name)` may no longer be null (Swift `\(oldSwift)` → `\(newSwift)`)",
-                       before: "nullable", after: "non-null", old: p.location, new: q.location)
+                       message: "\(field) `\(q.name)` may no longer be null (Swift `\(oldSwift)` → `\(newSwift)`)",
+                       before: "nullable", after: "non-null", old: p.location, new: q.location, facts: facts)
             }
         }
         switch (p.deprecationMessage, q.deprecationMessage) {

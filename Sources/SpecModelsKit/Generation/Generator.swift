@@ -60,7 +60,8 @@ public enum Generator {
         guard !diagnostics.hasErrors else {
             return Result(graph: graph, files: [], diagnostics: diagnostics)
         }
-        let options = configuration?.resolve(against: graph, base: options, diagnostics: &diagnostics) ?? options
+        let options = configuration?.resolve(against: graph, base: options, diagnostics: &diagnostics)
+            ?? options.withWireDefaults(of: graph)
         guard !diagnostics.hasErrors else {
             return Result(graph: graph, files: [], diagnostics: diagnostics)
         }

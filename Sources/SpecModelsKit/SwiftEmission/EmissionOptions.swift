@@ -8,6 +8,16 @@ public struct EmissionOptions: Sendable, Equatable {
 
     public var accessModifier: AccessModifier
 
+    /// The Swift type of the docs' integers (`integerType` in `specmodels.yml`).
+    public enum IntegerType: String, Sendable, CaseIterable {
+        /// `Int`, the default: 64 bits on most platforms, but 32 on watchOS `arm64_32` and `wasm32`.
+        case int = "Int"
+        /// `Int64` on every platform: integer fields, union members and integer enums' raw values.
+        case int64 = "Int64"
+    }
+
+    public var integerType: IntegerType
+
     // The options below come from `specmodels.yml` (see `Configuration`), already checked
     // against the graph. Models are named by their qualified name (`operations.Name`) and
     // fields by their JSON key as the docs give it.
@@ -20,7 +30,7 @@ public struct EmissionOptions: Sendable, Equatable {
     public var typeNames: [String: String]
     /// Per model, per field: a Swift name or a Swift type other than the derived ones.
     public var fields: [String: [String: FieldCustomization]]
-    /// The JSON keys and the nullable required fields.
+    /// The JSON keys and the nullable fields.
     public var wire: WireSettings
     /// Per model: protocols added after `Codable, Hashable, Sendable`.
     public var conformances: [String: [String]]
@@ -37,6 +47,7 @@ public struct EmissionOptions: Sendable, Equatable {
 
     public init(
         accessModifier: AccessModifier = .public,
+        integerType: IntegerType = .int,
         emittedModels: Set<String>? = nil,
         spellingTypes: [String: String] = [:],
         typeNames: [String: String] = [:],
@@ -45,6 +56,7 @@ public struct EmissionOptions: Sendable, Equatable {
         conformances: [String: [String]] = [:]
     ) {
         self.accessModifier = accessModifier
+        self.integerType = integerType
         self.emittedModels = emittedModels
         self.spellingTypes = spellingTypes
         self.typeNames = typeNames
@@ -60,5 +72,15 @@ public struct EmissionOptions: Sendable, Equatable {
 
     func emits(_ model: ModelNode) -> Bool {
         emittedModels?.contains(model.qualifiedName) ?? true
+    }
+}
+
+extension EmissionOptions {
+    /// These options with the graph's key style (its docs' language's default) when they
+    /// set no wire settings of their own.
+    func withWireDefaults(of graph: TypeGraph) -> EmissionOptions {
+        var options = self
+        if options.wire == WireSettings() { options.wire = graph.wireSettings }
+        return options
     }
 }

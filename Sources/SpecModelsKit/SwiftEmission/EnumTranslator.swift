@@ -11,7 +11,7 @@ struct EnumTranslator {
     private var rawType: String {
         switch shape.rawType {
         case .string: return "String"
-        case .integer: return "Int"
+        case .integer: return context.mapping.integerType
         case .number: return "Double"
         }
     }

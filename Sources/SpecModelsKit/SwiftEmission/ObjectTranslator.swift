@@ -32,10 +32,15 @@ struct ObjectTranslator {
         /// The key may be absent (or `null`): decoded with `decodeIfPresent`, defaulting to `nil`.
         var isOptional: Bool { !property.isRequired }
         /// The key must be present, its value may be `null`: decoded as `T?`, encoded as `null`.
-        var isNullable: Bool { property.isNullable }
-        /// Declared `T?`: optional or nullable.
+        var isNullable: Bool { property.isRequired && property.isNullable }
+        /// The key may be absent, its value may be `null`: declared `Nullable<T>?`, which keeps
+        /// the three apart (see the support file's `Nullable`).
+        var isThreeState: Bool { property.isThreeState }
+        /// Declared `T?` (or `Nullable<T>?`): optional or nullable.
         var hasOptionalType: Bool { isOptional || isNullable }
-        var declaredType: String { hasOptionalType ? "\(swiftType)?" : swiftType }
+        /// The type that holds a value when there is one: `Nullable<T>` for a three-state member.
+        var valueType: String { isThreeState ? "Nullable<\(swiftType)>" : swiftType }
+        var declaredType: String { hasOptionalType ? "\(valueType)?" : swiftType }
         var literalDefault: String? {
             switch property.type {
             case .stringLiteral(let value): return SwiftNaming.stringLiteral(value)
@@ -216,13 +221,20 @@ struct ObjectTranslator {
         }
         let storage = member.storageName
         if member.isIndirect {
-            let getter = member.hasOptionalType ? "\(storage)?.value" : "\(storage).value"
-            let setter = member.hasOptionalType ? "\(storage) = newValue.map(Indirect.init)" : "\(storage) = Indirect(newValue)"
+            let getter: String
+            let storageType: String
+            if member.isThreeState {
+                getter = "\(storage)?.map(\\.value)"
+                storageType = "Nullable<Indirect<\(member.swiftType)>>?"
+            } else {
+                getter = member.hasOptionalType ? "\(storage)?.value" : "\(storage).value"
+                storageType = member.hasOptionalType ? "Indirect<\(member.swiftType)>?" : "Indirect<\(member.swiftType)>"
+            }
             code.append(.block("\(access)var \(name): \(member.declaredType)", [
                 .line("get { \(getter) }"),
-                .line("set { \(setter) }"),
+                .line("set { \(storage) = \(Self.boxed(member, "newValue")) }"),
             ]))
-            code.append(.line("private var \(storage): \(member.hasOptionalType ? "Indirect<\(member.swiftType)>?" : "Indirect<\(member.swiftType)>")"))
+            code.append(.line("private var \(storage): \(storageType)"))
         } else {
             code.append(.block("\(access)var \(name): \(member.declaredType)", [
                 .line("get { \(storage) }"),
@@ -262,7 +274,7 @@ struct ObjectTranslator {
             // A nullable member has no default: the caller says whether the value is there or `null`.
             let allowsDefault = !member.isNullable && (member.property.deprecationMessage == nil || defaultsForDeprecated)
             if let literal = member.literalDefault, allowsDefault {
-                parameter += " = \(literal)"
+                parameter += member.isThreeState ? " = .value(\(literal))" : " = \(literal)"
             } else if member.isOptional && allowsDefault {
                 parameter += " = nil"
             }
@@ -271,7 +283,7 @@ struct ObjectTranslator {
         let assignments = included.map { member -> SwiftCode in
             let value = SwiftNaming.escaped(member.name)
             if member.isIndirect {
-                return .line("self.\(member.storageName) = \(member.hasOptionalType ? "\(value).map(Indirect.init)" : "Indirect(\(value))")")
+                return .line("self.\(member.storageName) = \(Self.boxed(member, value))")
             }
             return .line("self.\(member.storageName) = \(value)")
         }
@@ -282,6 +294,12 @@ struct ObjectTranslator {
             code.append(.parameterized(head: "\(access)init", parameters: parameters, body: assignments))
         }
         return code
+    }
+
+    /// `value` (of the member's declared type) in the member's `Indirect` storage.
+    private static func boxed(_ member: Member, _ value: String) -> String {
+        if member.isThreeState { return "\(value)?.map(Indirect.init)" }
+        return member.hasOptionalType ? "\(value).map(Indirect.init)" : "Indirect(\(value))"
     }
 
     // MARK: Coding
@@ -328,7 +346,12 @@ struct ObjectTranslator {
         }
         if let literal = member.literalDefault {
             let local = "decoded\(SwiftNaming.uppercasingFirst(member.name))"
-            let check = member.hasOptionalType ? "\(local) == nil || \(local) == \(literal)" : "\(local) == \(literal)"
+            let check: String
+            if member.isThreeState {
+                check = "\(local) == nil || \(local) == .null || \(local) == .value(\(literal))"
+            } else {
+                check = member.hasOptionalType ? "\(local) == nil || \(local) == \(literal)" : "\(local) == \(literal)"
+            }
             return [
                 .line("let \(local) = try \(decodeCall(member.swiftType, member, key: key))"),
                 .block("guard \(check) else", [
@@ -338,12 +361,17 @@ struct ObjectTranslator {
             ]
         }
         if member.isIndirect {
-            let decode = member.hasOptionalType
+            let decode = member.isThreeState
+                ? "try \(decodeCall(member.swiftType, member, key: key))?.map(Indirect.init)"
+                : member.hasOptionalType
                 ? "try \(decodeCall(member.swiftType, member, key: key)).map(Indirect.init)"
                 : "Indirect(try \(decodeCall(member.swiftType, member, key: key)))"
             return [.line("\(target) = \(decode)")]
         }
         if type == .dateTime {
+            if member.isThreeState {
+                return [.line("\(target) = try \(decodeCall("RFC3339Timestamp", member, key: key))?.map(\\.date)")]
+            }
             if member.isNullable {
                 return [.line("\(target) = try \(decodeCall("RFC3339Timestamp", member, key: key))?.date")]
             }
@@ -352,6 +380,9 @@ struct ObjectTranslator {
         }
         if mapping.needsWireConversion(type) {
             let decode = decodeCall(mapping.wireType(type), member, key: key)
+            if member.isThreeState {
+                return [.line("\(target) = try \(decode)?.map { \(mapping.fromWire(type, "$0")) }")]
+            }
             if member.hasOptionalType {
                 return [.line("\(target) = try \(decode).map { \(mapping.fromWire(type, "$0")) }")]
             }
@@ -360,9 +391,12 @@ struct ObjectTranslator {
         return [.line("\(target) = try \(decodeCall(member.swiftType, member, key: key))")]
     }
 
-    /// How a member's value is read: `decodeIfPresent(T.self, …)` when the key may be absent,
-    /// `decode(T?.self, …)` when it must be there but may be `null`, `decode(T.self, …)` otherwise.
+    /// How a member's value is read: `decodeNullableIfPresent(T.self, …)` (a `Nullable<T>?`)
+    /// when the key may be absent and the value `null`, `decodeIfPresent(T.self, …)` when the key
+    /// may be absent, `decode(T?.self, …)` when it must be there but may be `null`,
+    /// `decode(T.self, …)` otherwise.
     private func decodeCall(_ type: String, _ member: Member, key: String) -> String {
+        if member.isThreeState { return "container.decodeNullableIfPresent(\(type).self, forKey: \(key))" }
         if member.isOptional { return "container.decodeIfPresent(\(type).self, forKey: \(key))" }
         if member.isNullable { return "container.decode(\(type)?.self, forKey: \(key))" }
         return "container.decode(\(type).self, forKey: \(key))"
@@ -378,12 +412,17 @@ struct ObjectTranslator {
             let key = SwiftNaming.stringLiteral(member.wireKey)
             let value = "self.\(member.storageName)"
             let type = member.property.type
-            // A nullable member's `T?` goes to `encode`, which writes `nil` as `null`.
+            // A nullable member's `T?` goes to `encode`, which writes `nil` as `null`; a three-state
+            // member's `Nullable<T>?` to `encodeIfPresent`, which leaves out `nil` and writes `.null` as `null`.
             let method = member.isOptional ? "encodeIfPresent" : "encode"
             if member.isAdditionalProperties {
                 let values = mapping.toWire(type, member.hasOptionalType ? "(\(value) ?? [:])" : value)
                 body.append(.line("try container.encodeAdditionalProperties(\(values), excluding: \(Self.documentedKeysLiteral(members)))"))
             } else if type == .dateTime && !member.isIndirect {
+                if member.isThreeState {
+                    body.append(.line("try container.encodeIfPresent(\(value)?.map(RFC3339Timestamp.init(date:)), forKey: \(key))"))
+                    continue
+                }
                 if member.isNullable {
                     body.append(.line("try container.encode(\(value).map(RFC3339Timestamp.init(date:)), forKey: \(key))"))
                     continue
@@ -391,7 +430,9 @@ struct ObjectTranslator {
                 let dateMethod = member.isOptional ? "encodeRFC3339DateIfPresent" : "encodeRFC3339Date"
                 body.append(.line("try container.\(dateMethod)(\(value), forKey: \(key))"))
             } else if mapping.needsWireConversion(type) && !member.isIndirect {
-                let converted = member.hasOptionalType
+                let converted = member.isThreeState
+                    ? "\(value)?.map { \(mapping.toWire(type, "$0")) }"
+                    : member.hasOptionalType
                     ? "\(value).map { \(mapping.toWire(type, "$0")) }"
                     : mapping.toWire(type, value)
                 body.append(.line("try container.\(method)(\(converted), forKey: \(key))"))

@@ -26,6 +26,7 @@ enum SupportLibrary {
         "UnionCandidate",
         "decodeUnion",
         "Indirect",
+        "Nullable",
         "SpecModelsCodingKey",
         "ServerSentEvent",
         "ServerSentEvents",
@@ -942,6 +943,122 @@ extension Indirect: CustomStringConvertible, CustomDebugStringConvertible {
 
     \#(access) var debugDescription: String {
         String(reflecting: value)
+    }
+}
+
+// MARK: - Nullable
+
+/// The value of a field that is optional *and* nullable, declared `Nullable<Wrapped>?`: the
+/// field has three states, which a request body (a PATCH, say) needs to leave a field alone,
+/// clear it, or set it.
+///
+/// - `nil`: the key is absent. Decoding gives `nil` when the object has no such key; encoding
+///   leaves the key out.
+/// - `.null`: the key is present with the value `null`. Encoding writes `null`.
+/// - `.value(x)`: the key is present with a value.
+///
+/// A plain `Wrapped?` cannot tell the first two apart: `decodeIfPresent` reads `null` as an
+/// absent key, and `encodeIfPresent` leaves `nil` out. Literals convert (`patch.name = "Ann"`
+/// sets `.value("Ann")`), `Nullable(optional)` makes `nil` a `.null`, and `value` reads the
+/// value back as `Wrapped?`. It is coded transparently (`null`, or the wrapped value), and is
+/// `Equatable`, `Hashable`, `Codable` and `Sendable` whenever `Wrapped` is.
+\#(access) enum Nullable<Wrapped> {
+    /// The value `null`.
+    case null
+    /// A value other than `null`.
+    case value(Wrapped)
+
+    /// `.value(value)`, or `.null` when `value` is `nil`.
+    \#(access) init(_ value: Wrapped?) {
+        if let value {
+            self = .value(value)
+        } else {
+            self = .null
+        }
+    }
+
+    /// The wrapped value, or `nil` for `.null`.
+    \#(access) var value: Wrapped? {
+        switch self {
+        case .null: return nil
+        case .value(let value): return value
+        }
+    }
+
+    /// `.null` stays `.null`; a value is transformed.
+    \#(access) func map<Transformed>(_ transform: (Wrapped) throws -> Transformed) rethrows -> Nullable<Transformed> {
+        switch self {
+        case .null: return .null
+        case .value(let value): return .value(try transform(value))
+        }
+    }
+}
+
+extension Nullable: Sendable where Wrapped: Sendable {}
+
+extension Nullable: Equatable where Wrapped: Equatable {}
+
+extension Nullable: Hashable where Wrapped: Hashable {}
+
+extension Nullable: Decodable where Wrapped: Decodable {
+    \#(access) init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        self = container.decodeNil() ? .null : .value(try container.decode(Wrapped.self))
+    }
+}
+
+extension Nullable: Encodable where Wrapped: Encodable {
+    \#(access) func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .value(let value): try container.encode(value)
+        }
+    }
+}
+
+extension Nullable: ExpressibleByBooleanLiteral where Wrapped: ExpressibleByBooleanLiteral {
+    \#(access) init(booleanLiteral value: Wrapped.BooleanLiteralType) {
+        self = .value(Wrapped(booleanLiteral: value))
+    }
+}
+
+extension Nullable: ExpressibleByIntegerLiteral where Wrapped: ExpressibleByIntegerLiteral {
+    \#(access) init(integerLiteral value: Wrapped.IntegerLiteralType) {
+        self = .value(Wrapped(integerLiteral: value))
+    }
+}
+
+extension Nullable: ExpressibleByFloatLiteral where Wrapped: ExpressibleByFloatLiteral {
+    \#(access) init(floatLiteral value: Wrapped.FloatLiteralType) {
+        self = .value(Wrapped(floatLiteral: value))
+    }
+}
+
+extension Nullable: ExpressibleByUnicodeScalarLiteral where Wrapped: ExpressibleByStringLiteral {
+    \#(access) init(unicodeScalarLiteral value: Wrapped.StringLiteralType) {
+        self = .value(Wrapped(stringLiteral: value))
+    }
+}
+
+extension Nullable: ExpressibleByExtendedGraphemeClusterLiteral where Wrapped: ExpressibleByStringLiteral {
+    \#(access) init(extendedGraphemeClusterLiteral value: Wrapped.StringLiteralType) {
+        self = .value(Wrapped(stringLiteral: value))
+    }
+}
+
+extension Nullable: ExpressibleByStringLiteral where Wrapped: ExpressibleByStringLiteral {
+    \#(access) init(stringLiteral value: Wrapped.StringLiteralType) {
+        self = .value(Wrapped(stringLiteral: value))
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A three-state field: `nil` when the key is absent, `.null` when its value is `null`,
+    /// else the decoded value. (`decodeIfPresent` would read `null` as absent.)
+    \#(access) func decodeNullableIfPresent<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Nullable<Value>? {
+        guard contains(key) else { return nil }
+        return try decode(Nullable<Value>.self, forKey: key)
     }
 }
 

@@ -7,13 +7,15 @@ struct SwiftTypeMapping {
     let names: SwiftNameTable
     /// From `typeOverrides`: `number` → `Int`, say. Only expressions that code as themselves.
     var spellingTypes: [TypeExpression: String] = [:]
+    /// The Swift type of integers: `Int`, or `Int64` by `integerType`.
+    var integerType = EmissionOptions.IntegerType.int.rawValue
 
     func swiftType(_ type: TypeExpression) -> String {
         if let overridden = spellingTypes[type] { return overridden }
         switch type {
         case .string, .stringLiteral: return "String"
         case .number, .numberLiteral: return "Double"
-        case .integer: return "Int"
+        case .integer: return integerType
         case .boolean, .booleanLiteral: return "Bool"
         case .any, .null: return "JSONValue"
         case .dateTime: return "Date"

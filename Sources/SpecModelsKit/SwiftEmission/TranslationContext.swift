@@ -9,7 +9,7 @@ struct TranslationContext: Sendable {
     init(graph: TypeGraph, options: EmissionOptions) {
         self.graph = graph
         self.names = SwiftNameTable(graph, options: options)
-        self.mapping = SwiftTypeMapping(names: names, spellingTypes: Self.spellingTypes(options))
+        self.mapping = SwiftTypeMapping(names: names, spellingTypes: Self.spellingTypes(options), integerType: options.integerType.rawValue)
         self.cycles = ContainmentCycles(graph)
         self.options = options
     }

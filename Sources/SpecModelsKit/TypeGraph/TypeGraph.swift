@@ -66,13 +66,16 @@ public struct Property: Sendable {
     public let deprecationMessage: String?
     public let description: RichParagraph
     public let example: String
-    /// The docs show `null` for this required field in an example (see `ExampleNulls`).
+    /// The docs say the field may be `null`: an example shows `null` for this required field
+    /// (see `ExampleNulls`), or the Type cell spells it nullable (`JsonNullable<T>`,
+    /// `OptionalNullable[T]`: optional and nullable, see `isThreeState`).
     public internal(set) var isNullableInDocs: Bool
     /// The JSON key the field is coded under. The documented name until
     /// `TypeGraph.applying(_:)` settles it from `WireSettings`.
     public internal(set) var wireKey: String
-    /// A required field whose key must be present but whose value may be `null`. The docs'
-    /// own evidence (`isNullableInDocs`) until `TypeGraph.applying(_:)` adds `nullable:`.
+    /// The value may be `null`: for a required field, the key must be present but its value
+    /// may be `null`; for an optional one, see `isThreeState`. The docs' own evidence
+    /// (`isNullableInDocs`) until `TypeGraph.applying(_:)` adds `nullable:`.
     public internal(set) var isNullable: Bool
 
     init(

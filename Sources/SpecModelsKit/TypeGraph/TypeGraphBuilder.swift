@@ -50,6 +50,8 @@ public enum TypeGraphBuilder {
         }
         var graph = TypeGraph(models: models)
         graph.flavour = flavour
+        // Keys follow the language's default style (Go's `DocID` is `docId` on the wire).
+        graph = graph.applying(WireSettings(keyStyle: flavour.vocabulary.defaultWireKeys))
         graph.setReferrers(referrers)
         ExampleNulls.mark(in: &graph)
         UnionCycles.report(in: graph, diagnostics: &diagnostics)

@@ -1,5 +1,5 @@
 /// What the wire says that the docs do not: the style of the JSON keys, single fields' keys,
-/// and required fields whose value may be `null` — `wireKeys`, `keyOverrides` and `nullable`
+/// and fields whose value may be `null` — `wireKeys`, `keyOverrides` and `nullable`
 /// in `specmodels.yml` (written by hand or by `specmodels learn-keys`), already checked
 /// against the graph (see `Configuration.resolve`).
 ///
@@ -12,7 +12,8 @@ public struct WireSettings: Sendable, Equatable {
     public var keyStyle: WireKeyStyle
     /// `keyOverrides`: per model, per field, its key.
     public var keys: [String: [String: String]]
-    /// `nullable`: per model, the required fields whose value may be `null`.
+    /// `nullable`: per model, the fields whose value may be `null` (required ones, and optional
+    /// ones that are then three-state: absent, `null` or a value).
     public var nullable: [String: Set<String>]
 
     public init(keyStyle: WireKeyStyle = .documented, keys: [String: [String: String]] = [:], nullable: [String: Set<String>] = [:]) {
@@ -26,15 +27,19 @@ public struct WireSettings: Sendable, Equatable {
         keys[model.qualifiedName]?[property.name] ?? keyStyle.key(for: property.name)
     }
 
-    /// Whether a field is required but may be `null`: the doc shows `null` for it, or `nullable` lists it.
+    /// Whether a field's value may be `null`: the docs say so (a required field's example shows
+    /// `null`, or a flavour spells the type nullable), or `nullable` lists it. A required one is
+    /// `T?` with its key required; an optional one is three-state (`Property.isThreeState`).
+    /// The additional properties are never nullable: they have no key of their own.
     public func isNullable(_ property: Property, in model: ModelNode) -> Bool {
-        property.isRequired && (property.isNullableInDocs || nullable[model.qualifiedName]?.contains(property.name) == true)
+        guard !KeySpelling.gathersAdditionalProperties(property) else { return false }
+        return property.isNullableInDocs || nullable[model.qualifiedName]?.contains(property.name) == true
     }
 }
 
 extension TypeGraph {
     /// The graph with every property's `wireKey` and `isNullable` settled by `settings`.
-    /// A graph as built is settled by the default settings (documented keys, the docs' nulls).
+    /// A graph as built is settled by its language's default key style and the docs' nulls.
     public func applying(_ settings: WireSettings) -> TypeGraph {
         guard settings != wireSettings else { return self }
         var graph = self
@@ -50,4 +55,13 @@ extension TypeGraph {
         }
         return graph
     }
+}
+
+extension Property {
+    /// Optional and nullable: the key may be absent, or present with `null` or a value, and a
+    /// request may need each (a PATCH body clears a field with `null`, leaves it alone by
+    /// leaving its key out). Java's `JsonNullable<T>`, Python's `OptionalNullable[T]`; in
+    /// Swift `Nullable<T>?`.
+    /// The additional properties never are: they have no key of their own.
+    public var isThreeState: Bool { !isRequired && isNullable && !KeySpelling.gathersAdditionalProperties(self) }
 }

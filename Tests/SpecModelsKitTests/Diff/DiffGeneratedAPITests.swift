@@ -53,4 +53,21 @@ final class DiffGeneratedAPITests: XCTestCase {
         guard case .enumeration(let sizes) = size.shape else { return XCTFail() }
         XCTAssertEqual(api.caseNames(sizes), ["value1", "valueMinus2", "value30"])
     }
+
+    /// Nullable fields: required ones are `T?`, optional ones `Nullable<T>?`, as emitted.
+    func testNullableDeclaredTypesMatchTheEmittedSource() throws {
+        let graph = try XCTUnwrap(fixture.snapshot(label: "spec")).graph
+        let settings = WireSettings(nullable: ["operations.Pet": ["aB", "self"]])
+        let wired = graph.applying(settings)
+        let api = GeneratedAPI(wired)
+        let source = SwiftEmitter.emit(graph, options: EmissionOptions(wire: settings)).first { $0.name == "models.operations.pet.swift" }?.contents ?? ""
+        let pet = wired.models.first { $0.name == "Pet" }!
+        guard case .object(let properties) = pet.shape else { return XCTFail() }
+        XCTAssertEqual(properties.map(api.declaredType), ["String", "String?", "Nullable<String>?", "Double", "String"])
+        for (name, property) in zip(api.propertyNames(pet.id, properties), properties) {
+            XCTAssertTrue(source.contains("public var \(SwiftNaming.escaped(name)): \(api.declaredType(property))\n"), name)
+        }
+        XCTAssertEqual(properties.map(GeneratedAPI.hasInitDefault), [false, false, true, false, true])
+        XCTAssertTrue(source.contains("self_: Nullable<String>? = nil"), source)
+    }
 }

@@ -79,6 +79,23 @@ final class DiffWireTests: XCTestCase {
         XCTAssertEqual(back[0].message, "required field `ownerName` may no longer be null (Swift `String?` → `String`)")
     }
 
+    /// An optional field that becomes nullable is three-state: `T?` → `Nullable<T>?` breaks
+    /// Swift code, but old decoders read the new `null` as an absent key; back, old clients may
+    /// still send `null`.
+    func testOptionalFieldsBecomeThreeStateAndBack() {
+        let changes = self.changes(pet(Self.rows), "", pet(Self.rows), "nullable: [Pet.birthDate]\n")
+        XCTAssertEqual(changes.map(\.compact), ["field-became-nullable operations.Pet.birthDate breaking/info/info"])
+        XCTAssertEqual(changes[0].message, "optional field `birthDate` may now be null (Swift `String?` → `Nullable<String>?`)")
+        let back = self.changes(pet(Self.rows), "nullable: [Pet.birthDate]\n", pet(Self.rows), "")
+        XCTAssertEqual(back.map(\.compact), ["field-became-non-nullable operations.Pet.birthDate breaking/breaking/info"])
+        XCTAssertEqual(back[0].message, "optional field `birthDate` may no longer be null (Swift `Nullable<String>?` → `String?`)")
+        // Required and nullable to optional and nullable: the init gains a default, the type changes.
+        let required = [D.field("id", "*string*"), D.field("ownerName", "*string*"), D.field("birthDate", "*string*")]
+        let toThreeState = self.changes(pet(required), "nullable: [Pet.birthDate]\n", pet(Self.rows), "nullable: [Pet.birthDate]\n")
+        XCTAssertEqual(toThreeState.map(\.compact), ["field-became-optional operations.Pet.birthDate breaking/info/breaking"])
+        XCTAssertEqual(toThreeState[0].message, "field `birthDate` became optional (Swift `String?` → `Nullable<String>?`)")
+    }
+
     /// The doc's own example showing `null` makes the field nullable without any setting.
     func testAnExampleThatStartsShowingNull() {
         let example = "let value: Pet = {\n  id: \"p-1\",\n  ownerName: null,\n};"

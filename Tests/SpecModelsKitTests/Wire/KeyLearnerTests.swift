@@ -136,6 +136,26 @@ final class KeyLearnerTests: XCTestCase {
         ])
     }
 
+    /// `null` is a value every optional field takes (three-state, `Nullable<T>?`, or plain `T?`,
+    /// which reads it as absent); a required field seen as `null` is proposed for `nullable`,
+    /// unless it already is nullable.
+    func testNullsOfOptionalFieldsAreAcceptedAndOfRequiredOnesLearned() throws {
+        let json = #"{"media": [], "items": [{"guid": null, "guids": null, "ratingKey": null}]}"#
+        for settings in [WireSettings(), WireSettings(nullable: ["shared.Item": ["guid", "guids"]])] {
+            let graph = TestSupport.generate(Self.docs).graph.applying(settings)
+            var learner = KeyLearner(graph: graph)
+            learner.learn(PayloadSample(type: try graph.model(spelled: "Library").get(), json: try JSONSample.parse(json).get(), placement: .file("sample.json")))
+            XCTAssertEqual(learner.diagnostics.all.map(\.description), [])
+            XCTAssertEqual(learner.settings(current: settings).nullable.map(\.spelled), ["shared.Item.ratingKey"])
+        }
+        let settled = WireSettings(nullable: ["shared.Item": ["guid", "ratingKey"]])
+        let graph = TestSupport.generate(Self.docs).graph.applying(settled)
+        var learner = KeyLearner(graph: graph)
+        learner.learn(PayloadSample(type: try graph.model(spelled: "Library").get(), json: try JSONSample.parse(json).get(), placement: .file("sample.json")))
+        XCTAssertEqual(learner.diagnostics.all.map(\.description), [])
+        XCTAssertEqual(learner.settings(current: settled).nullable.map(\.spelled), [])
+    }
+
     func testAFieldSeenUnderTwoKeysIsReported() throws {
         let graph = TestSupport.generate(Self.docs).graph
         let type = try graph.model(spelled: "Tag").get()

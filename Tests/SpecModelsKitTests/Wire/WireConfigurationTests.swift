@@ -106,7 +106,20 @@ final class WireConfigurationTests: XCTestCase {
         ])
     }
 
-    func testNullableErrorsAndTheOptionalFieldWarning() {
+    /// Listing an optional field makes it three-state (absent, `null` or a value); the
+    /// additional properties have no key to be `null`, so listing them is a warning.
+    func testNullableErrorsAndOptionalFieldsBecomeThreeState() {
+        var docs = Self.docs
+        docs["models/components/bag.md"] = """
+            # Bag
+
+            ## Fields
+
+            | Field | Type | Required |
+            | --- | --- | --- |
+            | `label` | *string* | :heavy_minus_sign: |
+            | `additionalProperties` | Record<string, *string*> | :heavy_minus_sign: |
+            """
         let (graph, diagnostics) = resolve("""
             nullable:
               - Account.createdat
@@ -114,14 +127,18 @@ final class WireConfigurationTests: XCTestCase {
               - Account.links
               - Account.id
               - Account.id
-            """)
+              - Bag.additionalProperties
+            """, docs: docs)
         XCTAssertEqual(diagnostics, [
             "specmodels.yml:2:5: error: `components.Account` has no field `createdat`; did you mean `createdAt`?",
             "specmodels.yml:3:5: error: unknown type `Acount`; did you mean `Account`?",
-            "specmodels.yml:4:5: warning: `components.Account.links` is optional, so it already decodes `null` as `nil`; `nullable` changes nothing for it",
             "specmodels.yml:6:5: error: `components.Account.id` is already listed at line 5",
+            "specmodels.yml:7:5: warning: `components.Bag.additionalProperties` holds the object's other keys and has no key of its own, so it cannot be `null`; `nullable` changes nothing for it",
         ])
-        XCTAssertEqual(fields("components.Account", in: graph).first, "id: id (nullable)")
+        XCTAssertEqual(fields("components.Account", in: graph), ["id: id (nullable)", "createdAt: createdAt", "addressLine1: addressLine1", "links: links (nullable)"])
+        XCTAssertEqual(fields("components.Bag", in: graph), ["label: label", "additionalProperties: additionalProperties"])
+        guard case .object(let properties) = graph.models.first(where: { $0.name == "Account" })?.shape else { return XCTFail("no Account") }
+        XCTAssertEqual(properties.filter(\.isThreeState).map(\.name), ["links"])
     }
 
     func testAStyleThatGivesTwoFieldsOneKeyIsAnError() {
