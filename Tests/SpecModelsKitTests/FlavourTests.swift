@@ -15,8 +15,8 @@ final class FlavourTests: XCTestCase {
                 | `amount` | *Optional[float]* | :heavy_minus_sign: | The amount. |
                 | `paid` | *Optional[bool]* | :heavy_minus_sign: | Whether paid. |
                 | `extra` | Dict[str, *Any*] | :heavy_minus_sign: | Anything. |
-                | `due` | [date](https://docs.python.org/3/library/datetime.html#date-objects) | :heavy_check_mark: | The day. |
-                | `paid_at` | [Optional[datetime]](https://docs.python.org/3/library/datetime.html#datetime-objects) | :heavy_minus_sign: | When. |
+                | `due` | [datetime](https://docs.python.org/3/library/datetime.html#datetime-objects) | :heavy_check_mark: | The day. |
+                | `paid_at` | [Optional[date]](https://docs.python.org/3/library/datetime.html#date-objects) | :heavy_minus_sign: | When. |
                 | `lines` | List[[models.Line](../models/line.md)] | :heavy_check_mark: | The lines. |
                 | `groups` | Dict[str, List[[models.Line](../models/line.md)]] | :heavy_minus_sign: | By group. |
                 | `line` | [Optional[models.Line]](../models/line.md) | :heavy_minus_sign: | The first. |
@@ -24,17 +24,21 @@ final class FlavourTests: XCTestCase {
                 | `note` | *Nullable[str]* | :heavy_check_mark: | May be null. |
                 | `memo` | *OptionalNullable[str]* | :heavy_minus_sign: | Absent, null or a memo. |
                 | `file` | *Union[bytes, IO[bytes], io.BufferedReader]* | :heavy_minus_sign: | The file. |
+                | `__pydantic_extra__` | Dict[str, *int*] | :heavy_minus_sign: | N/A |
                 """),
             "models/line.md": fields("| `sku` | *str* | :heavy_check_mark: | The SKU. |"),
         ])
         XCTAssertEqual(diagnostics, [])
         XCTAssertEqual(graph.flavour, .python)
         let line = try model("Line", in: graph)
+        // Speakeasy's Python docs label a date `datetime` and a timestamp `date` (PythonDatesTests).
         XCTAssertEqual(try types(of: "Payment", in: graph), [
             "id": .string, "count": .integer, "amount": .number, "paid": .boolean, "extra": .map(.any),
             "due": .date, "paid_at": .dateTime, "lines": .array(.model(line)), "groups": .map(.array(.model(line))),
             "line": .model(line), "tags": .array(.string), "note": .string, "memo": .string, "file": .bytes,
+            "__pydantic_extra__": .map(.integer),
         ])
+        XCTAssertEqual(try properties(of: "Payment", in: graph).filter(\.gathersAdditionalProperties).map(\.name), ["__pydantic_extra__"])
         let payment = try properties(of: "Payment", in: graph)
         XCTAssertEqual(payment.filter(\.isNullableInDocs).map(\.name), ["note", "memo"])
         XCTAssertEqual(payment.filter(\.isRequired).map(\.name), ["id", "count", "due", "lines", "note"])
@@ -57,6 +61,7 @@ final class FlavourTests: XCTestCase {
                 | `Line` | [*components.Line](../../models/components/line.md) | :heavy_minus_sign: | The first. |
                 | `Tags` | []*string* | :heavy_minus_sign: | Tags. |
                 | `Content` | []*byte* | :heavy_minus_sign: | The bytes. |
+                | `AdditionalProperties` | map[string]*int64* | :heavy_minus_sign: | Keys no field has. |
                 """),
             "models/components/line.md": fields("| `Sku` | *string* | :heavy_check_mark: | The SKU. |"),
             "models/operations/getPaymentResponse.md": fields("""
@@ -74,8 +79,10 @@ final class FlavourTests: XCTestCase {
         XCTAssertEqual(try types(of: "Payment", in: graph), [
             "ID": .string, "Count": .integer, "Amount": .number, "Paid": .boolean, "Extra": .map(.any), "Due": .date,
             "PaidAt": .dateTime, "Lines": .array(.model(line)), "Groups": .map(.array(.model(line))), "Line": .model(line),
-            "Tags": .array(.string), "Content": .bytes,
+            "Tags": .array(.string), "Content": .bytes, "AdditionalProperties": .map(.integer),
         ])
+        // Go's name for OpenAPI's additionalProperties: the object's other keys, flat on the wire.
+        XCTAssertEqual(try properties(of: "Payment", in: graph).filter(\.gathersAdditionalProperties).map(\.name), ["AdditionalProperties"])
         // A pointer is an optional field, never a nullable one.
         XCTAssertEqual(try properties(of: "Payment", in: graph).filter(\.isNullableInDocs).map(\.name), [])
         // HTTPMetadata holds only runtime values: the wrapper's field is set aside.

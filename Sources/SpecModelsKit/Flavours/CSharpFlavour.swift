@@ -26,6 +26,7 @@ extension FlavourVocabulary {
         byteArrayElement: "byte",
         runtimeNames: ["HttpResponseMessage", "HttpRequestMessage"],
         membersHeadedByName: true,
+        additionalPropertiesField: "AdditionalProperties",
         defaultWireKeys: .documented,  // camelCase once the style lands
         commonMistakes: [
             "String": "string", "integer": "long", "number": "double", "boolean": "bool", "any": "object",

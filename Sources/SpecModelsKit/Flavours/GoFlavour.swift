@@ -22,6 +22,7 @@ extension FlavourVocabulary {
         hasPrefixForms: true,
         byteArrayElement: "byte",
         runtimeNames: ["http.Response", "http.Request"],
+        additionalPropertiesField: "AdditionalProperties",
         defaultWireKeys: .documented,  // camelCase once the style lands
         commonMistakes: [
             "integer": "int64", "number": "float64", "boolean": "bool", "String": "string", "float": "float64",

@@ -1,7 +1,7 @@
 extension FlavourVocabulary {
     /// Speakeasy's Python docs: `*str*`, `*int*`, `*float*`, `List[T]`, `Dict[str, T]`,
     /// `Optional[T]` (may be absent), `Nullable[T]` (may be `null`), `OptionalNullable[T]`
-    /// (both), `[date](…)` and `[datetime](…)` linked to Python's reference.
+    /// (both), `[date](…)` (a timestamp) and `[datetime](…)` (a date) linked to Python's reference.
     static let python = FlavourVocabulary(
         displayName: "Python",
         exampleLanguages: ["python", "py"],
@@ -11,8 +11,13 @@ extension FlavourVocabulary {
             "float": .number,
             "bool": .boolean,
             "Any": .any,
-            "date": .date,
-            "datetime": .dateTime,
+            // Speakeasy's Python docs label the two the other way round from Python's types:
+            // `[date](…#date-objects)` is a timestamp (OpenAPI `date-time`, Python `datetime`)
+            // and `[datetime](…#datetime-objects)` a calendar date (`date`, Python `date`).
+            // The other languages' docs of one API, its examples and field names all say so
+            // (README, "Python dates and timestamps"; CrossFlavourTests holds it).
+            "date": .dateTime,
+            "datetime": .date,
             "bytes": .bytes,
             "io.BufferedReader": .bytes,
             "None": .null,
@@ -28,6 +33,8 @@ extension FlavourVocabulary {
         ],
         genericOpener: "[",
         runtimeNames: ["httpx.Response", "httpx.Request"],
+        // Pydantic keeps undocumented keys in `__pydantic_extra__`.
+        additionalPropertiesField: "__pydantic_extra__",
         commonMistakes: [
             "string": "str", "integer": "int", "number": "float", "boolean": "bool", "any": "Any",
             "list": "List[T]", "dict": "Dict[str, T]",

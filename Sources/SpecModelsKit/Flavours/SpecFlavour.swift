@@ -77,6 +77,9 @@ struct FlavourVocabulary: Sendable {
     /// How union members are headed under `## Supported Types`: by type (`` ### `string` ``)
     /// or, in C#, by the name of the member's factory method (`### Str`, `### ArrayOfValue5`).
     var membersHeadedByName = false
+    /// The name the language gives the map of an object's undocumented keys (OpenAPI's
+    /// `additionalProperties`): a map-typed field of this name has no key of its own.
+    var additionalPropertiesField = "additionalProperties"
     /// Some union docs are a `#` heading alone (Speakeasy's Java docs of unions of objects
     /// and lists): such a doc is `JSONValue`, with a warning, instead of an error.
     var leavesUnionsEmpty = false

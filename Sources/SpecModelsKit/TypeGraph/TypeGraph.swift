@@ -77,6 +77,10 @@ public struct Property: Sendable {
     /// may be `null`; for an optional one, see `isThreeState`. The docs' own evidence
     /// (`isNullableInDocs`) until `TypeGraph.applying(_:)` adds `nullable:`.
     public internal(set) var isNullable: Bool
+    /// The field gathers the object's keys no other field has (OpenAPI's
+    /// `additionalProperties`, which each SDK language names its own way): set by the reader
+    /// of the docs' language for a map-typed field of that name.
+    public internal(set) var gathersAdditionalProperties = false
 
     init(
         name: String, location: SourceLocation, type: TypeExpression, isRequired: Bool,

@@ -190,6 +190,9 @@ struct ReferenceResolver {
                 var property = Property(
                     name: field.name, location: field.location, type: type, isRequired: field.isRequired,
                     deprecationMessage: field.deprecationMessage, description: field.description, example: field.example)
+                if field.name == index.vocabulary.additionalPropertiesField, case .map = type {
+                    property.gathersAdditionalProperties = true
+                }
                 if presence?.isNullable == true {
                     property.isNullableInDocs = true
                     property.isNullable = true

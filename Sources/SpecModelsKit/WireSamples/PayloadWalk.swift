@@ -217,14 +217,10 @@ public enum KeySpelling {
         case several([Int])
     }
 
-    /// The documented field that gathers keys no other field has.
-    public static let additionalPropertiesField = "additionalProperties"
-
-    /// Whether the field gathers the keys no other field has: it is named `additionalProperties`
-    /// and is a map. It has no key of its own (any other type is an ordinary field).
+    /// Whether the field gathers the keys no other field has (see
+    /// `Property.gathersAdditionalProperties`). It has no key of its own.
     public static func gathersAdditionalProperties(_ property: Property) -> Bool {
-        guard property.name == additionalPropertiesField, case .map = property.type else { return false }
-        return true
+        property.gathersAdditionalProperties
     }
 
     public static func match(_ key: String, in properties: [Property]) -> Match {
