@@ -14,7 +14,7 @@ public enum ListInstallationsAuthScheme: RawRepresentable, Codable, Hashable, Se
     /// `oauth2/authorizationCode`
     case oauth2AuthorizationCode
     /// `oauth2/authorizationCodePKCE`
-    case oauth2AuthorizationCodePKCE
+    case oauth2AuthorizationCodePkce
     /// `oauth2/clientCredentials`
     case oauth2ClientCredentials
     /// `oauth2/password`
@@ -28,7 +28,7 @@ public enum ListInstallationsAuthScheme: RawRepresentable, Codable, Hashable, Se
         case "apiKey": self = .apiKey
         case "basic": self = .basic
         case "oauth2/authorizationCode": self = .oauth2AuthorizationCode
-        case "oauth2/authorizationCodePKCE": self = .oauth2AuthorizationCodePKCE
+        case "oauth2/authorizationCodePKCE": self = .oauth2AuthorizationCodePkce
         case "oauth2/clientCredentials": self = .oauth2ClientCredentials
         case "oauth2/password": self = .oauth2Password
         default: self = .unrecognized(rawValue)
@@ -41,7 +41,7 @@ public enum ListInstallationsAuthScheme: RawRepresentable, Codable, Hashable, Se
         case .apiKey: "apiKey"
         case .basic: "basic"
         case .oauth2AuthorizationCode: "oauth2/authorizationCode"
-        case .oauth2AuthorizationCodePKCE: "oauth2/authorizationCodePKCE"
+        case .oauth2AuthorizationCodePkce: "oauth2/authorizationCodePKCE"
         case .oauth2ClientCredentials: "oauth2/clientCredentials"
         case .oauth2Password: "oauth2/password"
         case .unrecognized(let rawValue): rawValue
@@ -49,7 +49,7 @@ public enum ListInstallationsAuthScheme: RawRepresentable, Codable, Hashable, Se
     }
 
     /// The values this version of the spec lists, in its order.
-    public static let allKnownCases: [ListInstallationsAuthScheme] = [.none_, .apiKey, .basic, .oauth2AuthorizationCode, .oauth2AuthorizationCodePKCE, .oauth2ClientCredentials, .oauth2Password]
+    public static let allKnownCases: [ListInstallationsAuthScheme] = [.none_, .apiKey, .basic, .oauth2AuthorizationCode, .oauth2AuthorizationCodePkce, .oauth2ClientCredentials, .oauth2Password]
 
     public init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))

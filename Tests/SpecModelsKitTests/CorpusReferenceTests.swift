@@ -12,7 +12,7 @@ import XCTest
 final class CorpusReferenceTests: XCTestCase {
     private static let pins: [(doc: String, shape: String, digest: String)] = [
         ("operations/listinstallationsconnection.md", "object", "c529ced34458ed98"),
-        ("operations/authscheme.md", "enum", "6df6b56c63231caa"),
+        ("operations/authscheme.md", "enum", "7de56de31045116a"),
         ("operations/updateconnectionresponse.md", "union", "925adcde3e5be010"),
         ("operations/valuedefaultlegacy.md", "deprecated union", "1279bc92c5de1af6"),
         ("errors/batchupsertintegrationsinputvalidationissue.md", "keyword field `in`", "7c06e3607b4a2f69"),

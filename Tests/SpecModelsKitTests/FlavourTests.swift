@@ -83,6 +83,10 @@ final class FlavourTests: XCTestCase {
         ])
         // Go's name for OpenAPI's additionalProperties: the object's other keys, flat on the wire.
         XCTAssertEqual(try properties(of: "Payment", in: graph).filter(\.gathersAdditionalProperties).map(\.name), ["AdditionalProperties"])
+        // Go's exported names are never the wire's: keys default to camelCase.
+        XCTAssertEqual(try properties(of: "Payment", in: graph).prefix(8).map(\.wireKey), [
+            "id", "count", "amount", "paid", "extra", "due", "paidAt", "lines",
+        ])
         // A pointer is an optional field, never a nullable one.
         XCTAssertEqual(try properties(of: "Payment", in: graph).filter(\.isNullableInDocs).map(\.name), [])
         // HTTPMetadata holds only runtime values: the wrapper's field is set aside.
@@ -172,6 +176,7 @@ final class FlavourTests: XCTestCase {
         guard case .union(let members) = graph[value].shape, case .union(let options) = graph[option].shape else {
             return XCTFail("Value and Option are unions")
         }
+        XCTAssertEqual(try properties(of: "Payment", in: graph).prefix(3).map(\.wireKey), ["id", "count", "amount"])
         XCTAssertEqual(members.map(\.type), [.string, .integer, .number, .boolean, .map(.any), .array(.model(try model("Five", in: graph)))])
         XCTAssertEqual(options.map(\.type), [.model(try model("SimpleOption", in: graph)), .model(try model("OptionGroup", in: graph))])
     }

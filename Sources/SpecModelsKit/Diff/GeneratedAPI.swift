@@ -28,9 +28,9 @@ struct GeneratedAPI {
         MemberNaming.propertyNames(of: properties, typeName: names[id])
     }
 
-    /// The case names of an enum, in order.
-    func caseNames(_ shape: EnumerationShape) -> [String] {
-        MemberNaming.caseNames(of: shape.values)
+    /// The case names of an enum model, in order.
+    func caseNames(_ model: ModelNode, _ shape: EnumerationShape) -> [String] {
+        MemberNaming.caseNames(of: shape.values, enumName: model.name)
     }
 
     /// Whether the generated `init` gives this property a default, so that callers may omit it.

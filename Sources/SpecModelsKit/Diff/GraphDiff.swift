@@ -321,8 +321,8 @@ struct GraphDiff {
                    before: "\(before.rawType)", after: "\(after.rawType)", old: o.location, new: n.location)
             return
         }
-        let oldCases = oldAPI.caseNames(before)
-        let newCases = newAPI.caseNames(after)
+        let oldCases = oldAPI.caseNames(o, before)
+        let newCases = newAPI.caseNames(n, after)
         var newIndex: [EnumValue.Literal: Int] = [:]
         for (index, value) in after.values.enumerated() { newIndex[value.value] = index }
         var oldIndex: [EnumValue.Literal: Int] = [:]

@@ -27,7 +27,7 @@ extension FlavourVocabulary {
         runtimeNames: ["HttpResponseMessage", "HttpRequestMessage"],
         membersHeadedByName: true,
         additionalPropertiesField: "AdditionalProperties",
-        defaultWireKeys: .documented,  // camelCase once the style lands
+        defaultWireKeys: .camelCase,
         commonMistakes: [
             "String": "string", "integer": "long", "number": "double", "boolean": "bool", "any": "object",
             "Date": "DateTime",

@@ -23,7 +23,7 @@ extension FlavourVocabulary {
         byteArrayElement: "byte",
         runtimeNames: ["http.Response", "http.Request"],
         additionalPropertiesField: "AdditionalProperties",
-        defaultWireKeys: .documented,  // camelCase once the style lands
+        defaultWireKeys: .camelCase,
         commonMistakes: [
             "integer": "int64", "number": "float64", "boolean": "bool", "String": "string", "float": "float64",
         ],

@@ -18,7 +18,7 @@ struct EnumTranslator {
 
     /// Each value with its case name and its Swift literal.
     private var cases: [(name: String, literal: String, value: EnumValue)] {
-        zip(shape.values, MemberNaming.caseNames(of: shape.values)).map { value, name in
+        zip(shape.values, MemberNaming.caseNames(of: shape.values, enumName: model.name)).map { value, name in
             let literal: String
             switch value.value {
             case .string(let string): literal = SwiftNaming.stringLiteral(string)

@@ -110,24 +110,14 @@ enum SwiftNaming {
         return name
     }
 
-    /// A lowerCamelCase identifier: `projectId` stays, `bad_credentials` becomes `badCredentials`,
-    /// `oauth2/authorizationCode` becomes `oauth2AuthorizationCode`, `1.0` becomes `_1_0`.
-    /// Returns the bare identifier; escape it with `escaped(_:)` where it is declared.
+    /// A lowerCamelCase identifier from the words of a name (`NameWords`), the same from every
+    /// SDK language's spelling: `docId`, `doc_id`, `DocID` and `DocId` all become `docId`,
+    /// `baseURL` becomes `baseUrl`, `oauth2/authorizationCode` becomes `oauth2AuthorizationCode`,
+    /// `1.0` becomes `_1_0`. Returns the bare identifier; escape it with `escaped(_:)` where it
+    /// is declared.
     static func memberName(_ spelling: String) -> String {
-        let parts = words(spelling)
-        guard !parts.isEmpty else { return "empty" }
-        var name = ""
-        for (index, word) in parts.enumerated() {
-            if index == 0 {
-                name = lowercasingLeadingCapitals(word)
-            } else {
-                // Between two numbers an underscore keeps `1.0` and `10` apart.
-                if name.last?.isNumber == true && word.first?.isNumber == true { name += "_" }
-                // `SCREAMING_CASE` reads as `screamingCase`, not `screamingCASE`.
-                let isShouting = word.count > 1 && word.allSatisfy { !$0.isLetter || $0.isUppercase }
-                name += uppercasingFirst(isShouting ? word.lowercased() : word)
-            }
-        }
+        var name = NameWords.lowerCamelCase(spelling)
+        guard !name.isEmpty else { return "empty" }
         if name.first?.isNumber == true { name = "_" + name }
         if unusableMemberNames.contains(name) { name += "_" }
         return name
@@ -138,41 +128,8 @@ enum SwiftNaming {
         keywords.contains(identifier) ? "`\(identifier)`" : identifier
     }
 
-    /// `APIProblem` → `apiProblem`, `URL` → `url`, `Name` → `name`.
-    static func lowercasingLeadingCapitals(_ word: String) -> String {
-        if let ascii = asciiLowercasingLeadingCapitals(word) { return ascii }
-        let characters = Array(word)
-        var upperRun = 0
-        while upperRun < characters.count, characters[upperRun].isUppercase { upperRun += 1 }
-        if upperRun == 0 { return word }
-        // In `APIProblem` the last capital of the run starts the next word.
-        let lowered = upperRun == characters.count || upperRun == 1 ? upperRun : upperRun - 1
-        return String(characters[..<lowered]).lowercased() + String(characters[lowered...])
-    }
-
-    /// `lowercasingLeadingCapitals` on the bytes of an ASCII word (an array of Characters
-    /// per name was 1.5% of a whole run); `nil` for other words.
-    private static func asciiLowercasingLeadingCapitals(_ word: String) -> String? {
-        var bytes = Array(word.utf8)
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        var upperRun = 0
-        while upperRun < bytes.count, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[upperRun]) { upperRun += 1 }
-        if upperRun == 0 { return word }
-        let lowered = upperRun == bytes.count || upperRun == 1 ? upperRun : upperRun - 1
-        for index in 0..<lowered { bytes[index] |= 0x20 }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     static func uppercasingFirst(_ word: String) -> String {
-        // An ASCII first byte is the first Character's first scalar: only a-z changes.
-        if let byte = word.utf8.first, byte < 0x80 {
-            guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) else { return word }
-            var bytes = Array(word.utf8)
-            bytes[0] -= 0x20
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        guard let first = word.first else { return word }
-        return first.uppercased() + word.dropFirst()
+        NameWords.capitalizingFirst(word)
     }
 
     /// A Swift string literal for `text`.

@@ -11,28 +11,43 @@ public enum WireKeyStyle: String, Sendable, CaseIterable {
     case pascalCase = "PascalCase"
     /// `deploymentAlias` → `deployment-alias`.
     case kebabCase = "kebab-case"
+    /// `DocID`, `DocId`, `doc_id` → `docId`; `HTTPMeta` → `httpMeta`; `baseURL` → `baseUrl`:
+    /// the words of Swift property names (`NameWords`), for docs that show names in another
+    /// case than the wire's (Go's and C#'s PascalCase properties of a camelCase API).
+    case camelCase
 
     /// The key this style gives the documented name `name`.
     ///
-    /// The name is cut into words where a lower-case letter or a digit meets an upper-case
-    /// one (`created|At`, `ip|V4`), before the last capital of a run that goes on in lower case
-    /// (`HTTP|Meta`), and at `_`, `-`, `.` and spaces. Digits stay with the word before them
-    /// (`line1`), as the APIs we measured write them. Symbols before the first letter or digit
-    /// (`_id`, `$ref`) are kept as they are.
+    /// For `snake_case`, `PascalCase` and `kebab-case`, the name is cut into words where a
+    /// lower-case letter or a digit meets an upper-case one (`created|At`, `ip|V4`), before the
+    /// last capital of a run that goes on in lower case (`HTTP|Meta`), and at `_`, `-`, `.` and
+    /// spaces. Digits stay with the word before them (`line1`), as the APIs we measured write
+    /// them. `camelCase` joins the words of Swift property names (`NameWords`). Symbols before
+    /// the first letter or digit (`_id`, `$ref`) are kept as they are.
     public func key(for name: String) -> String {
-        guard self != .documented else { return name }
+        switch self {
+        case .documented: return name
+        case .snakeCase: return Self.joiningWords(of: name, separator: "_") { $0.lowercased() }
+        case .pascalCase: return Self.joiningWords(of: name, separator: "") { $0.prefix(1).uppercased() + $0.dropFirst() }
+        case .kebabCase: return Self.joiningWords(of: name, separator: "-") { $0.lowercased() }
+        case .camelCase: return Self.camelCaseKey(for: name)
+        }
+    }
+
+    /// The leading symbols, then the words of `words(of:)` changed by `spelling` and joined.
+    private static func joiningWords(of name: String, separator: String, _ spelling: (String) -> String) -> String {
         let (prefix, words) = Self.words(of: name)
         guard !words.isEmpty else { return name }
-        switch self {
-        case .documented:
-            return name
-        case .snakeCase:
-            return prefix + words.map { $0.lowercased() }.joined(separator: "_")
-        case .kebabCase:
-            return prefix + words.map { $0.lowercased() }.joined(separator: "-")
-        case .pascalCase:
-            return prefix + words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-        }
+        return prefix + words.map(spelling).joined(separator: separator)
+    }
+
+    /// Leading symbols as they are (`_links`), then the words of the rest as `NameWords`
+    /// splits them, joined in lowerCamelCase: the Swift property name, without its escaping.
+    private static func camelCaseKey(for name: String) -> String {
+        let start = name.firstIndex { $0.isLetter || $0.isNumber } ?? name.endIndex
+        let words = NameWords.split(String(name[start...]))
+        guard !words.isEmpty else { return name }
+        return String(name[..<start]) + NameWords.lowerCamelCase(words)
     }
 
     /// The leading symbols of a name and its words (see `key(for:)`).

@@ -39,19 +39,19 @@ final class DiffGeneratedAPITests: XCTestCase {
         for enumName in ["Level", "Code", "Size"] {
             let model = graph.models.first { $0.name == enumName }!
             guard case .enumeration(let shape) = model.shape else { return XCTFail() }
-            for caseName in api.caseNames(shape) {
+            for caseName in api.caseNames(model, shape) {
                 XCTAssertTrue(source(enumName).contains("    case \(SwiftNaming.escaped(caseName))\n"), "\(enumName).\(caseName)")
             }
         }
         let level = graph.models.first { $0.name == "Level" }!
         guard case .enumeration(let levels) = level.shape else { return XCTFail() }
-        XCTAssertEqual(api.caseNames(levels), ["low", "high"])
+        XCTAssertEqual(api.caseNames(level, levels), ["low", "high"])
         let code = graph.models.first { $0.name == "Code" }!
         guard case .enumeration(let codes) = code.shape else { return XCTFail() }
-        XCTAssertEqual(api.caseNames(codes), ["inProgress", "unrecognized2", "_2fa", "inProgress2"])
+        XCTAssertEqual(api.caseNames(code, codes), ["inProgress", "unrecognized2", "_2fa", "inProgress2"])
         let size = graph.models.first { $0.name == "Size" }!
         guard case .enumeration(let sizes) = size.shape else { return XCTFail() }
-        XCTAssertEqual(api.caseNames(sizes), ["value1", "valueMinus2", "value30"])
+        XCTAssertEqual(api.caseNames(size, sizes), ["value1", "valueMinus2", "value30"])
     }
 
     /// Nullable fields: required ones are `T?`, optional ones `Nullable<T>?`, as emitted.

@@ -59,14 +59,28 @@ final class DiffWireTests: XCTestCase {
 
     /// A documented rename that keeps the wire key is a Swift change only.
     func testARenameThatKeepsTheWireKey() {
+        let old = [D.field("id", "*string*"), D.field("ownerName", "*string*")]
+        let new = [D.field("id", "*string*"), D.field("ownerFullName", "*string*")]
+        let keepKey = "wireKeys: snake_case\nkeyOverrides:\n  Pet.ownerFullName: owner_name\n"
+        let changes = self.changes(pet(old), "wireKeys: snake_case\n", pet(new), keepKey)
+        XCTAssertEqual(changes.map(\.compact), ["field-renamed operations.Pet.ownerFullName breaking/info/info"])
+        XCTAssertEqual(changes[0].evidence, ["same type `string`, required in both", "same position (2)", "same wire key `owner_name`"])
+        // Without the override the key changes with the name.
+        XCTAssertEqual(self.changes(pet(old), "wireKeys: snake_case\n", pet(new), "wireKeys: snake_case\n").map(\.compact), [
+            "field-renamed operations.Pet.ownerFullName breaking/breaking/breaking",
+        ])
+    }
+
+    /// A rename of the spelling alone (`ownerURL` → `ownerUrl`, as another SDK language writes
+    /// it) keeps the Swift name; with a style that keeps the key, it changes nothing.
+    func testARenameOfTheSpellingAloneKeepsTheSwiftName() {
         let old = [D.field("id", "*string*"), D.field("ownerURL", "*string*")]
         let new = [D.field("id", "*string*"), D.field("ownerUrl", "*string*")]
         let changes = self.changes(pet(old), "wireKeys: snake_case\n", pet(new), "wireKeys: snake_case\n")
-        XCTAssertEqual(changes.map(\.compact), ["field-renamed operations.Pet.ownerUrl breaking/info/info"])
+        XCTAssertEqual(changes.map(\.compact), ["field-renamed operations.Pet.ownerUrl info/info/info"])
         XCTAssertEqual(changes[0].evidence, ["same type `string`, required in both", "same position (2)", "same wire key `owner_url`"])
-        // Without the style the key changes with the name.
         XCTAssertEqual(self.changes(pet(old), "", pet(new), "").map(\.compact), [
-            "field-renamed operations.Pet.ownerUrl breaking/breaking/breaking",
+            "field-renamed operations.Pet.ownerUrl info/breaking/breaking",
         ])
     }
 
@@ -166,7 +180,7 @@ final class DiffWireTests: XCTestCase {
         try Data("wireKeys: snake-case\n".utf8).write(to: repository.appendingPathComponent("specmodels.yml"))
         let broken = try TestSupport.run(binary, ["diff"], in: repository)
         XCTAssertEqual(broken.status, 2)
-        XCTAssertEqual(broken.standardError, "specmodels.yml:1:11: error: `wireKeys` must be `documented`, `snake_case`, `PascalCase` or `kebab-case`, found `snake-case`; did you mean `snake_case`?\n")
+        XCTAssertEqual(broken.standardError, "specmodels.yml:1:11: error: `wireKeys` must be `documented`, `snake_case`, `PascalCase`, `kebab-case` or `camelCase`, found `snake-case`; did you mean `snake_case`?\n")
 
         // A named file must exist on disk; at the revision, its absence means no settings.
         let missing = try TestSupport.run(binary, ["diff", "--config", "other.yml"], in: repository)

@@ -97,11 +97,11 @@ final class WireConfigurationTests: XCTestCase {
     func testUnknownStyleSuggestsOne() {
         let (_, diagnostics) = resolve("wireKeys: snake-case\n")
         XCTAssertEqual(diagnostics, [
-            "specmodels.yml:1:11: error: `wireKeys` must be `documented`, `snake_case`, `PascalCase` or `kebab-case`, found `snake-case`; did you mean `snake_case`?",
+            "specmodels.yml:1:11: error: `wireKeys` must be `documented`, `snake_case`, `PascalCase`, `kebab-case` or `camelCase`, found `snake-case`; did you mean `snake_case`?",
         ])
         let (_, others) = resolve("wireKeys: [snake_case]\nnullable: Account.id\n")
         XCTAssertEqual(others, [
-            "specmodels.yml:1:11: error: `wireKeys` must be `documented`, `snake_case`, `PascalCase` or `kebab-case`; found a list",
+            "specmodels.yml:1:11: error: `wireKeys` must be `documented`, `snake_case`, `PascalCase`, `kebab-case` or `camelCase`; found a list",
             "specmodels.yml:2:11: error: `nullable` must be a list of fields (`Type.field`); found the string `Account.id`",
         ])
     }

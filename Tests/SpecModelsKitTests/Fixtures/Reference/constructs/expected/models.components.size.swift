@@ -5,9 +5,9 @@ import Foundation
 
 public enum Size: RawRepresentable, Codable, Hashable, Sendable {
     /// `10`
-    case small
+    case _10
     /// `20`
-    case large
+    case _20
     /// `other`
     case other
     /// A value this version of the spec does not list, kept as sent.
@@ -15,8 +15,8 @@ public enum Size: RawRepresentable, Codable, Hashable, Sendable {
 
     public init(rawValue: String) {
         switch rawValue {
-        case "10": self = .small
-        case "20": self = .large
+        case "10": self = ._10
+        case "20": self = ._20
         case "other": self = .other
         default: self = .unrecognized(rawValue)
         }
@@ -24,15 +24,15 @@ public enum Size: RawRepresentable, Codable, Hashable, Sendable {
 
     public var rawValue: String {
         switch self {
-        case .small: "10"
-        case .large: "20"
+        case ._10: "10"
+        case ._20: "20"
         case .other: "other"
         case .unrecognized(let rawValue): rawValue
         }
     }
 
     /// The values this version of the spec lists, in its order.
-    public static let allKnownCases: [Size] = [.small, .large, .other]
+    public static let allKnownCases: [Size] = [._10, ._20, .other]
 
     public init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
