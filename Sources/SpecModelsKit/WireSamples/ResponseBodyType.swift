@@ -3,9 +3,15 @@ import Foundation
 /// The model a successful (2xx) response body decodes as, from the type an SDK doc's
 /// `### Response` names.
 ///
-/// Speakeasy's operation wrappers (a field `httpMeta`, or `headers` beside `result`) hold the
-/// body in one field per response, in the order the API lists its responses; the 2xx body is
-/// the first field that is neither HTTP metadata nor a documented error (`errors.…`).
+/// Speakeasy's operation wrappers hold the body in one field per response, in the order the API
+/// lists its responses, after the HTTP metadata: a field `httpMeta`, or `headers` beside
+/// `result` (TypeScript), or `contentType` and `statusCode` beside the runtime's `rawResponse`
+/// (Java). The 2xx body is the first field that is neither HTTP metadata nor a documented
+/// error (`errors.…`).
+///
+/// The README's link names the type's doc. A README of another SDK language of the same API
+/// (TypeScript's READMEs beside Java's docs) links into that SDK's folder, outside the spec:
+/// then the type is the doc of the name the README gives (`operations.GetAccountResponse`).
 public enum ResponseBodyType: Sendable, Equatable {
     case model(ModelID)
     /// Not a model doc (`ReadableStream<Uint8Array>`, `void`, `shared.Device[]`): what the doc
@@ -16,6 +22,7 @@ public enum ResponseBodyType: Sendable, Equatable {
     public struct Resolver: Sendable {
         let graph: TypeGraph
         let byPath: [String: ModelID]
+        let byName: ModelLookup
         let specRoot: [String]
 
         /// - Parameter specDirectory: the spec folder the graph was read from; README links
@@ -25,6 +32,7 @@ public enum ResponseBodyType: Sendable, Equatable {
             var byPath: [String: ModelID] = [:]
             for model in graph.models { byPath[model.relativePath] = model.id }
             self.byPath = byPath
+            self.byName = ModelLookup(graph)
             self.specRoot = Self.absoluteComponents(specDirectory)
         }
 
@@ -46,9 +54,11 @@ public enum ResponseBodyType: Sendable, Equatable {
             return .notAModel("`\(graph[id].qualifiedName).\(body.name)` is `\(TypeSpelling.spell(body.type, in: graph))`")
         }
 
-        /// `httpMeta`, or `headers` beside `result`: the SDK's envelope, not the API's body.
+        /// `httpMeta`, or `headers` beside `result`, or `contentType`, `statusCode` and
+        /// `rawResponse`: the SDK's envelope, not the API's body.
         static func isOperationWrapper(fieldNames names: Set<String>) -> Bool {
             names.contains("httpMeta") || (names.contains("headers") && names.contains("result"))
+                || (names.contains("contentType") && names.contains("statusCode") && names.contains("rawResponse"))
         }
 
         /// Every field the model's doc lists, the SDK runtime's (`httpMeta`) included.
@@ -58,7 +68,7 @@ public enum ResponseBodyType: Sendable, Equatable {
         }
 
         static func isHTTPMetadata(_ fieldName: String) -> Bool {
-            fieldName == "httpMeta" || fieldName == "headers"
+            ["httpMeta", "headers", "contentType", "statusCode", "rawResponse"].contains(fieldName)
         }
 
         private func isErrorType(_ type: TypeExpression) -> Bool {
@@ -66,9 +76,10 @@ public enum ResponseBodyType: Sendable, Equatable {
             return graph[id].namespace == "errors"
         }
 
-        /// The model doc the response's link points to, when it points to one in the spec.
+        /// The model doc the response's link points to when the link lands in the spec, or
+        /// else the doc of the type's name.
         private func linkedModel(_ response: SDKOperationDocs.Response) -> ModelID? {
-            guard var link = response.link, !link.contains("://") else { return nil }
+            guard var link = response.link, !link.contains("://") else { return namedModel(response) }
             if let hash = link.firstIndex(of: "#") { link = String(link[..<hash]) }
             var components = Self.absoluteComponents(response.readmePath).dropLast()
             for component in link.split(separator: "/") {
@@ -78,8 +89,15 @@ public enum ResponseBodyType: Sendable, Equatable {
                 default: components.append(String(component))
                 }
             }
-            guard components.count > specRoot.count, components.prefix(specRoot.count).elementsEqual(specRoot) else { return nil }
+            guard components.count > specRoot.count, components.prefix(specRoot.count).elementsEqual(specRoot) else {
+                return namedModel(response)
+            }
             return byPath[components.dropFirst(specRoot.count).joined(separator: "/")]
+        }
+
+        /// The model the README's type spelling names (`operations.GetAccountResponse`).
+        private func namedModel(_ response: SDKOperationDocs.Response) -> ModelID? {
+            try? byName.model(response.spelling).get()
         }
 
         private static func absoluteComponents(_ path: String) -> [String] {

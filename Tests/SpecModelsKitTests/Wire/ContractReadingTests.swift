@@ -171,6 +171,46 @@ final class ContractReadingTests: XCTestCase {
         XCTAssertEqual(body("void", nil), .notAModel("`void`"))
     }
 
+    /// Java's wrappers: `contentType`, `statusCode` and the runtime's `rawResponse`, then one
+    /// field per response. The README of another language's SDK links outside the spec, so its
+    /// type is found by name.
+    func testAJavaWrappersBodyFoundByTheNameAnotherLanguagesReadmeGives() throws {
+        let folder = try TestSupport.temporaryDirectory(self)
+        let fields = "| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n"
+        try TestSupport.write([
+            "java/models/components/Account.md": "# Account\n\n## Fields\n\n\(fields)| `id` | *String* | :heavy_check_mark: | N/A |\n",
+            "java/models/components/UnexpectedErrorResponse.md": "# UnexpectedErrorResponse\n\n## Fields\n\n\(fields)| `message` | *String* | :heavy_check_mark: | N/A |\n",
+            "java/models/operations/GetAccountResponse.md": """
+                # GetAccountResponse
+
+                ## Fields
+
+                \(fields)| `contentType` | *String* | :heavy_check_mark: | HTTP response content type for this operation |
+                | `statusCode` | *int* | :heavy_check_mark: | HTTP response status code for this operation |
+                | `rawResponse` | [HttpResponse\\<?>](https://docs.oracle.com/en/java/javase/11/docs/api/java.net.http/java/net/http/HttpResponse.html) | :heavy_check_mark: | Raw HTTP response |
+                | `account` | [Optional\\<Account>](../../models/components/Account.md) | :heavy_minus_sign: | OK |
+                | `unexpectedErrorResponse` | [Optional\\<UnexpectedErrorResponse>](../../models/components/UnexpectedErrorResponse.md) | :heavy_minus_sign: | Unexpected error |
+
+                """,
+        ], to: folder)
+        let models = folder.appendingPathComponent("java/models").path
+        var diagnostics = Diagnostics()
+        let graph = Generator.buildGraph(from: SpecSource(directory: models).read(diagnostics: &diagnostics), diagnostics: &diagnostics)
+        XCTAssertFalse(diagnostics.hasErrors, diagnostics.all.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(graph.flavour, .java)
+        let resolver = ResponseBodyType.Resolver(graph: graph, specDirectory: models)
+        func body(_ spelling: String, _ link: String?) -> ResponseBodyType {
+            resolver.successBody(of: .init(
+                operationID: "x", spelling: spelling, link: link,
+                readmePath: folder.appendingPathComponent("typescript/sdks/a/README.md").path, location: .start(of: "README.md")))
+        }
+        let account = try XCTUnwrap(graph.models.first { $0.name == "Account" }).id
+        XCTAssertEqual(body("operations.GetAccountResponse", "../../models/operations/getaccountresponse.md"), .model(account))
+        XCTAssertEqual(body("GetAccountResponse", nil), .model(account))
+        XCTAssertEqual(body("operations.Missing", "../../models/operations/missing.md"), .notAModel("`operations.Missing`"))
+        XCTAssertEqual(body("void", nil), .notAModel("`void`"))
+    }
+
     // MARK: JSON
 
     func testJSONKeepsKeyOrderNumberSpellingAndPlaces() throws {
