@@ -103,10 +103,11 @@ final class DiffFlavourCorpusTests: XCTestCase {
 
     /// Each language's default wire style: Python shows the keys (`doc_id`), Go's names are
     /// not keys and default to camelCase (`docId`), so the multi-word fields' keys differ (a
-    /// difference of the generated JSON, reported once per field).
+    /// difference of the generated JSON, reported once per field). Python's escaped `filter_`
+    /// and `format_` are `filter` and `format`, the same keys as Go's.
     func testPythonAgainstGoWithEachLanguagesDefaults() throws {
         var expected = Self.underOneWireStyle
-        expected["field-wire-key-changed"] = 1034
+        expected["field-wire-key-changed"] = 1032
         XCTAssertEqual(try counts(wireKeys: nil), expected)
     }
 }
