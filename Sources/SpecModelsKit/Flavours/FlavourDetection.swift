@@ -117,7 +117,7 @@ enum FlavourDetection {
                 // words around that name are the language's. A link to a language's reference
                 // (`[date](https://docs.python.org/…)`) is all the language's.
                 var words = words(in: text)
-                if !node.url.contains("://") { words = words.dropLast() }
+                if !ReferenceResolver.hasURLScheme(Substring(node.url)) { words = words.dropLast() }
                 for word in words {
                     if let flavours = typeWordFlavours[word] { found.append((word, flavours)) }
                 }

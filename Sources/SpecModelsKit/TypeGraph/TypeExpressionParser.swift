@@ -117,7 +117,7 @@ struct TypeExpressionParser {
     }
 
     private static func isLocal(_ destination: String) -> Bool {
-        !destination.contains("://")
+        !ReferenceResolver.hasURLScheme(Substring(destination))
     }
 
     /// The expression with its named types replaced by links to `destination`.

@@ -558,7 +558,7 @@ struct ReferenceResolver {
 
     /// Whether the link has a scheme (`https://…`), checked on bytes: `contains("://")`
     /// went through Foundation's string search for every link.
-    private static func hasURLScheme(_ path: Substring) -> Bool {
+    static func hasURLScheme(_ path: Substring) -> Bool {
         let bytes = path.utf8
         var index = bytes.startIndex
         while let colon = bytes[index...].firstIndex(of: UInt8(ascii: ":")) {
