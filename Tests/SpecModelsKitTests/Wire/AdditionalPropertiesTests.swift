@@ -1,6 +1,5 @@
 import Foundation
 import XCTest
-@testable import SpecModelsConfiguration
 @testable import SpecModelsKit
 
 /// Speakeasy's `additionalProperties: Record<string, T>` field: on the wire its entries sit flat
@@ -50,12 +49,7 @@ final class AdditionalPropertiesTests: XCTestCase {
     ]
 
     private func generate() throws -> [SwiftEmitter.OutputFile] {
-        var diagnostics = Diagnostics()
-        let configuration = ConfigurationFile.parse("wireKeys: snake_case\n", path: "specmodels.yml", diagnostics: &diagnostics)
-        let files = Self.docs.keys.sorted().map { SpecSource.File(relativePath: $0, displayPath: $0, bytes: Array(Self.docs[$0, default: ""].utf8)) }
-        let result = Generator.generate(files, configuration: try XCTUnwrap(configuration))
-        XCTAssertEqual(result.diagnostics.sorted.map(\.description), [])
-        return result.files
+        try TestSupport.generate(Self.docs, configuration: "wireKeys: snake_case\n")
     }
 
     /// The property keeps its name and map type; its doc says where its keys are.
@@ -70,11 +64,7 @@ final class AdditionalPropertiesTests: XCTestCase {
     }
 
     func testExtraKeysDecodeIntoTheMapAndEncodeFlat() throws {
-        let folder = try TestSupport.temporaryDirectory(self)
-        for file in try generate() {
-            try Data(file.contents.utf8).write(to: folder.appendingPathComponent(file.name))
-        }
-        try Data(#"""
+        let run = try TestSupport.compileAndRun(try generate(), main: #"""
             import Foundation
 
             func json(_ value: some Encodable) throws -> String {
@@ -125,11 +115,7 @@ final class AdditionalPropertiesTests: XCTestCase {
             // A field named additionalProperties whose type is not a map is an ordinary field with its own key.
             let envelope = try decode(Envelope.self, #"{"additional_properties":{"name":"g"},"other":1}"#)
             print(envelope.additionalProperties?.name ?? "nil", try json(envelope))
-            """#.utf8).write(to: folder.appendingPathComponent("main.swift"))
-        let executable = folder.appendingPathComponent("additional")
-        let compiled = try TestSupport.compile(try TestSupport.swiftFiles(in: folder), moduleName: "Additional", output: executable, executable: true)
-        XCTAssertEqual(compiled.status, 0, compiled.standardError)
-        let run = try TestSupport.run(executable, [])
+            """#, in: self)
         XCTAssertEqual(run.standardOutput, """
             a t [x: 1.0, yZ: 2.5]
             true

@@ -1,6 +1,5 @@
 import Foundation
 import XCTest
-@testable import SpecModelsConfiguration
 @testable import SpecModelsKit
 
 /// What `wireKeys`, `keyOverrides` and `nullable` do to the generated code, compiled and run
@@ -82,12 +81,7 @@ final class WireSemanticsTests: XCTestCase {
         """
 
     private func generate() throws -> [SwiftEmitter.OutputFile] {
-        var diagnostics = Diagnostics()
-        let configuration = ConfigurationFile.parse(Self.configuration, path: "specmodels.yml", diagnostics: &diagnostics)
-        let files = Self.docs.keys.sorted().map { SpecSource.File(relativePath: $0, displayPath: $0, bytes: Array(Self.docs[$0, default: ""].utf8)) }
-        let result = Generator.generate(files, configuration: try XCTUnwrap(configuration))
-        XCTAssertEqual(result.diagnostics.sorted.map(\.description), [])
-        return result.files
+        try TestSupport.generate(Self.docs, configuration: Self.configuration)
     }
 
     /// A nullable field is `T?` without an init default; an optional one keeps `= nil`.
@@ -110,11 +104,7 @@ final class WireSemanticsTests: XCTestCase {
     }
 
     func testNullableFieldsDecodeNullEncodeNullAndRequireTheirKey() throws {
-        let folder = try TestSupport.temporaryDirectory(self)
-        for file in try generate() {
-            try Data(file.contents.utf8).write(to: folder.appendingPathComponent(file.name))
-        }
-        try Data(#"""
+        let run = try TestSupport.compileAndRun(try generate(), main: #"""
             import Foundation
 
             func json(_ value: some Encodable) throws -> String {
@@ -167,11 +157,7 @@ final class WireSemanticsTests: XCTestCase {
             // The memberwise init takes nullable fields without defaults.
             let made = Account(id: "m", createdAt: nil, deletedAt: nil, balance: nil, days: nil, kind: nil, owner: nil)
             print(try json(made))
-            """#.utf8).write(to: folder.appendingPathComponent("main.swift"))
-        let executable = folder.appendingPathComponent("wire")
-        let compiled = try TestSupport.compile(try TestSupport.swiftFiles(in: folder), moduleName: "Wire", output: executable, executable: true)
-        XCTAssertEqual(compiled.status, 0, compiled.standardError)
-        let run = try TestSupport.run(executable, [])
+            """#, in: self)
         XCTAssertEqual(run.standardOutput, """
             true true true true true true
             {"balance":null,"created_at":null,"days":null,"deleted_at":null,"id":"a-1","kind":null,"owner":null}
