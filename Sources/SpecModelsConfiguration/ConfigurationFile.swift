@@ -59,52 +59,22 @@ private struct Reader {
         for (key, value) in entries(of: mapping, allowed: ConfigurationFile.topLevelKeys, in: "the configuration") {
             switch key.value {
             case "accessModifier":
-                guard let name = string(value, named: "`accessModifier`", expecting: "`public`, `package` or `internal`") else { continue }
-                if let modifier = EmissionOptions.AccessModifier(rawValue: name.value) {
-                    configuration.accessModifier = .init(modifier, at: name.location)
-                } else {
-                    var message = "`accessModifier` must be `public`, `package` or `internal`, found `\(name.value)`"
-                    if let suggestion = Suggestion.closest(to: name.value, among: EmissionOptions.AccessModifier.allCases.map(\.rawValue)) {
-                        message += "; did you mean `\(suggestion)`?"
-                    }
-                    diagnostics.error(message, at: name.location)
-                }
+                configuration.accessModifier = choice(
+                    value, named: "accessModifier", expecting: "`public`, `package` or `internal`",
+                    among: EmissionOptions.AccessModifier.allCases.map(\.rawValue), EmissionOptions.AccessModifier.init(rawValue:))
             case "integerType":
-                let expectation = "`Int` or `Int64`"
-                guard let name = string(value, named: "`integerType`", expecting: expectation) else { continue }
-                if let type = EmissionOptions.IntegerType(rawValue: name.value) {
-                    configuration.integerType = .init(type, at: name.location)
-                } else {
-                    var message = "`integerType` must be \(expectation), found `\(name.value)`"
-                    if let suggestion = Suggestion.closest(to: name.value, among: EmissionOptions.IntegerType.allCases.map(\.rawValue)) {
-                        message += "; did you mean `\(suggestion)`?"
-                    }
-                    diagnostics.error(message, at: name.location)
-                }
+                configuration.integerType = choice(
+                    value, named: "integerType", expecting: "`Int` or `Int64`",
+                    among: EmissionOptions.IntegerType.allCases.map(\.rawValue), EmissionOptions.IntegerType.init(rawValue:))
             case "missingTypes":
-                let expectation = "`error` or `jsonValue`"
-                guard let name = string(value, named: "`missingTypes`", expecting: expectation) else { continue }
-                if let policy = MissingTypes(rawValue: name.value) {
-                    configuration.missingTypes = .init(policy, at: name.location)
-                } else {
-                    var message = "`missingTypes` must be \(expectation), found `\(name.value)`"
-                    if let suggestion = Suggestion.closest(to: name.value, among: MissingTypes.allCases.map(\.rawValue)) {
-                        message += "; did you mean `\(suggestion)`?"
-                    }
-                    diagnostics.error(message, at: name.location)
-                }
+                configuration.missingTypes = choice(
+                    value, named: "missingTypes", expecting: "`error` or `jsonValue`",
+                    among: MissingTypes.allCases.map(\.rawValue), MissingTypes.init(rawValue:))
             case "flavour":
-                let expectation = SpecFlavour.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
-                guard let name = string(value, named: "`flavour`", expecting: expectation) else { continue }
-                if let flavour = SpecFlavour(setting: name.value) {
-                    configuration.flavour = .init(flavour, at: name.location)
-                } else {
-                    var message = "`flavour` must be one of \(expectation), found `\(name.value)`"
-                    if let suggestion = Suggestion.closest(to: name.value, among: SpecFlavour.allCases.map(\.rawValue)) {
-                        message += "; did you mean `\(suggestion)`?"
-                    }
-                    diagnostics.error(message, at: name.location)
-                }
+                let flavours = SpecFlavour.allCases.map(\.rawValue)
+                configuration.flavour = choice(
+                    value, named: "flavour", expecting: flavours.map { "`\($0)`" }.joined(separator: ", "),
+                    mismatch: "one of ", among: flavours, SpecFlavour.init(setting:))
             case "namespaces":
                 readNamespaces(value, into: &configuration)
             case "typeOverrides":
@@ -261,6 +231,23 @@ private struct Reader {
             result.append((key, value))
         }
         return result
+    }
+
+    /// A setting whose value is one of a few words (`accessModifier: public`): the value, or an
+    /// error at it that says what is expected and suggests the closest word.
+    ///
+    /// - Parameter mismatch: put before `expectation` when the word is not one of them
+    ///   (`must be one of …`).
+    private mutating func choice<Value>(
+        _ node: Node, named name: String, expecting expectation: String, mismatch: String = "", among words: [String],
+        _ value: (String) -> Value?
+    ) -> Configuration.Located<Value>? {
+        guard let word = string(node, named: "`\(name)`", expecting: expectation) else { return nil }
+        if let parsed = value(word.value) { return .init(parsed, at: word.location) }
+        var message = "`\(name)` must be \(mismatch)\(expectation), found `\(word.value)`"
+        if let suggestion = Suggestion.closest(to: word.value, among: words) { message += "; did you mean `\(suggestion)`?" }
+        diagnostics.error(message, at: word.location)
+        return nil
     }
 
     private mutating func string(_ node: Node, named name: String, expecting expectation: String) -> Configuration.Located<String>? {
