@@ -30,12 +30,20 @@ struct FieldsTableReader {
         for ((row, repair), rowInlines) in zip(rows, inlines) {
             if row.cells.count != expected {
                 let lastColumn = row.cells.last.map { $0.column + $0.text.utf8.count } ?? 1
-                diagnostics.error(
-                    "table row has \(row.cells.count) cell\(row.cells.count == 1 ? "" : "s"), the header has \(expected): \(row.cells.count < expected ? "add the missing cells" : "remove the extra cells") (a `|` inside a cell is written `\\|`)",
-                    at: location(row.line, row.cells.count < expected ? lastColumn : cellColumn(row, expected)))
+                reportWidth(cells: row.cells.count, expected: expected, line: row.line,
+                            column: row.cells.count < expected ? lastColumn : cellColumn(row, expected), diagnostics: &diagnostics)
                 continue  // the cells cannot be matched to columns
             }
-            guard let field = field(in: row, inlines: rowInlines, columns: columns, diagnostics: &diagnostics) else { continue }
+            // A widened row is read only when its Field, Type and Required cells read; otherwise
+            // the extra cell is somewhere else, and the width is the problem to report.
+            var rowDiagnostics = Diagnostics()
+            let field = field(in: row, inlines: rowInlines, columns: columns, diagnostics: &rowDiagnostics)
+            if field == nil, case .widened(let line, _, let cells, _, let extraColumn) = repair {
+                reportWidth(cells: cells, expected: expected, line: line, column: extraColumn, diagnostics: &diagnostics)
+                continue
+            }
+            diagnostics.append(contentsOf: rowDiagnostics)
+            guard let field else { continue }
             // Recovered only when its Field, Type and Required cells read: then the rest can
             // only belong to its description.
             if let repair {
@@ -55,19 +63,20 @@ struct FieldsTableReader {
     private enum Repair {
         /// Lines without a leading `|` after it: a raw line break cut its last cell short.
         case continued(line: Int, through: Int)
-        /// More cells than the header: unescaped `|`s in the Description cell, from `column`.
-        case widened(line: Int, column: Int, cells: Int, width: Int)
+        /// More cells than the header: unescaped `|`s in the Description cell, from `column`;
+        /// `extraColumn` is where the cells past the header's width began.
+        case widened(line: Int, column: Int, cells: Int, width: Int, extraColumn: Int)
 
         var line: Int {
             switch self {
-            case .continued(let line, _), .widened(let line, _, _, _): line
+            case .continued(let line, _), .widened(let line, _, _, _, _): line
             }
         }
 
         var column: Int {
             switch self {
             case .continued: 1
-            case .widened(_, let column, _, _): column
+            case .widened(_, let column, _, _, _): column
             }
         }
 
@@ -76,7 +85,7 @@ struct FieldsTableReader {
             case .continued(let line, let last):
                 let lines = line == last ? "line \(line), which does" : "lines \(line)–\(last), which do"
                 return "the row of field `\(field.excerpt)` goes on over \(lines) not start with `|`: a raw line break cut its last cell short (write `<br/>` for a line break in a cell); read as one row"
-            case .widened(_, _, let cells, let width):
+            case .widened(_, _, let cells, let width, _):
                 return "the row of field `\(field.excerpt)` has \(cells) cells, the header has \(width): its Description holds an unescaped `|` (write `\\|`); the extra cells are read as part of the Description"
             }
         }
@@ -114,10 +123,11 @@ struct FieldsTableReader {
             guard extra > 0 else { continue }
             let joined = row.cells[description...(description + extra)].map(\.text).joined(separator: " | ")
             let column = row.cells[description + 1].column
+            let extraColumn = row.cells[width].column
             row.cells[description].text = joined
             row.cells.removeSubrange((description + 1)...(description + extra))
             if recovered[index].repair == nil {
-                recovered[index].repair = .widened(line: row.line, column: column, cells: width + extra, width: width)
+                recovered[index].repair = .widened(line: row.line, column: column, cells: width + extra, width: width, extraColumn: extraColumn)
             }
             recovered[index].row = row
         }
@@ -142,6 +152,12 @@ struct FieldsTableReader {
             flat = flat.dropFirst(row.cells.count)
             return cells
         }
+    }
+
+    private func reportWidth(cells: Int, expected: Int, line: Int, column: Int, diagnostics: inout Diagnostics) {
+        diagnostics.error(
+            "table row has \(cells) cell\(cells == 1 ? "" : "s"), the header has \(expected): \(cells < expected ? "add the missing cells" : "remove the extra cells") (a `|` inside a cell is written `\\|`)",
+            at: location(line, column))
     }
 
     private func cellColumn(_ row: PipeTable.Row, _ index: Int) -> Int {
