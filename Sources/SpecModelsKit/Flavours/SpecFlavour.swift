@@ -1,7 +1,7 @@
 /// The SDK language a spec's docs were written for. Speakeasy writes the same model docs for
 /// every SDK it generates, but each language spells the Type column its own way: TypeScript
 /// `*number*`, Python `*Optional[int]*`, Go `**int64*`, Java `*JsonNullable\<Long>*`, C#
-/// `*long*`. A flavour only changes how a Type cell (and a C# union member heading) is read;
+/// `*long*`, PHP `*?string*`, Ruby `*T.nilable(::String)*`. A flavour only changes how a Type cell (and a C# union member heading) is read;
 /// everything after the type graph is the same for all of them.
 public enum SpecFlavour: String, CaseIterable, Sendable, Hashable {
     case typeScript = "typescript"
@@ -9,6 +9,8 @@ public enum SpecFlavour: String, CaseIterable, Sendable, Hashable {
     case go
     case java
     case csharp
+    case php
+    case ruby
 
     /// The language's name in messages.
     public var displayName: String { vocabulary.displayName }
@@ -21,6 +23,8 @@ public enum SpecFlavour: String, CaseIterable, Sendable, Hashable {
         case .go: return .go
         case .java: return .java
         case .csharp: return .csharp
+        case .php: return .php
+        case .ruby: return .ruby
         }
     }
 
@@ -42,6 +46,8 @@ struct FlavourVocabulary: Sendable {
         case list
         /// `Map<String, T>`, `Dict[str, T]`: a map whose keys are one of these words.
         case map(keys: Set<String>)
+        /// PHP's `array<T>` (a list) and `array<string, T>` (a map whose keys are these words).
+        case listOrMap(keys: Set<String>)
         /// `Optional<T>` (the field may be absent: the Required column says so too).
         case optional
         /// `Nullable[T]`: the field may be `null`.
@@ -52,6 +58,9 @@ struct FlavourVocabulary: Sendable {
         case bytes(argument: String)
         /// `Union[A, B]`: one of the arguments.
         case union
+        /// Python's `Literal["x"]`, `Literal[True]`, `Literal[None]`: the constant (one of the
+        /// constants, when there are several).
+        case literal
         /// `EventStream<T>`, `JsonLStream<T>`.
         case stream(StreamKind)
     }
@@ -63,10 +72,19 @@ struct FlavourVocabulary: Sendable {
     /// Names of built-in types (`str`, `int64`, `OffsetDateTime`), also as link texts to the
     /// language's reference (`[date](https://docs.python.org/…)`).
     var primitives: [String: TypeExpression]
-    /// Generic types by name.
+    /// Generic types by name (qualified names with `.`: Ruby's `T::Array` is `T.Array`).
     var generics: [String: Generic]
     /// The bracket that opens a generic's arguments: `<` (`List<T>`) or `[` (`List[T]`).
     var genericOpener: Character = "<"
+    /// Generics whose arguments open with other brackets than `genericOpener`: Ruby writes
+    /// `T.nilable(T)`, `T::Array<T>` and `T::Hash[Symbol, T]` side by side.
+    var genericOpeners: [String: Set<Character>] = [:]
+    /// A prefix that makes a type nullable: PHP's `?string` (`nil` when the language has none).
+    var nullablePrefix: Character?
+    /// What separates the parts of a qualified name besides `.`: PHP's `\` (`Components\One`)
+    /// and Ruby's `::` (`Models::Shared::X`). Names are read with `.` in their place, and a
+    /// leading separator (the global namespace: `\DateTime`, `::String`) is dropped.
+    var namespaceSeparators: [String] = []
     /// Go's prefix forms: `[]T`, `map[string]T` and the pointer `*T` (an optional field).
     var hasPrefixForms = false
     /// `byte[]` is bytes (Java, C#), not an array of a `byte` type.
@@ -100,6 +118,22 @@ struct FlavourVocabulary: Sendable {
         guard documented.utf8.last == UInt8(ascii: "_"), !reservedWords.isEmpty else { return documented }
         let word = String(documented.dropLast())
         return reservedWords.contains(word) ? word : documented
+    }
+
+    /// The brackets that may open the arguments of the generic `name`.
+    func openers(of name: String) -> Set<Character> {
+        genericOpeners[name] ?? [genericOpener]
+    }
+
+    /// A name as this vocabulary's tables spell it: namespace separators read as `.`, without
+    /// a leading one (`\Psr\Http\Message\ResponseInterface` is `Psr.Http.Message.ResponseInterface`).
+    func qualifiedName(_ spelling: String) -> String {
+        guard !namespaceSeparators.isEmpty else { return spelling }
+        var name = spelling
+        for separator in namespaceSeparators where name.contains(separator) {
+            name = name.replacingOccurrences(of: separator, with: ".")
+        }
+        return name.hasPrefix(".") ? String(name.drop { $0 == "." }) : name
     }
 
     /// Every word of this vocabulary that names a type, for recognising the language. (Runtime

@@ -374,8 +374,9 @@ struct ReferenceResolver {
             // built-in types link to their language's reference, unless the spec itself has
             // such a doc. (A relative link that misses is a broken link.)
             if case .failure = link, Self.hasURLScheme(Substring(destination)) {
-                if let primitive = index.vocabulary.primitives[text] { return primitive }
-                if index.vocabulary.runtimeNames.contains(text) || RuntimeValues.isWebAPILink(destination) {
+                let name = index.vocabulary.qualifiedName(text)
+                if let primitive = index.vocabulary.primitives[name] { return primitive }
+                if index.vocabulary.runtimeNames.contains(name) || RuntimeValues.isWebAPILink(destination) {
                     return .runtime(text)
                 }
             }
@@ -384,7 +385,7 @@ struct ReferenceResolver {
                 referencedModels.insert(id)
                 let target = index.documents[id.index]
                 let qualified = target.namespace.isEmpty ? target.name : "\(target.namespace).\(target.name)"
-                if !Self.linkText(text, names: target) {
+                if !Self.linkText(text, names: target), !TypeExpressionParser.spellsUnion(text, vocabulary: index.vocabulary) {
                     diagnostics.warning(
                         "link text `\(text.excerpt)` does not match the linked doc's type `\(qualified)`",
                         at: location(cell, offset: offset))
