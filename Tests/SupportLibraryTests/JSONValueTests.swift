@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import GeneratedModels
+import SpecModelsSupport
 
 final class JSONValueTests: XCTestCase {
     let sample = #"""

@@ -515,17 +515,8 @@ struct ReferenceResolver {
             return .failure(LinkFailure(text: "link `\(destination.excerpt)` is absolute: links between model docs are relative to the linking file"))
         }
         let outside = LinkFailure(text: "link `\(destination.excerpt)` points outside the spec folder: model docs link only to docs in the spec")
-        var components = linkBase
-        for component in path.utf8.split(separator: UInt8(ascii: "/")) {
-            if component.elementsEqual(".".utf8) { continue }
-            if component.elementsEqual("..".utf8) {
-                guard !components.isEmpty else { return .failure(outside) }
-                components.removeLast()
-            } else {
-                components.append(String(Substring(component)))
-            }
-        }
-        guard let resolved = index.modelsFolder.relativePath(ofLinkPath: components.joined(separator: "/")),
+        guard let linkPath = index.modelsFolder.linkPath(from: linkBase, following: path),
+              let resolved = index.modelsFolder.relativePath(ofLinkPath: linkPath),
               !resolved.isEmpty
         else {
             return .failure(outside)
