@@ -255,6 +255,26 @@ final class FlavourTests: XCTestCase {
         XCTAssertEqual(wrapper?.runtimeFields.map(\.name), ["rawResponse"])
     }
 
+    func testPHPDateTimeWithADateExampleIsADate() throws {
+        let (graph, diagnostics) = build([
+            "Models/Components/Charge.md": #"""
+                # Charge
+
+                ## Fields
+
+                | Field | Type | Required | Description | Example |
+                | ----- | ---- | -------- | ----------- | ------- |
+                | `date` | [\DateTime](https://www.php.net/manual/en/class.datetime.php) | :heavy_check_mark: | The day (YYYY-MM-DD). | 2026-03-20 |
+                | `createdAt` | [\DateTime](https://www.php.net/manual/en/class.datetime.php) | :heavy_check_mark: | When. | 2026-03-20T10:00:00Z |
+                | `paidAt` | [?\DateTime](https://www.php.net/manual/en/class.datetime.php) | :heavy_minus_sign: | No example. |  |
+                | `note` | *?string* | :heavy_minus_sign: | A string that looks like a date. | 2026-03-20 |
+                """#,
+        ])
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(graph.flavour, .php)
+        XCTAssertEqual(try types(of: "Charge", in: graph), ["date": .date, "createdAt": .dateTime, "paidAt": .dateTime, "note": .string])
+    }
+
     func testPHPArrayKeysMustBeStrings() {
         let (_, diagnostics) = build([
             "Models/Components/Payment.md": fields("| `extra` | array<int, *mixed*> | :heavy_minus_sign: | Anything. |"),

@@ -23,6 +23,8 @@ extension FlavourVocabulary {
         nullablePrefix: "?",
         namespaceSeparators: ["\\"],
         runtimeNames: ["Psr.Http.Message.ResponseInterface", "Psr.Http.Message.RequestInterface"],
+        // `\DateTime` is also written for dates ("Fecha del cobro (YYYY-MM-DD)", `2026-03-20`).
+        timestampTypeHoldsDates: true,
         commonMistakes: [
             "String": "string", "integer": "int", "number": "float", "boolean": "bool", "any": "mixed",
             "object": "array<string, mixed>", "double": "float",

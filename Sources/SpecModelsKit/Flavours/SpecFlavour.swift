@@ -104,6 +104,9 @@ struct FlavourVocabulary: Sendable {
     /// Some union docs are a `#` heading alone (Speakeasy's Java docs of unions of objects
     /// and lists): such a doc is `JSONValue`, with a warning, instead of an error.
     var leavesUnionsEmpty = false
+    /// The language writes one type for timestamps and calendar dates (PHP's `\\DateTime`): a
+    /// field of that type whose example is a date (`2026-03-20`) is a date.
+    var timestampTypeHoldsDates = false
     /// The key style the language's field names follow when the docs do not show wire keys.
     var defaultWireKeys: WireKeyStyle = .documented
     /// Spellings of other languages and their names in this one, for "did you mean" hints.
@@ -118,6 +121,21 @@ struct FlavourVocabulary: Sendable {
         guard documented.utf8.last == UInt8(ascii: "_"), !reservedWords.isEmpty else { return documented }
         let word = String(documented.dropLast())
         return reservedWords.contains(word) ? word : documented
+    }
+
+    /// A field's type given its Example cell: a timestamp whose example is a calendar date
+    /// (`YYYY-MM-DD`) is a date where the language spells both alike.
+    func fieldType(_ type: TypeExpression, example: String) -> TypeExpression {
+        guard timestampTypeHoldsDates, type == .dateTime, Self.isCalendarDate(example) else { return type }
+        return .date
+    }
+
+    private static func isCalendarDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10 else { return false }
+        return bytes.indices.allSatisfy { index in
+            index == 4 || index == 7 ? bytes[index] == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
+        }
     }
 
     /// The brackets that may open the arguments of the generic `name`.

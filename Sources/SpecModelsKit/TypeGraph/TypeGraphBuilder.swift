@@ -185,8 +185,9 @@ struct ReferenceResolver {
             let properties = fields.compactMap { field -> Property? in
                 var missing: String?
                 var presence: TypeExpressionParser.Presence?
-                guard let type = resolve(field.type, missing: &missing, presence: &presence, diagnostics: &diagnostics)
+                guard let resolved = resolve(field.type, missing: &missing, presence: &presence, diagnostics: &diagnostics)
                 else { return nil }
+                let type = index.vocabulary.fieldType(resolved, example: field.example)
                 var property = Property(
                     name: index.vocabulary.fieldName(field.name), location: field.location, type: type, isRequired: field.isRequired,
                     deprecationMessage: field.deprecationMessage, description: field.description, example: field.example)
