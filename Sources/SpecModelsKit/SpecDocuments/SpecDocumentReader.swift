@@ -214,6 +214,9 @@ private struct SectionScanner {
                 default:
                     break
                 }
+            case .list where section == .values && !bodyConsumed:
+                bodyConsumed = true
+                values = EnumValuesReader.read(list: block, file: displayPath, diagnostics: &diagnostics)
             case .paragraph, .table:
                 switch section {
                 case .preamble where title != nil:
