@@ -44,6 +44,6 @@ extension FlavourVocabulary {
     /// The member types C# names its union factories after (`CreateStr`, `CreateMapOfAny`).
     static let csharpMemberNames: [String: TypeExpression] = [
         "Str": .string, "Integer": .integer, "Number": .number, "Boolean": .boolean, "Any": .any,
-        "DateTime": .dateTime, "Date": .date,
+        "DateTime": .dateTime, "Date": .date, "Int32": .integer, "Int64": .integer,
     ]
 }

@@ -206,8 +206,23 @@ struct ReferenceResolver {
         case .union(let members):
             var missing = [String?](repeating: nil, count: members.count)
             var presence: TypeExpressionParser.Presence?
-            let types = members.indices.map {
-                resolve(members[$0].type, isUnionMember: true, missing: &missing[$0], presence: &presence, diagnostics: &diagnostics)
+            var untyped: [Int] = []
+            let types = members.indices.map { position -> TypeExpression? in
+                let cell = members[position].type
+                if index.vocabulary.membersHeadedByName, members[position].example.flatMap(MemberExampleType.cell) == nil,
+                   CSharpMemberHeading.namesNoType(cell, unionName: document.name, isModel: { lookUp(name: $0) != nil || isShapeless($0) }) {
+                    // Held as a missing member is: any JSON, tried after the typed members.
+                    missing[position] = cell.source.trimmingSpaces
+                    untyped.append(position)
+                    return .any
+                }
+                return resolve(cell, isUnionMember: true, missing: &missing[position], presence: &presence, diagnostics: &diagnostics)
+            }
+            if let first = untyped.first {
+                let names = untyped.map { "`\(members[$0].type.source.trimmingSpaces.excerpt)`" }.joined(separator: ", ")
+                diagnostics.warning(
+                    "`\(document.name)`: the member\(untyped.count == 1 ? "" : "s") \(names) name\(untyped.count == 1 ? "s" : "") no type (the heading is a case name that no model doc has, and the example writes no type), so \(untyped.count == 1 ? "it holds" : "they hold") any JSON (`JSONValue`), tried after the typed members",
+                    at: members[first].type.location)
             }
             let integers = Self.integerMembers(members, types: types)
             let resolved = members.indices.compactMap { index -> UnionMemberNode? in
