@@ -11,7 +11,7 @@ ifdef SPECMODELS_CORPUS
 export SPECMODELS_CORPUS
 endif
 
-.PHONY: all build generate check test fuzz deps clean bench bench-compare bench-generate bench-compile
+.PHONY: all build generate check test test-pool fuzz deps clean bench bench-compare bench-generate bench-compile
 
 FUZZ_SECONDS ?= 60
 
@@ -42,6 +42,12 @@ check: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The population of published doc sets (SPECMODELS_CORPUS/pool): generates every models folder
+# and type-checks every output, whatever its size; one line per spec in .build/pool-report.tsv.
+test-pool: deps
+	$(SWIFT) build --build-tests
+	SPECMODELS_POOL_REPORT=$(abspath .build/pool-report.tsv) $(SWIFT) test --skip-build --filter PoolCorpusTests
 
 # Builds the libFuzzer target (Fuzz/FuzzSpec.swift over SpecModelsKit) and runs it for
 # FUZZ_SECONDS seconds; see Fuzz/README.md.

@@ -41,7 +41,7 @@ public enum LearnKeys {
         var specDiagnostics = Diagnostics()
         let graph = Generator.buildGraph(
             from: source.read(diagnostics: &specDiagnostics), missingTypes: configuration?.missingTypes?.value ?? .error,
-            flavour: configuration?.flavour?.value, diagnostics: &specDiagnostics)
+            unknownTypes: configuration?.unknownTypes?.value ?? .error, flavour: configuration?.flavour?.value, diagnostics: &specDiagnostics)
         // The spec's warnings are `generate`'s business; its errors stop learning.
         for diagnostic in specDiagnostics.all where diagnostic.severity == .error { result.diagnostics.append(diagnostic) }
         guard !result.diagnostics.hasErrors else { return result }

@@ -24,8 +24,7 @@ struct FieldsTableReader {
         var fields: [Field] = []
         var seen: [String: SourceLocation] = [:]
         let expected = table.header.cells.count
-        let rows = Self.recoverRows(
-            table.rows, width: expected, description: columns.description, leadingPipes: table.header.hasLeadingPipe)
+        let rows = Self.recoverRows(table.rows, width: expected, columns: columns, leadingPipes: table.header.hasLeadingPipe)
         let inlines = cellInlines(rows.map(\.row), columns: columns)
         for ((row, repair), rowInlines) in zip(rows, inlines) {
             if row.cells.count != expected {
@@ -97,7 +96,7 @@ struct FieldsTableReader {
     /// has its extra cells in the Description cell (when there is one), joined with the `|`s
     /// that split them. Rows that need neither are returned as they are.
     private static func recoverRows(
-        _ rows: [PipeTable.Row], width: Int, description: Int?, leadingPipes: Bool
+        _ rows: [PipeTable.Row], width: Int, columns: Columns, leadingPipes: Bool
     ) -> [(row: PipeTable.Row, repair: Repair?)] {
         var recovered: [(row: PipeTable.Row, repair: Repair?)] = []
         recovered.reserveCapacity(rows.count)
@@ -116,7 +115,7 @@ struct FieldsTableReader {
             }
             recovered.append((row, nil))
         }
-        guard let description else { return recovered }
+        guard let description = columns.description else { return recovered }
         for index in recovered.indices {
             var row = recovered[index].row
             let extra = row.cells.count - width
@@ -126,12 +125,22 @@ struct FieldsTableReader {
             let extraColumn = row.cells[width].column
             row.cells[description].text = joined
             row.cells.removeSubrange((description + 1)...(description + extra))
+            // Only a row whose Field and Required cells then read is one Speakeasy meant.
+            guard hasIntactKeyCells(row, columns: columns) else { continue }
             if recovered[index].repair == nil {
                 recovered[index].repair = .widened(line: row.line, column: column, cells: width + extra, width: width, extraColumn: extraColumn)
             }
             recovered[index].row = row
         }
         return recovered
+    }
+
+    /// Whether the Field cell holds a code span (`` `name` ``, `~~`name`~~`) and the Required
+    /// cell a marker.
+    private static func hasIntactKeyCells(_ row: PipeTable.Row, columns: Columns) -> Bool {
+        let field = row.cells[columns.field].text
+        let required = row.cells[columns.required].text
+        return (field.hasPrefix("`") || field.hasPrefix("~~`")) && (required == requiredMarker || required == optionalMarker)
     }
 
     /// The inlines of the cells that are read as markdown, per row and column (empty for the

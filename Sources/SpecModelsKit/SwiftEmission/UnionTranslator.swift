@@ -118,8 +118,14 @@ struct UnionTranslator {
         let cases = self.cases
         var body: [SwiftCode] = []
         for (position, entry) in cases.enumerated() {
-            var doc = ["`\(entry.member.spelling)`"]
-            if entry.member.missingType != nil {
+            var doc = [entry.member.spelling.isEmpty ? "An empty member heading." : "`\(entry.member.spelling)`"]
+            if entry.member.isUnreadable {
+                doc += [
+                    "",
+                    "SpecModels cannot read this member's type, so the case holds the JSON as sent. Decoding",
+                    "picks the first such case, and only when no member the spec documents fits.",
+                ]
+            } else if entry.member.missingType != nil {
                 doc += [
                     "",
                     "The spec has no doc for this type, so the case holds the JSON as sent. Decoding picks the",
