@@ -13,7 +13,8 @@ extension FlavourVocabulary {
             "long": .integer,
             "double": .number,
             "float": .number,
-            "decimal": .number,
+            "decimal": .decimal,
+            "BigInteger": .decimal,
             "bool": .boolean,
             "object": .any,
             "DateTime": .dateTime,
@@ -39,5 +40,6 @@ extension FlavourVocabulary {
     static let csharpMemberNames: [String: TypeExpression] = [
         "Str": .string, "Integer": .integer, "Number": .number, "Boolean": .boolean, "Any": .any,
         "DateTime": .dateTime, "Date": .date, "Int32": .integer, "Int64": .integer,
+        "Bigint": .decimal, "BigInteger": .decimal, "Decimal": .decimal,
     ]
 }
