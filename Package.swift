@@ -23,8 +23,16 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        // The generator: markdown → spec documents → type graph → Swift text.
-        .target(name: "SpecModelsKit", dependencies: ["CCMark"]),
+        // The generator: markdown → spec documents → type graph → Swift text. It embeds the
+        // support file's source, which it emits next to every model set.
+        .target(
+            name: "SpecModelsKit",
+            dependencies: ["CCMark"],
+            resources: [.embedInCode("../SpecModelsSupport/SpecModels+Support.swift")]
+        ),
+        // The support file, compiled and tested as ordinary Swift (not a product: generated
+        // models carry their own copy, so users depend on nothing at run time).
+        .target(name: "SpecModelsSupport"),
         // Reads `specmodels.yml` (YAML) into SpecModelsKit's `Configuration`.
         .target(
             name: "SpecModelsConfiguration",
@@ -52,8 +60,8 @@ let package = Package(
         ),
         // The committed output for `spec/`, compiled so that a broken generator breaks the build.
         .target(name: "GeneratedModels", path: "Generated"),
-        // The support file every generated model set carries, tested through Generated/.
-        .testTarget(name: "SupportLibraryTests", dependencies: ["GeneratedModels"]),
+        // The support file's own tests, against the SpecModelsSupport target.
+        .testTarget(name: "SupportLibraryTests", dependencies: ["SpecModelsSupport"]),
         .testTarget(
             name: "SpecModelsKitTests",
             dependencies: ["SpecModelsKit", "SpecModelsConfiguration"],

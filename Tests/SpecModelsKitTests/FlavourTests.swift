@@ -191,6 +191,202 @@ final class FlavourTests: XCTestCase {
         XCTAssertEqual(CSharpMemberHeading.spellingOutLeadingNumber("100"), "OneHundred")
     }
 
+    // MARK: PHP
+
+    func testPHPSpellings() throws {
+        let (graph, diagnostics) = build([
+            "Models/Components/Payment.md": fields(#"""
+                | `id` | *string* | :heavy_check_mark: | The ID. |
+                | `count` | *int* | :heavy_check_mark: | How many. |
+                | `amount` | *?float* | :heavy_minus_sign: | The amount. |
+                | `paid` | *?bool* | :heavy_check_mark: | Whether paid, or null. |
+                | `extra` | array<string, *mixed*> | :heavy_minus_sign: | Anything. |
+                | `headers` | array<string, array<*string*>> | :heavy_minus_sign: | Headers. |
+                | `tags` | array<*string*> | :heavy_minus_sign: | Tags. |
+                | `paidAt` | [\DateTime](https://www.php.net/manual/en/class.datetime.php) | :heavy_minus_sign: | When. |
+                | `lines` | array<[Components\Line](../../Models/Components/Line.md)> | :heavy_check_mark: | The lines. |
+                | `line` | [?Components\Line](../../Models/Components/Line.md) | :heavy_check_mark: | The first, or null. |
+                | `owner` | [?\Acme\Models\Components\Line](../../Models/Components/Line.md) | :heavy_minus_sign: | Fully qualified. |
+                | `value` | [Components\Value](../../Models/Components/Value.md) | :heavy_minus_sign: | A union. |
+                """#),
+            "Models/Components/Line.md": fields("| `sku` | *string* | :heavy_check_mark: | The SKU. |"),
+            "Models/Components/Value.md": #"""
+                # Value
+
+                ## Supported Types
+
+                ### `Components\Line`
+
+                ```php
+                /** @var \Acme\Models\Components\Line */
+                ```
+
+                ### `string`
+
+                ```php
+                /** @var string */
+                ```
+
+                ### `array`
+
+                ```php
+                /** @var array */
+                ```
+                """#,
+            "Models/Operations/GetPaymentResponse.md": fields(#"""
+                | `contentType` | *string* | :heavy_check_mark: | HTTP response content type for this operation |
+                | `rawResponse` | [\Psr\Http\Message\ResponseInterface](https://www.php-fig.org/psr/psr-7/#33-psrhttpmessageresponseinterface) | :heavy_check_mark: | Raw HTTP response |
+                """#),
+        ])
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(graph.flavour, .php)
+        let line = try model("Line", in: graph)
+        let value = try model("Value", in: graph)
+        XCTAssertEqual(try types(of: "Payment", in: graph), [
+            "id": .string, "count": .integer, "amount": .number, "paid": .boolean, "extra": .map(.any),
+            "headers": .map(.array(.string)), "tags": .array(.string), "paidAt": .dateTime, "lines": .array(.model(line)),
+            "line": .model(line), "owner": .model(line), "value": .model(value),
+        ])
+        // `?T` may be null; the Required column says whether it may be absent.
+        XCTAssertEqual(try properties(of: "Payment", in: graph).filter(\.isNullableInDocs).map(\.name), ["amount", "paid", "line", "owner"])
+        guard case .union(let members) = graph[value].shape else { return XCTFail("Value is a union") }
+        XCTAssertEqual(members.map(\.type), [.model(line), .string, .any])
+        let wrapper = graph.models.first { $0.name == "GetPaymentResponse" }
+        XCTAssertEqual(wrapper?.runtimeFields.map(\.name), ["rawResponse"])
+    }
+
+    func testPHPDateTimeWithADateExampleIsADate() throws {
+        let (graph, diagnostics) = build([
+            "Models/Components/Charge.md": #"""
+                # Charge
+
+                ## Fields
+
+                | Field | Type | Required | Description | Example |
+                | ----- | ---- | -------- | ----------- | ------- |
+                | `date` | [\DateTime](https://www.php.net/manual/en/class.datetime.php) | :heavy_check_mark: | The day (YYYY-MM-DD). | 2026-03-20 |
+                | `createdAt` | [\DateTime](https://www.php.net/manual/en/class.datetime.php) | :heavy_check_mark: | When. | 2026-03-20T10:00:00Z |
+                | `paidAt` | [?\DateTime](https://www.php.net/manual/en/class.datetime.php) | :heavy_minus_sign: | No example. |  |
+                | `note` | *?string* | :heavy_minus_sign: | A string that looks like a date. | 2026-03-20 |
+                """#,
+        ])
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(graph.flavour, .php)
+        XCTAssertEqual(try types(of: "Charge", in: graph), ["date": .date, "createdAt": .dateTime, "paidAt": .dateTime, "note": .string])
+    }
+
+    func testPHPArrayKeysMustBeStrings() {
+        let (_, diagnostics) = build([
+            "Models/Components/Payment.md": fields("| `extra` | array<int, *mixed*> | :heavy_minus_sign: | Anything. |"),
+        ], flavour: .php)
+        XCTAssertEqual(diagnostics, [
+            "Models/Components/Payment.md:7:19: error: cannot read the type `array<int, *mixed*>`: `array` keys must be `string`, found `int`",
+        ])
+    }
+
+    // MARK: Ruby
+
+    func testRubySpellings() throws {
+        let (graph, diagnostics) = build([
+            "models/shared/payment.md": fields("""
+                | `id` | *::String* | :heavy_check_mark: | The ID. |
+                | `count` | *::Integer* | :heavy_check_mark: | How many. |
+                | `amount` | *T.nilable(::Float)* | :heavy_minus_sign: | The amount. |
+                | `paid` | *T.nilable(T::Boolean)* | :heavy_check_mark: | Whether paid, or nil. |
+                | `extra` | T::Hash[Symbol, *::Object*] | :heavy_minus_sign: | Anything. |
+                | `headers` | T::Hash[Symbol, T::Array<*::String*>] | :heavy_minus_sign: | Headers. |
+                | `due` | [DateTime](https://ruby-doc.org/stdlib-2.6.1/libdoc/date/rdoc/DateTime.html) | :heavy_minus_sign: | The day (YYYY-MM-DD). |
+                | `paid_at` | [Date](https://ruby-doc.org/stdlib-2.6.1/libdoc/date/rdoc/Date.html) | :heavy_minus_sign: | The timestamp. |
+                | `lines` | T::Array<[Models::Shared::Line](../../models/shared/line.md)> | :heavy_check_mark: | The lines. |
+                | `line` | [T.nilable(Models::Shared::Line)](../../models/shared/line.md) | :heavy_minus_sign: | The first. |
+                | `metadata` | [T.any(T::Hash[Symbol, ::Object], ::String, T::Array[T.any(Models::Shared::Line, ::Float)])](../../models/shared/metadata.md) | :heavy_minus_sign: | A union whose doc is its heading. |
+                """),
+            "models/shared/line.md": fields("| `sku` | *::String* | :heavy_check_mark: | The SKU. |"),
+            "models/shared/metadata.md": "# Metadata\n",
+            "models/operations/getPaymentResponse.md": fields("""
+                | `status_code` | *::Integer* | :heavy_check_mark: | HTTP response status code for this operation |
+                | `raw_response` | [Faraday::Response](https://www.rubydoc.info/gems/faraday/Faraday/Response) | :heavy_check_mark: | Raw HTTP response |
+                """),
+        ])
+        XCTAssertEqual(diagnostics, [
+            "models/shared/metadata.md:1:1: warning: `Metadata` has no `## Fields`, `## Values` or `## Supported Types` section: Speakeasy's Ruby docs leave the members of some unions out, so fields of this type are `JSONValue`",
+        ])
+        XCTAssertEqual(graph.flavour, .ruby)
+        let line = try model("Line", in: graph)
+        // Like Python's, Ruby's docs label a timestamp `Date` and a date `DateTime`.
+        XCTAssertEqual(try types(of: "Payment", in: graph), [
+            "id": .string, "count": .integer, "amount": .number, "paid": .boolean, "extra": .map(.any),
+            "headers": .map(.array(.string)), "due": .date, "paid_at": .dateTime, "lines": .array(.model(line)),
+            "line": .model(line), "metadata": .any,
+        ])
+        XCTAssertEqual(try properties(of: "Payment", in: graph).filter(\.isNullableInDocs).map(\.name), ["amount", "paid", "line"])
+        let wrapper = graph.models.first { $0.name == "GetPaymentResponse" }
+        XCTAssertEqual(wrapper?.runtimeFields.map(\.name), ["raw_response"])
+    }
+
+    // MARK: Constants, runtime and standard types
+
+    func testPythonLiteralsAndRequestsResponse() throws {
+        let (graph, diagnostics) = build([
+            "models/event.md": fields("""
+                | `type` | *Literal["created"]* | :heavy_check_mark: | The event type. |
+                | `live` | *Literal[True]* | :heavy_check_mark: | Always true. |
+                | `kind` | *Optional[Literal["a", "b"]]* | :heavy_minus_sign: | One of two. |
+                | `gone` | *OptionalNullable[Literal[None]]* | :heavy_minus_sign: | Always null. |
+                | `names` | list[*str*] | :heavy_minus_sign: | Python's own list. |
+                | `counts` | dict[str, *int*] | :heavy_minus_sign: | Python's own dict. |
+                | `raw_response` | [requests.Response](https://requests.readthedocs.io/en/latest/api/#requests.Response) | :heavy_check_mark: | Raw HTTP response |
+                """),
+        ])
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(graph.flavour, .python)
+        XCTAssertEqual(try types(of: "Event", in: graph), [
+            "type": .stringLiteral("created"), "live": .booleanLiteral(true),
+            "kind": .oneOf([.stringLiteral("a"), .stringLiteral("b")]), "gone": .null, "names": .array(.string),
+            "counts": .map(.integer),
+        ])
+        XCTAssertEqual(graph.models.first { $0.name == "Event" }?.runtimeFields.map(\.name), ["raw_response"])
+    }
+
+    func testPythonLiteralHoldsConstants() {
+        let (_, diagnostics) = build(["models/event.md": fields("| `type` | *Literal[str]* | :heavy_check_mark: | N/A |")])
+        XCTAssertEqual(diagnostics, [
+            "models/event.md:7:21: error: cannot read the type `*Literal[str]*`: `Literal[…]` holds constants like \"a\", 1, True or None, found `str`",
+        ])
+    }
+
+    func testGoOptionalNullable() throws {
+        let (graph, diagnostics) = build([
+            "models/components/payment.md": fields("""
+                | `ID` | *string* | :heavy_check_mark: | The ID. |
+                | `Memo` | *optionalnullable.OptionalNullable[string]* | :heavy_minus_sign: | Absent, null or a memo. |
+                | `Tags` | optionalnullable.OptionalNullable[[]*string*] | :heavy_minus_sign: | Absent, null or tags. |
+                """),
+        ])
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(graph.flavour, .go)
+        XCTAssertEqual(try types(of: "Payment", in: graph), ["ID": .string, "Memo": .string, "Tags": .array(.string)])
+        XCTAssertEqual(try properties(of: "Payment", in: graph).filter(\.isNullableInDocs).map(\.name), ["Memo", "Tags"])
+    }
+
+    func testCSharpStandardAndUnityTypes() throws {
+        let (graph, diagnostics) = build([
+            "Models/Components/Payment.md": fields("""
+                | `Count` | *Int32* | :heavy_check_mark: | .NET's name of `int`. |
+                | `Total` | *Int64* | :heavy_check_mark: | .NET's name of `long`. |
+                | `Due` | [DateOnly](https://learn.microsoft.com/en-us/dotnet/api/system.dateonly) | :heavy_minus_sign: | The day. |
+                """),
+            "Models/Requests/GetPaymentResponse.md": fields("""
+                | `StatusCode` | *int* | :heavy_check_mark: | HTTP response status code for this operation |
+                | `RawResponse` | [UnityWebRequest](https://docs.unity3d.com/2021.3/Documentation/ScriptReference/Networking.UnityWebRequest.html) | :heavy_check_mark: | Raw HTTP response |
+                """),
+        ])
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(graph.flavour, .csharp)
+        XCTAssertEqual(try types(of: "Payment", in: graph), ["Count": .integer, "Total": .integer, "Due": .date])
+        XCTAssertEqual(graph.models.first { $0.name == "GetPaymentResponse" }?.runtimeFields.map(\.name), ["RawResponse"])
+    }
+
     // MARK: Recognising the language
 
     func testExampleLanguageDecides() {
@@ -213,6 +409,38 @@ final class FlavourTests: XCTestCase {
         XCTAssertEqual(build(["models/line.md": doc]).graph.flavour, .csharp)
         // Without other evidence, TypeScript.
         XCTAssertEqual(build(["models/line.md": fields("| `sku` | *string* | :heavy_check_mark: | The SKU. |")]).graph.flavour, .typeScript)
+    }
+
+    func testExamplesDecideOverTypeWords() {
+        // `*String*` alone reads as Java (or Ruby); the examples of the other docs say Ruby.
+        let ruby = [
+            "models/shared/line.md": fields("| `sku` | *String* | :heavy_check_mark: | N/A |"),
+            "models/shared/value.md": "# Value\n\n## Supported Types\n\n### `::String`\n\n```ruby\nvalue = \"x\"\n```\n",
+        ]
+        XCTAssertEqual(build(ruby).diagnostics, [])
+        XCTAssertEqual(build(ruby).graph.flavour, .ruby)
+        // Examples of two languages are one error, naming both.
+        XCTAssertEqual(build([
+            "models/a.md": "# A\n\n## Supported Types\n\n### `string`\n\n```php\n$a = 'x';\n```\n",
+            "models/b.md": "# B\n\n## Supported Types\n\n### `::String`\n\n```ruby\nb = 'x'\n```\n",
+        ]).diagnostics, [
+            "models/b.md:7:1: error: this doc reads as Ruby (a ```ruby example), but models/a.md reads as PHP (a ```php example) at line 7: a spec holds the docs of one SDK language; move the other language's docs to a spec of their own, or set `flavour:` in specmodels.yml",
+        ])
+    }
+
+    func testTypeWordsTellPHPAndRubyApart() {
+        // Without examples: Ruby's `T::Array` is not TypeScript's `Array`, and `::String` is Ruby's.
+        XCTAssertEqual(build([
+            "models/a.md": fields("| `tags` | T::Array<*::String*> | :heavy_minus_sign: | N/A |"),
+            "models/b.md": fields("| `name` | *::String* | :heavy_minus_sign: | N/A |"),
+        ]).graph.flavour, .ruby)
+        // PHP's `?` prefix.
+        XCTAssertEqual(build(["models/a.md": fields("| `name` | *?string* | :heavy_minus_sign: | N/A |")]).graph.flavour, .php)
+        // A C# `EventStream<T>` reads as C# (TypeScript has the word too; the folder decides).
+        XCTAssertEqual(build([
+            "Models/Components/Chunk.md": fields("| `Id` | *long* | :heavy_check_mark: | N/A |"),
+            "Models/Requests/Response.md": fields("| `Object` | *EventStream<Chunk>* | :heavy_minus_sign: | N/A |"),
+        ]).graph.flavour, .csharp)
     }
 
     func testFlavourSettingOverridesRecognition() throws {
@@ -255,9 +483,9 @@ final class FlavourTests: XCTestCase {
 
     // MARK: Helpers
 
-    private func build(_ docs: [String: String]) -> (graph: TypeGraph, diagnostics: [String]) {
+    private func build(_ docs: [String: String], flavour: SpecFlavour? = nil) -> (graph: TypeGraph, diagnostics: [String]) {
         var diagnostics = Diagnostics()
-        let graph = Generator.buildGraph(from: files(docs), diagnostics: &diagnostics)
+        let graph = Generator.buildGraph(from: files(docs), flavour: flavour, diagnostics: &diagnostics)
         return (graph, diagnostics.sorted.map(\.description))
     }
 

@@ -239,4 +239,145 @@ final class SpecDocumentReaderTests: XCTestCase {
             "models/operations/thing.md:3:1: error: second `#` heading `B`: a model doc declares one type (the first is `A` at line 1); move the second type to a doc of its own",
         ])
     }
+
+    // MARK: Rows a Description cell split or widened, prose headings, SDK pages
+
+    private func fields(_ document: SpecDocument?) -> [String] {
+        guard case .object(let fields)? = document?.body else { return [] }
+        return fields.map { field in
+            let description = field.description.map(\.plainTextPreservingBreaks).joined()
+            return "\(field.name): \(field.type.source) \(field.isRequired) [\(description)] [\(field.example)]"
+        }
+    }
+
+    func testARowThatARawLineBreakSplitGoesOnOverTheLinesWithoutALeadingPipe() {
+        let (document, diagnostics) = read("""
+            # Thing
+
+            ## Fields
+
+            | Field | Type | Required | Description | Example |
+            | ----- | ---- | -------- | ----------- | ------- |
+            | `mode` | *string* | :heavy_check_mark: | Which mode.
+            <br/>Update asks again.
+            Refresh does not. | update |
+            | `note` | *string* | :heavy_minus_sign: | A note. | |
+            """)
+        XCTAssertEqual(diagnostics, [
+            "models/operations/thing.md:8:1: warning: the row of field `mode` goes on over lines 8–9, which do not start with `|`: a raw line break cut its last cell short (write `<br/>` for a line break in a cell); read as one row",
+        ])
+        XCTAssertEqual(fields(document), [
+            "mode: *string* true [Which mode. \nUpdate asks again. Refresh does not.] [update]",
+            "note: *string* false [A note.] []",
+        ])
+    }
+
+    func testARowIsRecoveredOnlyWhenItsFieldTypeAndRequiredCellsRead() {
+        let (_, diagnostics) = read("""
+            # Thing
+
+            ## Fields
+
+            | Field | Type | Required | Description |
+            | ----- | ---- | -------- | ----------- |
+            | mode | *string* | :heavy_check_mark: | Which mode.
+            Update asks again. |
+            """)
+        XCTAssertEqual(diagnostics, [
+            "models/operations/thing.md:7:3: error: expected the field name as a code span like `name` (or ~~`name`~~ when deprecated), found `mode`: put the name between backticks",
+        ])
+        // A table written without leading pipes has no continuation lines: each line is a row.
+        let (_, unpiped) = read("""
+            # Thing
+
+            ## Fields
+
+            Field | Type | Required
+            ----- | ---- | --------
+            `a` | *string* | :heavy_check_mark:
+            `b`
+            """)
+        XCTAssertEqual(unpiped, [
+            "models/operations/thing.md:8:4: error: table row has 1 cell, the header has 3: add the missing cells (a `|` inside a cell is written `\\|`)",
+        ])
+        // The first row has no row before it to go on.
+        let (_, first) = read("# Thing\n\n## Fields\n\n| Field | Type | Required |\n|-|-|-|\ntext\n")
+        XCTAssertEqual(first, [
+            "models/operations/thing.md:7:5: error: table row has 1 cell, the header has 3: add the missing cells (a `|` inside a cell is written `\\|`)",
+        ])
+    }
+
+    func testARowWidenedByAPipeInItsDescriptionKeepsTheExtraCellsInTheDescription() {
+        let (document, diagnostics) = read("""
+            # Thing
+
+            ## Fields
+
+            | Field | Type | Required | Description | Example |
+            | ----- | ---- | -------- | ----------- | ------- |
+            | `op` | *string* | :heavy_check_mark: | `and` | `or` | `not` | and |
+            """)
+        XCTAssertEqual(diagnostics, [
+            "models/operations/thing.md:7:50: warning: the row of field `op` has 7 cells, the header has 5: its Description holds an unescaped `|` (write `\\|`); the extra cells are read as part of the Description",
+        ])
+        XCTAssertEqual(fields(document), ["op: *string* true [and | or | not] [and]"])
+        // Without a Description column, nothing says where the extra cells belong.
+        let (_, narrow) = read("# Thing\n\n## Fields\n\n| Field | Type | Required |\n|-|-|-|\n| `a` | *string* | :heavy_check_mark: | x |\n")
+        XCTAssertEqual(narrow, [
+            "models/operations/thing.md:7:41: error: table row has 4 cells, the header has 3: remove the extra cells (a `|` inside a cell is written `\\|`)",
+        ])
+    }
+
+    func testAHeadingOfSeveralWordsIsProseNotASecondType() throws {
+        let (document, diagnostics) = read("""
+            # Thing
+
+            A thing.
+
+            # Data model
+
+            Things belong to groups.
+
+            ## Fields
+
+            | Field | Type | Required |
+            | ----- | ---- | -------- |
+            | `id` | *string* | :heavy_check_mark: |
+
+            # More notes
+            """)
+        XCTAssertEqual(diagnostics, [
+            "models/operations/thing.md:15:1: warning: heading `# More notes` is not a type's name (it has spaces), so it is part of the doc's text, not a second type; here, in `## Fields`, it is ignored",
+        ])
+        let thing = try XCTUnwrap(document)
+        XCTAssertEqual(thing.name, "Thing")
+        XCTAssertEqual(thing.description.map { $0.map(\.plainText).joined() }, ["A thing.", "Data model", "Things belong to groups."])
+        XCTAssertEqual(fields(document), ["id: *string* true [] []"])
+    }
+
+    func testAPageOfSDKOptionsIsSkipped() {
+        let (document, diagnostics) = read("""
+            # Options
+
+            ## Global Options
+
+            ### WithServerURL
+
+            ```go
+            sdk.WithServerURL("https://api.example.com")
+            ```
+
+            ## Per-Method Options
+            """)
+        XCTAssertNil(document)
+        XCTAssertEqual(diagnostics, [
+            "models/operations/thing.md:1:1: warning: not a model doc: no `## Fields`, `## Values` or `## Supported Types` section, and its sections (`## Global Options`, `## Per-Method Options`) are none of a model doc's, as on Speakeasy's page of SDK options; skipped",
+        ])
+        // A type with an example but no shape is a model doc without a shape (the graph says so).
+        let (shapeless, found) = read("# Thing\n\n## Example Usage\n\n## Notes\n")
+        XCTAssertNotNil(shapeless)
+        XCTAssertEqual(found, [
+            "models/operations/thing.md:5:1: warning: unknown section `## Notes` is ignored; the sections of a model doc are `## Example Usage`, `## Fields`, `## Values` and `## Supported Types`",
+        ])
+    }
 }

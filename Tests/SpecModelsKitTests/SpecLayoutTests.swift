@@ -142,4 +142,104 @@ final class SpecLayoutTests: XCTestCase {
         XCTAssertEqual(ModelsFolder(relativePaths: ["models/pet.md", "sdks/pets.md"]), holding)
         XCTAssertEqual(ModelsFolder(relativePaths: ["pet.md", "operations/modelsx.md"]), inside)
     }
+
+    // MARK: Older SDKs: the models folder deeper in the repository
+
+    /// TypeScript's older layout: `docs/sdk/models/shared/x.md`, linked as
+    /// `../../../sdk/models/shared/x.md` (Go's: `docs/pkg/models/…`, `../../../pkg/models/…`).
+    static func deep(_ sdkFolder: String) -> [String: String] {
+        [
+            "shared/order.md": object("Order", fields: [
+                ("line", "[shared.Line](../../../\(sdkFolder)/models/shared/line.md)"),
+                ("status", "[operations.Status](../../../\(sdkFolder)/models/operations/status.md)"),
+                ("tags", "*shared.Line*[]"),
+            ]),
+            "shared/line.md": object("Line", fields: [("order", "[shared.Order](../../../\(sdkFolder)/models/shared/order.md)")]),
+            "operations/status.md": enumTag.replacingOccurrences(of: "# Tag", with: "# Status"),
+        ]
+    }
+
+    private static let deepReferences = [
+        "shared.Line.order → shared.Order",
+        "shared.Order.line → shared.Line",
+        "shared.Order.status → operations.Status",
+        "shared.Order.tags → shared.Line",
+    ]
+
+    func testLinksThatClimbAboveTheSpecAndComeBackThroughTheModelsFolderResolve() throws {
+        for sdkFolder in ["sdk", "pkg"] {
+            let docs = Self.deep(sdkFolder)
+            // Handed the models folder itself, whatever it is called, or the folder holding it.
+            for folder in ["models", "spec"] {
+                for holdingModels in [false, true] {
+                    let result = try generate(docs, in: folder, holdingModels: holdingModels)
+                    XCTAssertEqual(result.diagnostics.sorted.map(\.description), [], "\(sdkFolder) \(folder) \(holdingModels)")
+                    XCTAssertEqual(Self.references(result.graph), Self.deepReferences, "\(sdkFolder) \(folder) \(holdingModels)")
+                }
+            }
+        }
+    }
+
+    func testALinkThatClimbsAboveTheSpecAndComesBackElsewhereLeavesIt() throws {
+        var docs = Self.deep("sdk")
+        docs["shared/line.md"] = Self.object("Line", fields: [
+            ("other", "[shared.Order](../../../sdk/shared/order.md)"),      // back through `shared/`, not `models/`
+            ("short", "[shared.Order](../../../order.md)"),                 // never comes back down
+            ("deeper", "[shared.Order](../../../../sdk/models/shared/order.md)"),   // comes back one folder short
+            ("back", "[shared.Order](../../../sdk/../sdk/models/shared/order.md)"), // a `..` on the way back counts
+        ])
+        let result = try generate(docs, in: "models")
+        let messages = result.diagnostics.sorted.map { $0.description.components(separatedBy: ": ").dropFirst().joined(separator: ": ") }
+        XCTAssertEqual(messages, [
+            "error: link `../../../sdk/shared/order.md` points outside the spec folder: model docs link only to docs in the spec",
+            "error: link `../../../order.md` points outside the spec folder: model docs link only to docs in the spec",
+            "error: link `../../../../sdk/models/shared/order.md` points outside the spec folder: model docs link only to docs in the spec",
+        ])
+    }
+
+    func testLinkPaths() {
+        let folder = ModelsFolder(isSpecFolder: true)
+        let base = ["models", "shared"]
+        XCTAssertEqual(folder.linkPath(from: base, following: "../../models/shared/x.md"), "models/shared/x.md")
+        XCTAssertEqual(folder.linkPath(from: base, following: "../../../sdk/models/shared/x.md"), "models/shared/x.md")
+        XCTAssertEqual(folder.linkPath(from: base, following: "../../../../a/b/Models/shared/x.md"), "models/shared/x.md")
+        XCTAssertEqual(folder.linkPath(from: base, following: "./../x.md"), "models/x.md")
+        XCTAssertNil(folder.linkPath(from: base, following: "../../../sdk/x.md"))
+        XCTAssertNil(folder.linkPath(from: base, following: "../../../sdk"))
+        XCTAssertNil(folder.linkPath(from: base, following: "../../../../sdk/models/x.md"))
+    }
+
+    /// A repository, or an SDK's `docs/`: the one models folder in it is the spec; the SDK's
+    /// other pages (`docs/sdks/…/README.md`, a resource named "models" among them) are not read.
+    func testAFolderHoldingOneModelsFolderDeeperIsReadAsIt() throws {
+        let root = try TestSupport.temporaryDirectory(self)
+        try TestSupport.write(Self.deep("sdk"), to: root.appendingPathComponent("repo/docs/sdk/models"))
+        try TestSupport.write([
+            "repo/docs/sdks/models/README.md": "# Models\n\n## Overview\n\nOperations on models.\n",
+            "repo/docs/sdks/orders/README.md": "# Orders\n\n## Overview\n",
+            "repo/README.md": "# SDK\n",
+        ], to: root)
+        let direct = Generator.generate(specDirectory: root.appendingPathComponent("repo/docs/sdk/models").path)
+        for folder in ["repo", "repo/docs"] {
+            let result = Generator.generate(specDirectory: root.appendingPathComponent(folder).path)
+            XCTAssertEqual(result.diagnostics.sorted.map(\.description), [], folder)
+            XCTAssertEqual(Self.references(result.graph), Self.deepReferences, folder)
+            XCTAssertEqual(result.files.map(\.name), direct.files.map(\.name), folder)
+            XCTAssertEqual(result.files.map(\.contents), direct.files.map(\.contents), folder)
+        }
+        XCTAssertEqual(ModelsFolder.nestedFolders(in: ["docs/sdk/models/shared/x.md", "docs/sdks/models/README.md", "x.md", "models.md"]), ["docs/sdk/models"])
+    }
+
+    /// A repository with several SDKs (Gusto's `gusto_embedded/docs/models` and
+    /// `gusto_embedded_v_2025_11_15/docs/models`) holds several specs: one error names them.
+    func testAFolderHoldingSeveralModelsFoldersIsAnError() throws {
+        let root = try TestSupport.temporaryDirectory(self)
+        try TestSupport.write(Self.namespaced, to: root.appendingPathComponent("repo/v1/docs/models"))
+        try TestSupport.write(Self.namespaced, to: root.appendingPathComponent("repo/v2/docs/Models"))
+        let result = Generator.generate(specDirectory: root.appendingPathComponent("repo").path)
+        XCTAssertEqual(result.diagnostics.sorted.map(\.description), [
+            "error: the spec folder holds 2 models folders (`v1/docs/models`, `v2/docs/Models`): each is the spec of one SDK; pass one of them as the spec folder",
+        ])
+        XCTAssertEqual(result.files.count, 0)
+    }
 }

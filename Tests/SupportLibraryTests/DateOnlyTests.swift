@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import GeneratedModels
+import SpecModelsSupport
 
 private struct Holder: Codable, Equatable {
     var day: DateOnly

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import GeneratedModels
+import SpecModelsSupport
 
 func decode<T: Decodable>(_ type: T.Type, _ json: String, with decoder: JSONDecoder = JSONDecoder()) throws -> T {
     try decoder.decode(T.self, from: Data(json.utf8))

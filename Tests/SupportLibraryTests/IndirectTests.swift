@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import GeneratedModels
+import SpecModelsSupport
 
 private struct Node: Codable, Hashable, Sendable {
     var name: String

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import GeneratedModels
+import SpecModelsSupport
 
 /// A PATCH body as the generator writes one: `Nullable<T>?` fields, read with
 /// `decodeNullableIfPresent` and written with `encodeIfPresent`.

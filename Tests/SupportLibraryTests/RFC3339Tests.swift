@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import GeneratedModels
+import SpecModelsSupport
 
 /// Uses the wrapper type as a property.
 private struct Wrapped: Codable, Equatable {

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import GeneratedModels
+import SpecModelsSupport
 
 /// A response body delivered in chunks, as a network read delivers it: the bytes of each chunk,
 /// with a suspension between chunks, and optionally an error after the last one.

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import GeneratedModels
+import SpecModelsSupport
 
 private struct Cat: Codable, Equatable { var name: String; var lives: Int }
 private struct Dog: Codable, Equatable { var name: String }

@@ -1,6 +1,6 @@
 extension FlavourVocabulary {
     /// Speakeasy's C# docs: `*string*`, `*long*`, `*double*`, `List<T>`,
-    /// `Dictionary<String, T>`, `DateTime`, NodaTime's `LocalDate`, in folders named
+    /// `Dictionary<String, T>`, `DateTime`, NodaTime's `LocalDate`, `EventStream<T>`, in folders named
     /// `Models/Components`. Union members are headed by their factory's name (`### Str`,
     /// `### MapOfAny`, `### ArrayOfValue5`), not by type. Field names are PascalCase
     /// properties (`DocId`), never the wire's, so keys default to camelCase.
@@ -11,6 +11,9 @@ extension FlavourVocabulary {
             "string": .string,
             "int": .integer,
             "long": .integer,
+            // .NET's names of the same types.
+            "Int32": .integer,
+            "Int64": .integer,
             "double": .number,
             "float": .number,
             "decimal": .decimal,
@@ -19,13 +22,16 @@ extension FlavourVocabulary {
             "object": .any,
             "DateTime": .dateTime,
             "LocalDate": .date,
+            "DateOnly": .date,
         ],
         generics: [
             "List": .list,
             "Dictionary": .map(keys: ["String", "string"]),
+            "EventStream": .stream(.serverSentEvents),
         ],
         byteArrayElement: "byte",
-        runtimeNames: ["HttpResponseMessage", "HttpRequestMessage"],
+        // Unity's C# SDKs send with `UnityWebRequest` instead of .NET's `HttpClient`.
+        runtimeNames: ["HttpResponseMessage", "HttpRequestMessage", "UnityWebRequest"],
         membersHeadedByName: true,
         additionalPropertiesField: "AdditionalProperties",
         defaultWireKeys: .camelCase,

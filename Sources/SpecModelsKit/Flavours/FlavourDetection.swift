@@ -1,10 +1,13 @@
-/// Recognises the SDK language of a spec's docs from what they hold: the language of their
-/// fenced examples (```` ```java ````) and the type names in their Type cells and member
-/// headings (`str`, `int64`, `JsonNullable`, `Dictionary`). Each piece of evidence allows some
-/// languages; the spec's language is one that every piece allows. When the evidence allows
-/// several (a spec of `*string*` fields reads the same in TypeScript, Go and C#), TypeScript
-/// wins, then the folder name (C#'s `Models/`), then the order of `SpecFlavour.allCases`.
-/// Two docs that allow no language in common are reported, naming both.
+/// Recognises the SDK language of a spec's docs from what they hold. The language of their
+/// fenced examples (```` ```java ````, ```` ```ruby ````) names it outright: when any doc has
+/// such an example, the examples decide and no Type cell is read (a C# `BigInteger` or a Ruby
+/// `T::Array` may also be a word of another language). Only docs without any example are
+/// read for the type names in their Type cells and member headings (`str`, `int64`,
+/// `JsonNullable`, `Dictionary`, `T::Array`). Each piece of evidence allows some languages; the
+/// spec's language is one that every piece allows. When the evidence allows several (a spec of
+/// `*string*` fields reads the same in TypeScript, Go and C#), TypeScript wins, then the folder
+/// name (C#'s `Models/`), then the order of `SpecFlavour.allCases`. Two docs that allow no
+/// language in common are reported, naming both.
 enum FlavourDetection {
     /// One doc's evidence: the languages it allows, and what allows them.
     private struct Evidence {
@@ -15,7 +18,8 @@ enum FlavourDetection {
 
     /// The docs' language, or `nil` (with an error) when two docs disagree.
     static func detect(_ documents: [SpecDocument], diagnostics: inout Diagnostics) -> SpecFlavour? {
-        let evidence = documents.concurrentMap(evidence(in:))
+        let fences: [Evidence?] = documents.compactMap(exampleEvidence(in:))
+        let evidence = fences.isEmpty ? documents.concurrentMap(evidence(in:)) : fences
         var allowed = Set(SpecFlavour.allCases)
         var narrowest: Evidence?
         for item in evidence.compactMap({ $0 }) {
@@ -41,7 +45,18 @@ enum FlavourDetection {
         return names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
     }
 
-    /// The languages a doc allows, or `nil` when nothing in it tells.
+    /// The language a doc's first example of a known language names, or `nil`.
+    private static func exampleEvidence(in document: SpecDocument) -> Evidence? {
+        for example in document.examples where !example.language.isEmpty {
+            if let flavours = exampleLanguages[example.language] {
+                return Evidence(flavours: flavours, what: "a ```\(example.language) example", location: example.location)
+            }
+        }
+        return nil
+    }
+
+    /// The languages a doc without examples allows by its type names, or `nil` when nothing in
+    /// it tells.
     private static func evidence(in document: SpecDocument) -> Evidence? {
         var result: Evidence?
         func allow(_ flavours: Set<SpecFlavour>, _ what: @autoclosure () -> String, at location: SourceLocation) {
@@ -60,15 +75,9 @@ enum FlavourDetection {
                 result = Evidence(flavours: flavours, what: what(), location: location)
             }
         }
-        for example in document.examples where !example.language.isEmpty {
-            if let flavours = exampleLanguages[example.language] {
-                allow(flavours, "a ```\(example.language) example", at: example.location)
-            }
-        }
         // Once a doc allows one language, the rest of it cannot change its answer (evidence
         // against it within the doc is set aside), so most docs are read only in part.
         var isDecided: Bool { result?.flavours.count == 1 }
-        guard !isDecided else { return result }
         switch document.body {
         case .object(let fields):
             for field in fields where !isDecided {
@@ -93,7 +102,8 @@ enum FlavourDetection {
     }
 
     /// The words of a cell that some languages know as types, with those languages; Go's
-    /// prefix forms (`[]T`, `map[string]T`, `*T`) count as the word `[]`, `map[` or `*`.
+    /// prefix forms (`[]T`, `map[string]T`, `*T`) count as the word `[]`, `map[` or `*`, and
+    /// PHP's nullable prefix (`?string`) as `?`.
     private static func typeWords(in cell: TypeCell) -> [(String, Set<SpecFlavour>)] {
         var found: [(String, Set<SpecFlavour>)] = []
         var pending: [MarkdownNode] = cell.inlines.reversed()
@@ -107,12 +117,16 @@ enum FlavourDetection {
                     if trimmed.hasPrefix("[]") || trimmed.hasPrefix("map[") || trimmed.hasPrefix("*") {
                         found.append((trimmed.hasPrefix("*") ? "*" : trimmed.hasPrefix("[]") ? "[]" : "map[", [.go]))
                     }
+                    if let prefix = trimmed.first, let flavours = nullablePrefixes[prefix] {
+                        found.append((String(prefix), flavours))
+                    }
                 }
                 collectWords(text, into: &found)
                 atStart = atStart && text.allSatisfy { $0 == " " }
             case .link:
                 let text = node.plainText
                 if atStart, text.hasPrefix("*") { found.append(("*", [.go])) }
+                if atStart, let prefix = text.first, let flavours = nullablePrefixes[prefix] { found.append((String(prefix), flavours)) }
                 // A link to a doc names a model last (`Optional[models.X]`, `Request`): only the
                 // words around that name are the language's. A link to a language's reference
                 // (`[date](https://docs.python.org/…)`) is all the language's.
@@ -132,17 +146,42 @@ enum FlavourDetection {
     }
 
     /// The words of a text: runs of letters, digits, `_` and `.` (`time.Time`), read on bytes
-    /// (splitting by Character was most of the detection's time).
+    /// (splitting by Character was most of the detection's time). PHP's `\` and Ruby's `::`
+    /// between or before names read as `.`, as the vocabularies spell qualified names
+    /// (`T::Array` is `T.Array`, `::String` is `String`, `\DateTime` is `DateTime`).
     private static func words(in text: String) -> [String] {
         var words: [String] = []
-        var utf8 = text.utf8[...]
-        while let start = utf8.firstIndex(where: isWordByte) {
-            let rest = utf8[start...]
-            let end = rest.firstIndex { !isWordByte($0) } ?? rest.endIndex
-            words.append(String(Substring(rest[..<end])))
-            utf8 = rest[end...]
+        let bytes = Array(text.utf8)
+        var index = 0
+        var word: [UInt8] = []
+        func separator(at index: Int) -> Int {
+            guard index + 1 < bytes.count else { return 0 }
+            if bytes[index] == UInt8(ascii: "\\"), isNameByte(bytes[index + 1]) { return 1 }
+            if bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: ":"), index + 2 < bytes.count,
+               isNameByte(bytes[index + 2]) {
+                return 2
+            }
+            return 0
         }
+        while index < bytes.count {
+            if isWordByte(bytes[index]) {
+                word.append(bytes[index])
+                index += 1
+            } else if case let length = separator(at: index), length > 0 {
+                if !word.isEmpty { word.append(UInt8(ascii: ".")) }
+                index += length
+            } else {
+                if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
+                index += 1
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
         return words
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        isWordByte(byte) && byte != UInt8(ascii: ".")
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
@@ -166,6 +205,15 @@ enum FlavourDetection {
         var table: [String: Set<SpecFlavour>] = [:]
         for flavour in SpecFlavour.allCases {
             for word in flavour.vocabulary.typeWords { table[word, default: []].insert(flavour) }
+        }
+        return table
+    }()
+
+    /// The languages that write a nullable type with a prefix (PHP's `?string`), by prefix.
+    private static let nullablePrefixes: [Character: Set<SpecFlavour>] = {
+        var table: [Character: Set<SpecFlavour>] = [:]
+        for flavour in SpecFlavour.allCases {
+            if let prefix = flavour.vocabulary.nullablePrefix { table[prefix, default: []].insert(flavour) }
         }
         return table
     }()

@@ -1,7 +1,7 @@
 extension FlavourVocabulary {
     /// Speakeasy's Go docs: `*string*`, `*int64*`, `*float64*`, `[]T`, `map[string]T`,
     /// `[*time.Time](…)`, `[*types.Date](…)`. A pointer (`**string*`, `[*components.X](…)`)
-    /// is an optional field, not a nullable one. Field names are Go's exported names
+    /// is an optional field, not a nullable one; `optionalnullable.OptionalNullable[T]` is both. Field names are Go's exported names
     /// (`DocID`), never the wire's, so keys default to camelCase.
     static let go = FlavourVocabulary(
         displayName: "Go",
@@ -18,7 +18,11 @@ extension FlavourVocabulary {
             "time.Time": .dateTime,
             "types.Date": .date,
         ],
-        generics: [:],
+        generics: [
+            // A field that may be absent, `null` or a value.
+            "optionalnullable.OptionalNullable": .optionalNullable,
+        ],
+        genericOpeners: ["optionalnullable.OptionalNullable": ["["]],
         hasPrefixForms: true,
         byteArrayElement: "byte",
         runtimeNames: ["http.Response", "http.Request"],

@@ -1,7 +1,8 @@
 extension FlavourVocabulary {
     /// Speakeasy's Python docs: `*str*`, `*int*`, `*float*`, `List[T]`, `Dict[str, T]`,
     /// `Optional[T]` (may be absent), `Nullable[T]` (may be `null`), `OptionalNullable[T]`
-    /// (both), `[date](…)` (a timestamp) and `[datetime](…)` (a date) linked to Python's reference.
+    /// (both), `Literal["x"]` (a constant; also `Literal[True]`, `Literal[None]`), `list[T]`,
+    /// `dict[str, T]`, `[date](…)` (a timestamp) and `[datetime](…)` (a date) linked to Python's reference.
     static let python = FlavourVocabulary(
         displayName: "Python",
         exampleLanguages: ["python", "py"],
@@ -27,14 +28,19 @@ extension FlavourVocabulary {
         generics: [
             "List": .list,
             "Dict": .map(keys: ["str"]),
+            // Older SDKs write Python's own generics.
+            "list": .list,
+            "dict": .map(keys: ["str"]),
             "Optional": .optional,
             "Nullable": .nullable,
             "OptionalNullable": .optionalNullable,
             "Union": .union,
+            "Literal": .literal,
             "IO": .bytes(argument: "bytes"),
         ],
         genericOpener: "[",
-        runtimeNames: ["httpx.Response", "httpx.Request"],
+        // Older SDKs send with `requests` instead of `httpx`.
+        runtimeNames: ["httpx.Response", "httpx.Request", "requests.Response", "requests.Request"],
         // Pydantic keeps undocumented keys in `__pydantic_extra__`.
         additionalPropertiesField: "__pydantic_extra__",
         // Keywords, and the builtins Speakeasy's Python SDK does not shadow.

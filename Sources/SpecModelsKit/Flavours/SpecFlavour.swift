@@ -1,7 +1,7 @@
 /// The SDK language a spec's docs were written for. Speakeasy writes the same model docs for
 /// every SDK it generates, but each language spells the Type column its own way: TypeScript
 /// `*number*`, Python `*Optional[int]*`, Go `**int64*`, Java `*JsonNullable\<Long>*`, C#
-/// `*long*`. A flavour only changes how a Type cell (and a C# union member heading) is read;
+/// `*long*`, PHP `*?string*`, Ruby `*T.nilable(::String)*`. A flavour only changes how a Type cell (and a C# union member heading) is read;
 /// everything after the type graph is the same for all of them.
 public enum SpecFlavour: String, CaseIterable, Sendable, Hashable {
     case typeScript = "typescript"
@@ -9,6 +9,8 @@ public enum SpecFlavour: String, CaseIterable, Sendable, Hashable {
     case go
     case java
     case csharp
+    case php
+    case ruby
 
     /// The language's name in messages.
     public var displayName: String { vocabulary.displayName }
@@ -21,6 +23,8 @@ public enum SpecFlavour: String, CaseIterable, Sendable, Hashable {
         case .go: return .go
         case .java: return .java
         case .csharp: return .csharp
+        case .php: return .php
+        case .ruby: return .ruby
         }
     }
 
@@ -42,6 +46,8 @@ struct FlavourVocabulary: Sendable {
         case list
         /// `Map<String, T>`, `Dict[str, T]`: a map whose keys are one of these words.
         case map(keys: Set<String>)
+        /// PHP's `array<T>` (a list) and `array<string, T>` (a map whose keys are these words).
+        case listOrMap(keys: Set<String>)
         /// `Optional<T>` (the field may be absent: the Required column says so too).
         case optional
         /// `Nullable[T]`: the field may be `null`.
@@ -52,6 +58,9 @@ struct FlavourVocabulary: Sendable {
         case bytes(argument: String)
         /// `Union[A, B]`: one of the arguments.
         case union
+        /// Python's `Literal["x"]`, `Literal[True]`, `Literal[None]`: the constant (one of the
+        /// constants, when there are several).
+        case literal
         /// `EventStream<T>`, `JsonLStream<T>`.
         case stream(StreamKind)
     }
@@ -63,10 +72,19 @@ struct FlavourVocabulary: Sendable {
     /// Names of built-in types (`str`, `int64`, `OffsetDateTime`), also as link texts to the
     /// language's reference (`[date](https://docs.python.org/…)`).
     var primitives: [String: TypeExpression]
-    /// Generic types by name.
+    /// Generic types by name (qualified names with `.`: Ruby's `T::Array` is `T.Array`).
     var generics: [String: Generic]
     /// The bracket that opens a generic's arguments: `<` (`List<T>`) or `[` (`List[T]`).
     var genericOpener: Character = "<"
+    /// Generics whose arguments open with other brackets than `genericOpener`: Ruby writes
+    /// `T.nilable(T)`, `T::Array<T>` and `T::Hash[Symbol, T]` side by side.
+    var genericOpeners: [String: Set<Character>] = [:]
+    /// A prefix that makes a type nullable: PHP's `?string` (`nil` when the language has none).
+    var nullablePrefix: Character?
+    /// What separates the parts of a qualified name besides `.`: PHP's `\` (`Components\One`)
+    /// and Ruby's `::` (`Models::Shared::X`). Names are read with `.` in their place, and a
+    /// leading separator (the global namespace: `\DateTime`, `::String`) is dropped.
+    var namespaceSeparators: [String] = []
     /// Go's prefix forms: `[]T`, `map[string]T` and the pointer `*T` (an optional field).
     var hasPrefixForms = false
     /// `byte[]` is bytes (Java, C#), not an array of a `byte` type.
@@ -86,6 +104,9 @@ struct FlavourVocabulary: Sendable {
     /// Some union docs are a `#` heading alone (Speakeasy's Java docs of unions of objects
     /// and lists): such a doc is `JSONValue`, with a warning, instead of an error.
     var leavesUnionsEmpty = false
+    /// The language writes one type for timestamps and calendar dates (PHP's `\\DateTime`): a
+    /// field of that type whose example is a date (`2026-03-20`) is a date.
+    var timestampTypeHoldsDates = false
     /// The key style the language's field names follow when the docs do not show wire keys.
     var defaultWireKeys: WireKeyStyle = .documented
     /// Spellings of other languages and their names in this one, for "did you mean" hints.
@@ -100,6 +121,37 @@ struct FlavourVocabulary: Sendable {
         guard documented.utf8.last == UInt8(ascii: "_"), !reservedWords.isEmpty else { return documented }
         let word = String(documented.dropLast())
         return reservedWords.contains(word) ? word : documented
+    }
+
+    /// A field's type given its Example cell: a timestamp whose example is a calendar date
+    /// (`YYYY-MM-DD`) is a date where the language spells both alike.
+    func fieldType(_ type: TypeExpression, example: String) -> TypeExpression {
+        guard timestampTypeHoldsDates, type == .dateTime, Self.isCalendarDate(example) else { return type }
+        return .date
+    }
+
+    private static func isCalendarDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10 else { return false }
+        return bytes.indices.allSatisfy { index in
+            index == 4 || index == 7 ? bytes[index] == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
+        }
+    }
+
+    /// The brackets that may open the arguments of the generic `name`.
+    func openers(of name: String) -> Set<Character> {
+        genericOpeners[name] ?? [genericOpener]
+    }
+
+    /// A name as this vocabulary's tables spell it: namespace separators read as `.`, without
+    /// a leading one (`\Psr\Http\Message\ResponseInterface` is `Psr.Http.Message.ResponseInterface`).
+    func qualifiedName(_ spelling: String) -> String {
+        guard !namespaceSeparators.isEmpty else { return spelling }
+        var name = spelling
+        for separator in namespaceSeparators where name.contains(separator) {
+            name = name.replacingOccurrences(of: separator, with: ".")
+        }
+        return name.hasPrefix(".") ? String(name.drop { $0 == "." }) : name
     }
 
     /// Every word of this vocabulary that names a type, for recognising the language. (Runtime

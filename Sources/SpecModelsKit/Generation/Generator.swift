@@ -18,7 +18,9 @@ public enum Generator {
         from files: [SpecSource.File], missingTypes: MissingTypes = .error, flavour: SpecFlavour? = nil,
         diagnostics: inout Diagnostics
     ) -> TypeGraph {
-        let modelsFolder = ModelsFolder(relativePaths: files.lazy.map(\.relativePath))
+        guard let (files, modelsFolder) = selectModelsFolder(files, diagnostics: &diagnostics) else {
+            return TypeGraph(models: [])
+        }
         // Each doc is read on its own; the results are merged in file order.
         let readings = files.concurrentMap { file -> (document: SpecDocument?, diagnostics: Diagnostics) in
             var diagnostics = Diagnostics()
@@ -38,6 +40,35 @@ public enum Generator {
         }
         return TypeGraphBuilder.build(
             documents, modelsFolder: modelsFolder, missingTypes: missingTypes, flavour: flavour, diagnostics: &diagnostics)
+    }
+
+    /// The docs of the spec and where its models folder is. A folder with no `models/` at its
+    /// top that holds one deeper (a repository, or an SDK's `docs/`) is read as that models
+    /// folder: its docs keep their paths below it, and the SDK's other pages around it are not
+    /// model docs. A folder holding several (a repository with several SDKs) holds several
+    /// specs: an error names them, as nothing says which one is meant.
+    private static func selectModelsFolder(
+        _ files: [SpecSource.File], diagnostics: inout Diagnostics
+    ) -> ([SpecSource.File], ModelsFolder)? {
+        let modelsFolder = ModelsFolder(relativePaths: files.lazy.map(\.relativePath))
+        guard modelsFolder.isSpecFolder else { return (files, modelsFolder) }
+        let nested = ModelsFolder.nestedFolders(in: files.lazy.map(\.relativePath))
+        guard let only = nested.first else { return (files, modelsFolder) }
+        guard nested.count == 1 else {
+            let list = nested.map { "`\($0.excerpt)`" }.joined(separator: ", ")
+            diagnostics.error(
+                "the spec folder holds \(nested.count) models folders (\(list)): each is the spec of one SDK; pass one of them as the spec folder",
+                at: nil)
+            return nil
+        }
+        let prefix = only + "/"
+        let inside = files.compactMap { file -> SpecSource.File? in
+            guard file.relativePath.hasPrefix(prefix) else { return nil }
+            var file = file
+            file.relativePath = String(file.relativePath.dropFirst(prefix.count))
+            return file
+        }
+        return (inside, ModelsFolder(isSpecFolder: true))
     }
 
     /// Generates Swift for the given docs. With any error, `files` is empty.

@@ -16,6 +16,9 @@ public struct PipeTable: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         public var cells: [Cell]
         public var line: Int
+        /// Whether the line starts with a `|` (after spaces). Speakeasy starts every row with
+        /// one; a line that does not is the rest of a cell a raw line break cut short.
+        public var hasLeadingPipe = true
     }
 
     public var header: Row
@@ -93,14 +96,15 @@ public struct PipeTable: Sendable, Equatable {
         }
         ranges.append(start..<bytes.count)
         // The optional leading and trailing pipes leave empty ranges at the ends.
-        if let first = ranges.first, isBlank(bytes, first), let pipe = boundaries.first, isBlank(bytes, 0..<pipe) {
+        let hasLeadingPipe = boundaries.first.map { isBlank(bytes, 0..<$0) } ?? false
+        if hasLeadingPipe {
             ranges.removeFirst()
         }
         if ranges.count > 0, let last = ranges.last, isBlank(bytes, last), !boundaries.isEmpty {
             ranges.removeLast()
         }
         let cells = ranges.map { range in cell(bytes, range, line: line) }
-        return Row(cells: cells, line: line)
+        return Row(cells: cells, line: line, hasLeadingPipe: hasLeadingPipe)
     }
 
     /// Where the run of `byte` that ends at `upper` starts (at least `lower`), comparing eight

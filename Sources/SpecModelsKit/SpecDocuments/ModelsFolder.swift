@@ -13,6 +13,11 @@
 ///
 /// The folder's name is matched ignoring case: Speakeasy's C# docs live in `Models/` and link
 /// as `../../Models/Components/x.md`.
+///
+/// Older SDKs keep the folder deeper (`docs/sdk/models/`, `docs/pkg/models/`) and link from
+/// `models/shared/y.md` as `../../../sdk/models/shared/x.md`: the link climbs above the folder
+/// that holds `models/` and comes back down through `models/`. Such a link names the doc below
+/// the models folder, whatever the folders above are called (see `linkPath(from:following:)`).
 public struct ModelsFolder: Sendable, Equatable {
     /// The name Speakeasy gives the folder, in its links and in `*models.X*`.
     public static let name = "models"
@@ -30,6 +35,23 @@ public struct ModelsFolder: Sendable, Equatable {
         isSpecFolder = !relativePaths.contains { Self.startsWithModelsFolder($0) }
     }
 
+    /// The models folders deeper in a folder of docs that has none at its top, such as a
+    /// repository (`docs/models`, `docs/sdk/models`, or one per SDK of a repository holding
+    /// several): on each path, the first folder below the top named `models` (in any case) that
+    /// holds a doc other than a `README.md` (Speakeasy's page of operations in `docs/sdks/models/`
+    /// for an API resource called "models"). Sorted; empty when there is none.
+    public static func nestedFolders<Paths: Sequence<String>>(in relativePaths: Paths) -> [String] {
+        var folders: Set<String> = []
+        for path in relativePaths {
+            let components = path.split(separator: "/", omittingEmptySubsequences: false)
+            guard components.count >= 3, components.last?.lowercased() != "readme.md" else { continue }
+            if let index = components.dropFirst().dropLast().firstIndex(where: { isModelsFolderName($0.utf8) }) {
+                folders.insert(components[...index].joined(separator: "/"))
+            }
+        }
+        return folders.sorted()
+    }
+
     /// Whether a path starts with `models/`, in any case.
     private static func startsWithModelsFolder(_ path: String) -> Bool {
         let bytes = path.utf8
@@ -44,6 +66,50 @@ public struct ModelsFolder: Sendable, Equatable {
     /// folder is the models folder; unchanged otherwise.
     public func linkPath(ofRelativePath path: String) -> String {
         isSpecFolder ? Self.prefix + path : path
+    }
+
+    /// The link path a relative link leads to from a doc whose link path's folders are `base`,
+    /// or `nil` when it leads out of the spec.
+    ///
+    /// A link may climb above the folder that holds `models/` when it comes back down as many
+    /// folders and then into `models/` (`../../../sdk/models/shared/x.md` from `models/shared/`):
+    /// it re-enters through the models folder's own name, so it means `models/shared/x.md`. The
+    /// names of the folders it passes above are not checked: they are outside the spec, and a
+    /// copy of the docs elsewhere keeps its links.
+    public func linkPath(from base: [String], following path: Substring) -> String? {
+        var components = base
+        /// How far above the holding folder the link has climbed, and how far it has come back.
+        var above = 0
+        var returned = 0
+        for component in path.utf8.split(separator: UInt8(ascii: "/")) {
+            if component.elementsEqual(".".utf8) { continue }
+            if component.elementsEqual("..".utf8) {
+                if returned > 0 {
+                    returned -= 1
+                } else if above > 0 || components.isEmpty {
+                    above += 1
+                } else {
+                    components.removeLast()
+                }
+            } else if returned < above {
+                returned += 1
+            } else if above > 0 {
+                // Back at the folder that holds `models/`: only `models/` itself leads into the spec.
+                guard Self.isModelsFolderName(component) else { return nil }
+                above = 0
+                returned = 0
+                components = [Self.name]
+            } else {
+                components.append(String(Substring(component)))
+            }
+        }
+        guard above == 0 else { return nil }
+        return components.joined(separator: "/")
+    }
+
+    /// Whether a path component is `models`, in any case.
+    private static func isModelsFolderName(_ component: Substring.UTF8View) -> Bool {
+        component.count == name.utf8.count && zip(component, name.utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 }
     }
 
     /// The path relative to the spec folder of a link path, or `nil` when it is outside the spec.

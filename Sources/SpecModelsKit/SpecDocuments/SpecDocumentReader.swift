@@ -159,11 +159,25 @@ private struct SectionScanner {
         var valuesProse: SourceLocation?
         /// Where a table of SDK settings stands in for a fields table: the doc is an SDK page.
         var sdkSettingsTable: SourceLocation?
+        /// The `##` sections that are none of a model doc's, and whether it has `## Example Usage`.
+        var otherSections: [String] = []
+        var hasExampleUsage = false
 
         for block in root.children {
             let blockLocation = location(of: block)
             switch block.kind {
             case .heading(level: 1):
+                if title != nil, Self.isProse(heading: block) {
+                    // `# Data model` in a type's text: a type's name is one word.
+                    if section == .preamble {
+                        description.append(block.children)
+                    } else {
+                        diagnostics.warning(
+                            "heading `# \(block.plainText.trimmingSpaces.excerpt)` is not a type's name (it has spaces), so it is part of the doc's text, not a second type; here, in `## \(bodyHeading?.name ?? "…")`, it is ignored",
+                            at: blockLocation)
+                    }
+                    continue
+                }
                 if let title {
                     diagnostics.error(
                         "second `#` heading `\(block.plainText.excerpt)`: a model doc declares one type (the first is `\(title.plainText.excerpt)` at line \(title.startLine)); move the second type to a doc of its own",
@@ -192,10 +206,12 @@ private struct SectionScanner {
                     default: members = []
                     }
                 } else if next == .unknown {
+                    otherSections.append(heading)
                     diagnostics.warning(
                         "unknown section `## \(heading.excerpt)` is ignored; the sections of a model doc are `## Example Usage`, `## Fields`, `## Values` and `## Supported Types`",
                         at: blockLocation)
                 }
+                if next == .exampleUsage { hasExampleUsage = true }
                 section = next
             case .heading(level: 3) where section == .supportedTypes:
                 members?.append(unionMember(from: block, diagnostics: &diagnostics))
@@ -273,6 +289,16 @@ private struct SectionScanner {
             }
             return nil
         }
+        if bodyHeading == nil, !hasExampleUsage, !otherSections.isEmpty {
+            // Go's `operations/option.md`: `# Options`, then `## Global Options` and
+            // `## Per-Method Options`, each a list of the SDK's option functions.
+            let list = otherSections.prefix(3).map { "`## \($0.excerpt)`" }.joined(separator: ", ")
+            notAModelDoc = Diagnostic(
+                .warning,
+                "not a model doc: no `## Fields`, `## Values` or `## Supported Types` section, and its sections (\(list)\(otherSections.count > 3 ? ", …" : "")) are none of a model doc's, as on Speakeasy's page of SDK options; skipped",
+                at: location(of: title))
+            return nil
+        }
         var name = title.plainText.trimmingSpaces
         let struckThrough = name.hasPrefix("~~") && name.hasSuffix("~~") && name.count > 4
         if struckThrough {
@@ -313,6 +339,11 @@ private struct SectionScanner {
             deprecation: deprecation,
             body: body,
             examples: examples)
+    }
+
+    /// A `#` heading of several words (`# Data model`) is prose: a type's name is one word.
+    private static func isProse(heading: MarkdownNode) -> Bool {
+        heading.plainText.trimmingSpaces.contains(" ")
     }
 
     /// A member whose heading is empty takes the type its example writes, where it writes

@@ -4,7 +4,8 @@
 /// because their destinations name the linked doc, and a link's text may wrap the linked
 /// type (`[Optional[models.X]](…)`, `[*components.X](…)`).
 ///
-/// Grammar, as it occurs in Speakeasy docs (generics open with `<` or, in Python, `[`):
+/// Grammar, as it occurs in Speakeasy docs (generics open with `<`, in Python `[`, and in Ruby
+/// each with its own bracket: `T.nilable(T)`, `T::Array<T>`, `T::Hash[Symbol, T]`):
 ///
 ///     union   := postfix ('|' postfix)*
 ///     postfix := primary ('[' ']')*
@@ -12,6 +13,10 @@
 ///              | '{' '[' name ':' 'string' ']' ':' union '}' | '(' union ')'
 ///              | string-literal | number-literal
 ///              | '[' ']' primary | 'map' '[' name ']' primary | '*' primary   (Go)
+///              | '?' primary                                                   (PHP)
+///
+/// A name may be qualified with the language's namespace separators (PHP `Components\One`,
+/// Ruby `Models::Shared::X`), which read as `.`.
 struct TypeExpressionParser {
     /// An expression whose model names are not yet looked up.
     indirect enum Unresolved: Equatable {
@@ -95,18 +100,18 @@ struct TypeExpressionParser {
     /// names no type (`[date](https://docs.python.org/…)`) is that built-in type.
     private func linkedType(text: String, destination: String, offset: Int) throws -> Unresolved {
         let plain = text.utf8.allSatisfy { Self.isWordByte($0) && $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "+") }
-        if plain || vocabulary.runtimeNames.contains(text) || text.isEmpty {
+        if plain || vocabulary.runtimeNames.contains(vocabulary.qualifiedName(text)) || text.isEmpty {
             return .linked(text: text, destination: destination, column: offset)
         }
-        var inner = TypeExpressionParser(vocabulary: vocabulary)
-        inner.depth = depth
         do {
-            var textTokens: [(token: Token, offset: Int)] = []
-            var openString: OpenString?
-            try inner.tokenizeText(text, startingAt: offset + 1, into: &textTokens, openString: &openString)
-            guard openString == nil, !textTokens.isEmpty else { throw Failure(message: "", offset: nil) }
-            inner.tokens = textTokens
-            let expression = try inner.parseWhole()
+            let expression = try readText(text, offset: offset + 1)
+            // A union spelled out (Ruby's `T.any(A, ::String)`, PHP's `string|array|null`) is
+            // the linked union doc, whatever the names in it.
+            if case .oneOf = Self.unmarked(expression) {
+                let link = Unresolved.linked(text: text, destination: destination, column: offset)
+                if case .marked(_, let presence) = expression { return .marked(link, presence) }
+                return link
+            }
             var linkedLeaves = 0
             let linked = Self.replacingNames(in: expression, destination: destination, count: &linkedLeaves)
             return linkedLeaves == 1 ? linked : (linkedLeaves == 0 && !Self.isLocal(destination) ? linked : .linked(text: text, destination: destination, column: offset))
@@ -114,6 +119,31 @@ struct TypeExpressionParser {
             // Not a type: the link's text is taken as the linked type's name, as ever.
             return .linked(text: text, destination: destination, column: offset)
         }
+    }
+
+    /// A link's text read as a type.
+    private func readText(_ text: String, offset: Int) throws -> Unresolved {
+        var inner = TypeExpressionParser(vocabulary: vocabulary)
+        inner.depth = depth
+        var textTokens: [(token: Token, offset: Int)] = []
+        var openString: OpenString?
+        try inner.tokenizeText(text, startingAt: offset, into: &textTokens, openString: &openString)
+        guard openString == nil, !textTokens.isEmpty else { throw Failure(message: "", offset: nil) }
+        inner.tokens = textTokens
+        return try inner.parseWhole()
+    }
+
+    private static func unmarked(_ expression: Unresolved) -> Unresolved {
+        if case .marked(let inner, _) = expression { return inner }
+        return expression
+    }
+
+    /// Whether a link's text spells out a union (`T.any(A, ::String)`, `string|array|null`),
+    /// which names the linked union doc by its members instead of its name.
+    static func spellsUnion(_ text: String, vocabulary: FlavourVocabulary) -> Bool {
+        guard let expression = try? TypeExpressionParser(vocabulary: vocabulary).readText(text, offset: 0) else { return false }
+        if case .oneOf = unmarked(expression) { return true }
+        return false
     }
 
     private static func isLocal(_ destination: String) -> Bool {
@@ -206,14 +236,14 @@ struct TypeExpressionParser {
                 openString = nil
             } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
                 index += 1
-            } else if Self.isWordByte(byte) {
-                while index < bytes.count, Self.isWordByte(bytes[index]) { index += 1 }
-                tokens.append((.word(String(decoding: bytes[start..<index], as: UTF8.self)), base + start))
+            } else if Self.isWordByte(byte) || namespaceSeparatorLength(bytes, at: index) > 0 {
+                tokens.append((.word(readWord(bytes, index: &index)), base + start))
             } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                 // Read up to the closing quote, in this text or a later one.
                 openString = OpenString(quote: byte, offset: base + start)
                 index += 1
-            } else if "<>,[]{}:|()".utf8.contains(byte) || (byte == UInt8(ascii: "*") && vocabulary.hasPrefixForms) {
+            } else if "<>,[]{}:|()".utf8.contains(byte) || (byte == UInt8(ascii: "*") && vocabulary.hasPrefixForms)
+                        || (vocabulary.nullablePrefix.map { Character(Unicode.Scalar(byte)) == $0 } ?? false) {
                 tokens.append((.punctuation(Character(Unicode.Scalar(byte))), base + start))
                 index += 1
             } else if byte == UInt8(ascii: "\\") {
@@ -225,6 +255,36 @@ struct TypeExpressionParser {
                 throw Failure(message: "unexpected character `\(scalar)` in a type", offset: base + start)
             }
         }
+    }
+
+    /// The length of the namespace separator (`\\`, `::`) at `index` when a name goes on after it, else 0.
+    private func namespaceSeparatorLength(_ bytes: [UInt8], at index: Int) -> Int {
+        for separator in vocabulary.namespaceSeparators {
+            let length = separator.utf8.count
+            guard index + length < bytes.count, bytes[index..<index + length].elementsEqual(separator.utf8),
+                  Self.isWordByte(bytes[index + length])
+            else { continue }
+            return length
+        }
+        return 0
+    }
+
+    /// A name from `index` on, its namespace separators read as `.`, a leading one dropped
+    /// (`\\DateTime` is `DateTime`, `::String` is `String`).
+    private func readWord(_ bytes: [UInt8], index: inout Int) -> String {
+        var word: [UInt8] = []
+        while index < bytes.count {
+            if Self.isWordByte(bytes[index]) {
+                word.append(bytes[index])
+                index += 1
+            } else if case let length = namespaceSeparatorLength(bytes, at: index), length > 0 {
+                if !word.isEmpty { word.append(UInt8(ascii: ".")) }
+                index += length
+            } else {
+                break
+            }
+        }
+        return String(decoding: word, as: UTF8.self)
     }
 
     /// Replaces the contents of the string tokens with the literals as the cell's source
@@ -321,6 +381,9 @@ struct TypeExpressionParser {
             let element = try parsePrefixed()
             if case .named(let name, _) = element, name == vocabulary.byteArrayElement { return .primitive(.bytes) }
             return .array(element)
+        case .punctuation(let prefix) where prefix == vocabulary.nullablePrefix:
+            // PHP's `?string`: the field may be `null`.
+            return .marked(try parsePrefixed(), .nullable)
         case .punctuation("*") where vocabulary.hasPrefixForms:
             // Go's pointer `*T`: the field may be absent, which the Required column says.
             return try parsePrefixed()
@@ -349,8 +412,9 @@ struct TypeExpressionParser {
             try expect("]", closing: "map[")
             return .map(try parsePrefixed())
         case .word(let word):
-            if let generic = vocabulary.generics[word], peek() == .punctuation(vocabulary.genericOpener) {
-                return try self.generic(word, generic, offset: offset)
+            if let generic = vocabulary.generics[word], case .punctuation(let opener)? = peek(),
+               vocabulary.openers(of: word).contains(opener) {
+                return try self.generic(word, generic, opener: opener, offset: offset)
             }
             if vocabulary.genericOpener == "<", peek() == .punctuation("<") {
                 throw failure("unknown generic type `\(word)<…>`: expected \(vocabulary.genericSummary)", at: offset)
@@ -372,11 +436,12 @@ struct TypeExpressionParser {
         return try parsePostfix()
     }
 
-    private var closer: Character { vocabulary.genericOpener == "[" ? "]" : ">" }
-
-    private mutating func generic(_ word: String, _ generic: FlavourVocabulary.Generic, offset: Int) throws -> Unresolved {
+    private mutating func generic(
+        _ word: String, _ generic: FlavourVocabulary.Generic, opener: Character, offset: Int
+    ) throws -> Unresolved {
         position += 1  // the opener
-        let opening = "\(word)\(vocabulary.genericOpener)"
+        let closer: Character = opener == "[" ? "]" : opener == "(" ? ")" : ">"
+        let opening = "\(word)\(opener)"
         switch generic {
         case .map(let keys):
             guard case .word(let key)? = peek(), keys.contains(key) else {
@@ -392,6 +457,22 @@ struct TypeExpressionParser {
             let element = try parseUnion()
             try expect(closer, closing: opening)
             return .array(element)
+        case .listOrMap(let keys):
+            // `array<string, T>` is a map, `array<T>` a list.
+            if case .word(let key)? = peek(), keys.contains(key), peek(1) == .punctuation(",") {
+                position += 2
+                let value = try parseUnion()
+                try expect(closer, closing: opening)
+                return .map(value)
+            }
+            let first = position < tokens.count ? tokens[position] : nil
+            let element = try parseUnion()
+            if peek() == .punctuation(","), let first {
+                let expected = keys.sorted().map { "`\($0)`" }.joined(separator: " or ")
+                throw failure("`\(word)` keys must be \(expected), found `\(describe(first.token))`", at: first.offset)
+            }
+            try expect(closer, closing: opening)
+            return .array(element)
         case .bytes(let argument):
             try expectWord(argument, context: "`\(word)`")
             try expect(closer)
@@ -403,12 +484,38 @@ struct TypeExpressionParser {
             try expect(closer, closing: opening)
             let presence: Presence = generic == .optional ? .optional : generic == .nullable ? .nullable : .optionalNullable
             return .marked(inner, presence)
+        case .literal:
+            var members = [try literal()]
+            while accept(",") { members.append(try literal()) }
+            try expect(closer, closing: opening)
+            return members.count == 1 ? members[0] : .oneOf(members)
         case .union:
             var members = [try parseUnion()]
             while accept(",") { members.append(try parseUnion()) }
             try expect(closer, closing: opening)
             // `Union[bytes, IO[bytes], io.BufferedReader]`: one type, however many spellings.
             return members.allSatisfy { $0 == members[0] } ? members[0] : .oneOf(members)
+        }
+    }
+
+    /// One constant of `Literal[…]`: a string, a number, `True`, `False` or `None`.
+    private mutating func literal() throws -> Unresolved {
+        guard let token = peek() else { throw failure("`Literal[…]` ends too early") }
+        switch token {
+        case .string(let value):
+            position += 1
+            return .primitive(.stringLiteral(value))
+        case .word("True"), .word("False"):
+            position += 1
+            return .primitive(.booleanLiteral(token == .word("True")))
+        case .word("None"):
+            position += 1
+            return .primitive(.null)
+        case .word(let word) where Double(word) != nil:
+            position += 1
+            return .primitive(.numberLiteral(word))
+        default:
+            throw failure("`Literal[…]` holds constants like \"a\", 1, True or None, found `\(describe(token))`")
         }
     }
 

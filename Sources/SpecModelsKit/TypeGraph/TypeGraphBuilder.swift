@@ -185,8 +185,9 @@ struct ReferenceResolver {
             let properties = fields.compactMap { field -> Property? in
                 var missing: String?
                 var presence: TypeExpressionParser.Presence?
-                guard let type = resolve(field.type, missing: &missing, presence: &presence, diagnostics: &diagnostics)
+                guard let resolved = resolve(field.type, missing: &missing, presence: &presence, diagnostics: &diagnostics)
                 else { return nil }
+                let type = index.vocabulary.fieldType(resolved, example: field.example)
                 var property = Property(
                     name: index.vocabulary.fieldName(field.name), location: field.location, type: type, isRequired: field.isRequired,
                     deprecationMessage: field.deprecationMessage, description: field.description, example: field.example)
@@ -389,8 +390,9 @@ struct ReferenceResolver {
             // built-in types link to their language's reference, unless the spec itself has
             // such a doc. (A relative link that misses is a broken link.)
             if case .failure = link, Self.hasURLScheme(Substring(destination)) {
-                if let primitive = index.vocabulary.primitives[text] { return primitive }
-                if index.vocabulary.runtimeNames.contains(text) || RuntimeValues.isWebAPILink(destination) {
+                let name = index.vocabulary.qualifiedName(text)
+                if let primitive = index.vocabulary.primitives[name] { return primitive }
+                if index.vocabulary.runtimeNames.contains(name) || RuntimeValues.isWebAPILink(destination) {
                     return .runtime(text)
                 }
             }
@@ -399,7 +401,7 @@ struct ReferenceResolver {
                 referencedModels.insert(id)
                 let target = index.documents[id.index]
                 let qualified = target.namespace.isEmpty ? target.name : "\(target.namespace).\(target.name)"
-                if !Self.linkText(text, names: target) {
+                if !Self.linkText(text, names: target), !TypeExpressionParser.spellsUnion(text, vocabulary: index.vocabulary) {
                     diagnostics.warning(
                         "link text `\(text.excerpt)` does not match the linked doc's type `\(qualified)`",
                         at: location(cell, offset: offset))
@@ -529,17 +531,8 @@ struct ReferenceResolver {
             return .failure(LinkFailure(text: "link `\(destination.excerpt)` is absolute: links between model docs are relative to the linking file"))
         }
         let outside = LinkFailure(text: "link `\(destination.excerpt)` points outside the spec folder: model docs link only to docs in the spec")
-        var components = linkBase
-        for component in path.utf8.split(separator: UInt8(ascii: "/")) {
-            if component.elementsEqual(".".utf8) { continue }
-            if component.elementsEqual("..".utf8) {
-                guard !components.isEmpty else { return .failure(outside) }
-                components.removeLast()
-            } else {
-                components.append(String(Substring(component)))
-            }
-        }
-        guard let resolved = index.modelsFolder.relativePath(ofLinkPath: components.joined(separator: "/")),
+        guard let linkPath = index.modelsFolder.linkPath(from: linkBase, following: path),
+              let resolved = index.modelsFolder.relativePath(ofLinkPath: linkPath),
               !resolved.isEmpty
         else {
             return .failure(outside)
