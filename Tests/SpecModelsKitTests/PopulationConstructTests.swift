@@ -323,4 +323,66 @@ final class PopulationConstructTests: XCTestCase {
 
             """, run.standardError)
     }
+
+    // MARK: Numbers of any size
+
+    /// `BigInt`, `BigInteger`, `Decimal`, `BigDecimal` in each language that writes them.
+    func testBigNumbersAreDecimalInEveryLanguage() throws {
+        let cases: [(flavour: String, path: String, cells: [String])] = [
+            ("typescript", "models/components/hold.md", ["*BigInt*", "*Decimal*", "Record<string, *BigInt*>"]),
+            ("java", "models/components/Hold.md", ["*BigInteger*", "*BigDecimal*", "Map\\<String, *BigInteger*>"]),
+            ("csharp", "Models/Components/Hold.md", ["*BigInteger*", "*decimal*", "Dictionary<String, *BigInteger*>"]),
+            ("python", "models/hold.md", ["*Decimal*", "*decimal.Decimal*", "Dict[str, *Decimal*]"]),
+        ]
+        for (flavour, path, cells) in cases {
+            let rows = cells.enumerated().map { "| `f\($0)` | \($1) | :heavy_check_mark: |" }.joined(separator: "\n")
+            let result = try generate([path: "# Hold\n\n## Fields\n\n| Field | Type | Required |\n| --- | --- | --- |\n\(rows)\n"], configuration: "flavour: \(flavour)\n")
+            XCTAssertEqual(result.diagnostics.all.map(\.description), [], flavour)
+            let node = try XCTUnwrap(result.graph.models.first, flavour)
+            guard case .object(let properties) = node.shape else { return XCTFail(flavour) }
+            XCTAssertEqual(properties.map(\.type), [.decimal, .decimal, .map(.decimal)], flavour)
+        }
+        // C#'s member heading.
+        let union = try generate(["Models/Components/TargetId.md": "# TargetId\n\n## Supported Types\n\n"
+            + Self.member("Str", "csharp", "TargetId.CreateStr(/* values here */);") + "\n"
+            + Self.member("Bigint", "csharp", "TargetId.CreateBigint(/* values here */);")], configuration: "flavour: csharp\n")
+        XCTAssertEqual(union.diagnostics.all.map(\.description), [])
+        XCTAssertEqual(try members("TargetId", in: union.graph).map(\.type), [.string, .decimal])
+    }
+
+    /// Every digit a JSON number sends up to 38 significant digits (Foundation's `Decimal`,
+    /// which JSONDecoder reads from the number's text), where `Double` keeps 15 to 17.
+    func testBigNumbersKeepTheirDigits() throws {
+        let files = try TestSupport.generate([
+            "models/components/hold.md": """
+                # Hold
+
+                ## Fields
+
+                | Field | Type | Required |
+                | --- | --- | --- |
+                | `amount` | *BigInt* | :heavy_check_mark: |
+                | `rate` | *Decimal* | :heavy_minus_sign: |
+                | `balances` | Record<string, *BigInt*> | :heavy_minus_sign: |
+                """,
+            "models/components/quantity.md": "# Quantity\n\n## Supported Types\n\n### `string`\n\n### `BigInt`\n",
+        ], configuration: "")
+        let run = try TestSupport.compileAndRun(files, main: #"""
+            import Foundation
+
+            let json = #"{"amount":12345678901234567890123456789012345678,"balances":{"a":-98765432109876543210},"rate":0.1000000000000000000000000000000000001}"#
+            let hold = try JSONDecoder().decode(Hold.self, from: Data(json.utf8))
+            print(hold.amount, hold.rate ?? 0, hold.balances?["a"] ?? 0)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            print(String(decoding: try encoder.encode(hold), as: UTF8.self) == json)
+            print(try JSONDecoder().decode([Quantity].self, from: Data(#"["10", 18446744073709551617]"#.utf8)))
+            """#, in: self)
+        XCTAssertEqual(run.standardOutput, """
+            12345678901234567890123456789012345678 0.1000000000000000000000000000000000001 -98765432109876543210
+            true
+            [Program.Quantity.string("10"), Program.Quantity.decimal(18446744073709551617)]
+
+            """, run.standardError)
+    }
 }

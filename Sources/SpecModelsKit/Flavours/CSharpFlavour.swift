@@ -16,7 +16,8 @@ extension FlavourVocabulary {
             "Int64": .integer,
             "double": .number,
             "float": .number,
-            "decimal": .number,
+            "decimal": .decimal,
+            "BigInteger": .decimal,
             "bool": .boolean,
             "object": .any,
             "DateTime": .dateTime,
@@ -45,5 +46,6 @@ extension FlavourVocabulary {
     static let csharpMemberNames: [String: TypeExpression] = [
         "Str": .string, "Integer": .integer, "Number": .number, "Boolean": .boolean, "Any": .any,
         "DateTime": .dateTime, "Date": .date, "Int32": .integer, "Int64": .integer,
+        "Bigint": .decimal, "BigInteger": .decimal, "Decimal": .decimal,
     ]
 }
