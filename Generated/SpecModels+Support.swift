@@ -400,6 +400,41 @@ public struct SpecModelsCodingKey: Swift.CodingKey, Hashable, Sendable, Expressi
     }
 }
 
+// MARK: - Coding helpers
+
+// The generated `init(from:)` and `encode(to:)` read and write each field through these
+// methods rather than `decode(_:forKey:)` and `encode(_:forKey:)`: each of those has about 17
+// overloads (one per standard type, and the generic one), and choosing among them for every
+// field was most of the compiler's work on a model set. One generic method is chosen at once;
+// it calls the standard generic method, which decodes and encodes the same JSON and throws the
+// same errors (naming the key and the expected type).
+
+extension KeyedDecodingContainer where K == SpecModelsCodingKey {
+    /// The value at `key` as a `T`, like `decode(_:forKey:)`: throws when the key is missing,
+    /// its value is `null` (unless `T` is optional) or not a `T`.
+    public func read<T: Decodable>(_ type: T.Type, forKey key: SpecModelsCodingKey) throws -> T {
+        try decode(T.self, forKey: key)
+    }
+
+    /// The value at `key` as a `T`, or nil when the key is missing or its value is `null`,
+    /// like `decodeIfPresent(_:forKey:)`.
+    public func readIfPresent<T: Decodable>(_ type: T.Type, forKey key: SpecModelsCodingKey) throws -> T? {
+        try decodeIfPresent(T.self, forKey: key)
+    }
+}
+
+extension KeyedEncodingContainer where K == SpecModelsCodingKey {
+    /// Writes `value` at `key`, like `encode(_:forKey:)` (an optional that is nil writes `null`).
+    public mutating func write<T: Encodable>(_ value: T, forKey key: SpecModelsCodingKey) throws {
+        try encode(value, forKey: key)
+    }
+
+    /// Writes `value` at `key` unless it is nil, like `encodeIfPresent(_:forKey:)`.
+    public mutating func writeIfPresent<T: Encodable>(_ value: T?, forKey key: SpecModelsCodingKey) throws {
+        try encodeIfPresent(value, forKey: key)
+    }
+}
+
 extension KeyedDecodingContainer where K == SpecModelsCodingKey {
     /// Fails when the decoder rewrote the payload's keys before matching them
     /// (`keyDecodingStrategy = .convertFromSnakeCase`): the object lacks the wire key `key`
