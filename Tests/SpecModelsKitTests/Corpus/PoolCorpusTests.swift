@@ -1,0 +1,207 @@
+import Foundation
+import XCTest
+@testable import SpecModelsKit
+
+/// The population (issue 17): 71 published Speakeasy doc sets in eight SDK languages, each
+/// models folder generated once as a new user would (`missingTypes: jsonValue`, never
+/// `unknownTypes`), and every output of at most `typeCheckBudget` docs type-checked once
+/// (Swift 6, whole-module, warnings as errors).
+///
+/// `expectedGeneration` and `expectedTypeCheck` hold today's results, per language: the sets
+/// that generate and those that do not (with their errors by kind), the docs, and the warnings
+/// by kind. When a change moves them, the failure prints the new text: paste it in.
+///
+/// `make test-pool` sets `SPECMODELS_POOL_REPORT` to a file: then every output is type-checked
+/// and one line per spec is written there (set, language, docs, exit, errors, warnings by kind,
+/// type-check seconds and result).
+final class PoolCorpusTests: XCTestCase {
+    /// Outputs of more docs than this are type-checked only by `make test-pool`: a 208-doc output
+    /// type-checks in 13 s on two busy cores, and the sets of at most 300 docs (35 of 71; 30
+    /// generate today, about 3,500 docs) keep this whole test under 10 minutes there, within the
+    /// budget of `make test`.
+    static let typeCheckBudget = 300
+
+    func testEveryPoolSetGeneratesAndTypeChecksAsRecorded() throws {
+        let pool = try PoolCorpus.load()
+        let reportPath = ProcessInfo.processInfo.environment["SPECMODELS_POOL_REPORT"].flatMap { $0.isEmpty ? nil : $0 }
+        let workspace = try TestSupport.temporaryDirectory(self)
+        var results: [SpecResult] = []
+        for spec in pool.specs {
+            let typeCheck = reportPath != nil || spec.docs <= Self.typeCheckBudget
+            results.append(try run(spec, typeCheck: typeCheck, workspace: workspace))
+        }
+        if let reportPath {
+            try Data(Self.report(results).utf8).write(to: URL(fileURLWithPath: reportPath))
+            print("pool report: \(reportPath)")
+        }
+        let generation = Self.generationSummary(results)
+        XCTAssertEqual(generation, Self.expectedGeneration, "the pool's generation changed; if on purpose, paste this as expectedGeneration:\n\(generation)")
+        if reportPath == nil {
+            let typeCheck = Self.typeCheckSummary(results)
+            XCTAssertEqual(typeCheck, Self.expectedTypeCheck, "the pool's type-check changed; if on purpose, paste this as expectedTypeCheck:\n\(typeCheck)")
+        }
+    }
+
+    // MARK: Today's results
+
+    static let expectedGeneration = """
+        csharp: 9 sets, 9 specs, 8882 docs; 4 generate
+          generate: buildwithdeck+sdk-dotnet, dailypay+dailypay-dotnet9-sdk, prove-identity+prove-sdk-server-dotnet, unified-to+unified-csharp-sdk
+          fails: BoltApp+Bolt-CSharp-SDK: 17 errors: 17 unknown type `_`
+          fails: CarlosEGuerraSilva+OpenRouterSDK.NET: 1 errors: 1 this doc reads as TypeScript (`_` in a Type cell), but _ reads as C# (`_` in a Type cell) at line N
+          fails: StackOneHQ+stackone-client-csharp: 5 errors: 4 `_` mixes strings ("unmapped_value") and numbers (N); 1 unknown type `_`
+          fails: formancehq+formance-sdk-csharp: 1 errors: 1 this doc reads as Java (`_` in a Type cell), but _ reads as C# (`_` in a Type cell) at line N
+          fails: novuhq+novu-csharp: 34 errors: 32 unknown type `_`; 2 `_` mixes strings ("last") and numbers (N)
+          warnings: 1 a carriage return (\\r) without a line feed ends the line here; 1 the row of field `_` goes on over lines N–N which do not start with `_`
+        go: 11 sets, 11 specs, 7326 docs; 7 generate
+          generate: BoltApp+bolt-go, buildwithdeck+sdk-go, const-cloudinary+analysis-go, dailypay+dailypay-go-sdk, ding-live+ding-golang, img-src-io+sdk-go, speakeasy-api+speakeasy-client-sdk-go
+          fails: Kong+sdk-konnect-go: 29 errors: 29 empty member heading
+          fails: dubinc+dub-go: 63 errors: 63 empty member heading
+          fails: gr4vy+gr4vy-go: 8 errors: 8 empty member heading
+          fails: infra-rdc+rudder-go: 2 errors: 1 `_` mixes strings ("debian") and numbers (N); 1 empty member heading
+          warnings: 280 unknown section `_` is ignored; 15 unknown type `_`; 6 not a model doc (no `_` heading and no `_`, `_` or `_` section); 4 not a model doc; 1 a carriage return (\\r) without a line feed ends the line here; 1 the row of field `_` goes on over lines N–N which do not start with `_`
+        java: 9 sets, 9 specs, 8209 docs; 8 generate
+          generate: afs-public+ascend-sdk-java, formancehq+formance-sdk-java, gr4vy+gr4vy-java, gsmservice-pl+messaging-sdk-java, mollie+mollie-api-java, nkwa+pay-java, postivo+java-client, prove-identity+prove-sdk-server-java
+          fails: StackOneHQ+stackone-client-java: 4 errors: 4 `_` mixes strings ("unmapped_value") and numbers (N)
+          warnings: 367 `_` has no `_`, `_` or `_` section
+        php: 5 sets, 5 specs, 4900 docs; 0 generate
+          generate: none
+          fails: StackOneHQ+stackone-client-php: 5416 errors: 3715 cannot read the type `_`; 1099 unknown type `_`; 308 member heading `_` is not a type; 290 link to `_` is not a model doc; 4 `_` mixes strings ("unmapped_value") and numbers (N)
+          fails: dubinc+dub-php: 1183 errors: 1015 cannot read the type `_`; 67 unknown type `_`; 53 link to `_` is not a model doc; 48 member heading `_` is not a type
+          fails: factuarea+factuarea-php: 1547 errors: 1149 cannot read the type `_`; 236 link to `_` is not a model doc; 159 member heading `_` is not a type; 2 unknown type `_`; 1 empty `_` cell
+          fails: kohortpay+kohortpay-php: 37 errors: 21 link to `_` is not a model doc; 16 cannot read the type `_`
+          fails: novuhq+php-novu: 1202 errors: 926 cannot read the type `_`; 93 link to `_` is not a model doc; 92 member heading `_` is not a type; 89 unknown type `_`; 2 `_` mixes strings ("last") and numbers (N)
+          warnings: 3121 link text `_` does not match the linked doc's type `_`
+        python: 13 sets, 13 specs, 9629 docs; 9 generate
+          generate: Leonardo-Interactive+leonardo-python-sdk, OWASP+nest-sdk-python, Unstructured-IO+unstructured-python-client, afs-public+ascend-sdk-python, comfy-deploy+comfy-deploy-python, dubinc+dub-python, formancehq+formance-sdk-python, speakeasy-api+speakeasy-client-sdk-python, unified-to+unified-python-sdk
+          fails: BoltApp+Bolt-Python-SDK: 3 errors: 1 `_` mixes strings ("M") and numbers (N); 1 `_` mixes strings ("adyen_") and numbers (N); 1 empty `_` cell
+          fails: demospace-ai+python-sdk: 25 errors: 13 link to `_` is not a model doc; 12 cannot read the type `_`
+          fails: ioniccommerce+ionic_sdk_python: 3 errors: 2 empty member heading; 1 link to `_` is not a model doc
+          fails: novuhq+novu-py: 2 errors: 2 `_` mixes strings ("last") and numbers (N)
+          warnings: 11 not a model doc; 3 unknown type `_`; 1 link text `_` does not match the linked doc's type `_`
+        ruby: 4 sets, 5 specs, 7715 docs; 0 generate
+          generate: none
+          fails: Gusto+gusto-ruby-client:gusto_embedded/docs/models: 1 errors: 1 this doc reads as Java (`_` in a Type cell), but _ reads as TypeScript (`_` in a Type cell) at line N
+          fails: Gusto+gusto-ruby-client:gusto_embedded_v_2025_11_15/docs/models: 1 errors: 1 this doc reads as Java (`_` in a Type cell), but _ reads as TypeScript (`_` in a Type cell) at line N
+          fails: ding-live+ding-ruby: 90 errors: 74 cannot read the type `_`; 16 link to `_` is not a model doc
+          fails: panoratech+panora-ruby: 1 errors: 1 this doc reads as TypeScript (`_` in a Type cell), but _ reads as Java (`_` in a Type cell) at line N
+          fails: unified-to+unified-ruby-sdk: 1 errors: 1 this doc reads as TypeScript (`_` in a Type cell), but _ reads as Java (`_` in a Type cell) at line N
+          warnings: 24 link text `_` does not match the linked doc's type `_`; 1 `_` has no `_`, `_` or `_` section
+        typescript: 19 sets, 19 specs, 13916 docs; 18 generate
+          generate: BoltApp+Bolt-Typescript-SDK, Gusto+gusto-typescript-client, StackOneHQ+stackone-client-typescript, Unstructured-IO+unstructured-js-client, acuvity+acuvity-ts, afs-public+ascend-sdk-typescript, cloudinary+asset-management-js, comfy-deploy+comfy-deploy-ts, dailypay+dailypay-typescript-sdk, descarteslabs+hedgewise-sdk-typescript, ding-live+ding-typescript, documenso+sdk-typescript, factify-inc+factify-typescript, getpimms+pimms-ts, gr4vy+gr4vy-typescript, honeyhiveai+typescript-sdk, inkeep+ai-api-ts, mollie+mollie-api-typescript
+          fails: formancehq+formance-sdk-typescript: 103 errors: 103 unknown type `_`
+          warnings: none
+        unity: 1 sets, 1 specs, 365 docs; 0 generate
+          generate: none
+          fails: SpaceTradersAPI+se-unity-sdk: 55 errors: 55 link to `_` is not a model doc
+          warnings: none
+        """
+
+    static let expectedTypeCheck = """
+        csharp: 3 type-checked, 3 pass
+        go: 7 type-checked, 7 pass
+        java: 4 type-checked, 4 pass
+        php: 0 type-checked, 0 pass
+        python: 5 type-checked, 5 pass
+        ruby: 0 type-checked, 0 pass
+        typescript: 11 type-checked, 11 pass
+        unity: 0 type-checked, 0 pass
+        """
+
+    // MARK: Running
+
+    struct SpecResult {
+        var spec: PoolCorpus.Spec
+        var errors: [String: Int]
+        var warnings: [String: Int]
+        var errorCount: Int { errors.values.reduce(0, +) }
+        var warningCount: Int { warnings.values.reduce(0, +) }
+        var generates: Bool { errorCount == 0 }
+        /// `nil` when not type-checked.
+        var typeCheck: (seconds: Double, errors: Int)?
+    }
+
+    private func run(_ spec: PoolCorpus.Spec, typeCheck: Bool, workspace: URL) throws -> SpecResult {
+        let generated = Generator.generate(specDirectory: spec.folder.path, missingTypes: .jsonValue)
+        var result = SpecResult(spec: spec, errors: [:], warnings: [:])
+        for diagnostic in generated.diagnostics.all {
+            let kind = PoolCorpus.kind(of: diagnostic.message)
+            switch diagnostic.severity {
+            case .error: result.errors[kind, default: 0] += 1
+            default: result.warnings[kind, default: 0] += 1
+            }
+        }
+        guard result.generates, typeCheck else { return result }
+        let output = workspace.appendingPathComponent(spec.name.filter { $0.isLetter || $0.isNumber })
+        _ = try OutputDirectory(path: output.path).apply(generated.files)
+        let started = Date()
+        let checked = try TestSupport.typecheck(try TestSupport.swiftFiles(in: output), moduleName: "Pool")
+        let errors = checked.standardError.split(separator: "\n").count { $0.contains(": error: ") || $0.contains(": warning: ") }
+        result.typeCheck = (Date().timeIntervalSince(started), checked.status == 0 ? 0 : max(errors, 1))
+        try? FileManager.default.removeItem(at: output)
+        return result
+    }
+
+    // MARK: Summaries
+
+    private static func counted(_ counts: [String: Int]) -> String {
+        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { "\($0.value) \($0.key)" }
+            .joined(separator: "; ")
+    }
+
+    private static func byLanguage(_ results: [SpecResult]) -> [(String, [SpecResult])] {
+        Dictionary(grouping: results, by: \.spec.language).sorted { $0.key < $1.key }
+    }
+
+    /// Per language: sets, specs and docs; the specs that generate; each that does not, with its
+    /// errors by kind; the warnings by kind over all its specs.
+    static func generationSummary(_ results: [SpecResult]) -> String {
+        var lines: [String] = []
+        for (language, specs) in byLanguage(results) {
+            let sets = Set(specs.map(\.spec.set)).count
+            let generating = specs.filter(\.generates)
+            lines.append("\(language): \(sets) sets, \(specs.count) specs, \(specs.map(\.spec.docs).reduce(0, +)) docs; \(generating.count) generate")
+            lines.append("  generate: \(generating.isEmpty ? "none" : generating.map(\.spec.name).joined(separator: ", "))")
+            for failing in specs where !failing.generates {
+                lines.append("  fails: \(failing.spec.name): \(failing.errorCount) errors: \(counted(failing.errors))")
+            }
+            let warnings = specs.reduce(into: [String: Int]()) { total, result in
+                total.merge(result.warnings, uniquingKeysWith: +)
+            }
+            lines.append("  warnings: \(warnings.isEmpty ? "none" : counted(warnings))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Per language: the specs type-checked (those that generate, within the budget), and each
+    /// whose output does not type-check warning-free, with its count of errors and warnings.
+    static func typeCheckSummary(_ results: [SpecResult]) -> String {
+        var lines: [String] = []
+        for (language, specs) in byLanguage(results) {
+            let checked = specs.filter { $0.typeCheck != nil }
+            let failing = checked.filter { $0.typeCheck?.errors != 0 }
+            var line = "\(language): \(checked.count) type-checked, \(checked.count - failing.count) pass"
+            if !failing.isEmpty {
+                line += "; fail: " + failing.map { "\($0.spec.name) (\($0.typeCheck?.errors ?? 0))" }.joined(separator: ", ")
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One tab-separated line per spec.
+    static func report(_ results: [SpecResult]) -> String {
+        var text = "set\tlanguage\tdocs\texit\terrors\twarnings\twarnings by kind\terrors by kind\ttype-check seconds\ttype-check\n"
+        for result in results {
+            let check = result.typeCheck.map { (String(format: "%.1f", $0.seconds), $0.errors == 0 ? "pass" : "\($0.errors) errors") }
+                ?? ("", result.generates ? "not run" : "not generated")
+            text += [
+                result.spec.name, result.spec.language, String(result.spec.docs), result.generates ? "0" : "1",
+                String(result.errorCount), String(result.warningCount), counted(result.warnings), counted(result.errors),
+                check.0, check.1,
+            ].joined(separator: "\t") + "\n"
+        }
+        return text
+    }
+}
