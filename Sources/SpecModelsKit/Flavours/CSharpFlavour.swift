@@ -45,5 +45,7 @@ extension FlavourVocabulary {
     static let csharpMemberNames: [String: TypeExpression] = [
         "Str": .string, "Integer": .integer, "Number": .number, "Boolean": .boolean, "Any": .any,
         "DateTime": .dateTime, "Date": .date,
+        // .NET's names (`CreateArrayOfInt32`).
+        "Int32": .integer, "Int64": .integer,
     ]
 }
