@@ -11,7 +11,7 @@ ifdef SPECMODELS_CORPUS
 export SPECMODELS_CORPUS
 endif
 
-.PHONY: all build generate check test fuzz deps clean bench bench-generate bench-compile
+.PHONY: all build generate check test test-pool fuzz deps clean bench bench-compare bench-generate bench-compile
 
 FUZZ_SECONDS ?= 60
 
@@ -43,18 +43,42 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# The population of published doc sets (SPECMODELS_CORPUS/pool): generates every models folder
+# and type-checks every output, whatever its size; one line per spec in .build/pool-report.tsv.
+test-pool: deps
+	$(SWIFT) build --build-tests
+	SPECMODELS_POOL_REPORT=$(abspath .build/pool-report.tsv) $(SWIFT) test --skip-build --filter PoolCorpusTests
+
 # Builds the libFuzzer target (Fuzz/FuzzSpec.swift over SpecModelsKit) and runs it for
 # FUZZ_SECONDS seconds; see Fuzz/README.md.
 fuzz: deps
 	Fuzz/fuzz.sh $(FUZZ_SECONDS)
 
 # Benchmarks (Benchmarks/, a separate package, so neither users nor `make test` build it).
-# `make bench` = generator speed (floor ratio, scale, --help) + compile cost of the output.
-# Numbers go in Benchmarks/RESULTS.md. BENCH_ARGS passes options (`--runs 11 --sizes 1000`).
+# `make bench` = the comparison below + generator speed (floor ratio, scale, --help) + compile
+# cost of the output. Numbers go in Benchmarks/RESULTS.md. BENCH_ARGS passes options to the
+# in-process benchmark (`--runs 11 --sizes 1000`).
+#
+# `make bench-compare BENCH_BASE=REV` (also part of `make bench`): the working tree's
+# `specmodels generate` against git revision REV's and against the C cmark floor, whole
+# processes alternated round by round, per spec: medians and ratios. Without BENCH_BASE, the
+# working tree against the floor alone. BENCH_COMPARE_ARGS passes options (`--runs 21`,
+# `--spec DIR`, `--generate-args "--missing-types json-value"`; see `specmodels-bench --help`).
 BENCH_SCRATCH ?= Benchmarks/.build
 BENCH_BIN = $(BENCH_SCRATCH)/release
+BENCH_BASE ?=
+BENCH_COMPARE_ARGS ?=
 
-bench: bench-generate bench-compile
+bench: bench-compare bench-generate bench-compile
+
+bench-compare: deps
+	$(SWIFT) build -c release --package-path Benchmarks --scratch-path $(BENCH_SCRATCH) --product specmodels-bench
+	$(SWIFT) build -c release --package-path Benchmarks --scratch-path $(BENCH_SCRATCH) --product specmodels
+	$(SWIFT) build -c release --package-path Benchmarks --scratch-path $(BENCH_SCRATCH) --product cmark-floor
+	@base=""; if [ -n "$(BENCH_BASE)" ]; then \
+		base=$$(SWIFT="$(SWIFT)" Benchmarks/build-revision.sh "$(BENCH_BASE)" "$(BENCH_SCRATCH)") || exit 1; fi; \
+	$(BENCH_BIN)/specmodels-bench compare --specmodels $(BENCH_BIN)/specmodels --floor $(BENCH_BIN)/cmark-floor \
+		--base "$$base" --base-label "$(or $(BENCH_BASE),base)" $(BENCH_COMPARE_ARGS)
 
 bench-generate: deps
 	$(SWIFT) build -c release --package-path Benchmarks --scratch-path $(BENCH_SCRATCH) --product specmodels-bench

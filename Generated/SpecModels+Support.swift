@@ -7,16 +7,27 @@ import Foundation
 
 /// An arbitrary JSON value.
 ///
-/// Numbers are stored as `Double`: integers up to 2^53 in magnitude are exact; larger integers
-/// decode to the nearest `Double` (9007199254740993 becomes 9007199254740992,
-/// 18446744073709551616 becomes 1.8446744073709552e19) and encode back as that value.
-/// `JSONDecoder` rejects numbers outside the range of `Double` (such as 1e400) as invalid JSON.
-/// Non-finite numbers (`.nan`, `.infinity`) cannot be encoded by a default `JSONEncoder`.
+/// Integers keep their exact value: a JSON number with an integral value in the range of
+/// `Int64` decodes to `.integer`, one above it up to `UInt64.max` to `.unsignedInteger`, and
+/// both encode back digit for digit (9007199254740993 stays 9007199254740993). Other numbers
+/// (fractions, and integers beyond `UInt64`) are `.number(Double)`: 1.5 stays 1.5,
+/// 18446744073709551616 becomes the nearest `Double`. `JSONDecoder` rejects numbers outside
+/// the range of `Double` (such as 1e400) as invalid JSON. Non-finite numbers (`.nan`,
+/// `.infinity`) cannot be encoded by a default `JSONEncoder`.
+///
+/// Numbers compare and hash by value, whichever case holds them: `.integer(1)`,
+/// `.unsignedInteger(1)` and `.number(1.0)` are equal. Integer literals make `.integer`,
+/// floating-point literals `.number`.
 ///
 /// `description` renders compact JSON with object keys sorted (non-finite numbers render as `null`).
 public enum JSONValue: Codable, Hashable, Sendable {
     case null
     case bool(Bool)
+    /// An integral number in the range of `Int64`.
+    case integer(Int64)
+    /// An integral number above `Int64.max`, up to `UInt64.max`.
+    case unsignedInteger(UInt64)
+    /// Any other number: one with a fraction, or an integer beyond `UInt64`.
     case number(Double)
     case string(String)
     case array([JSONValue])
@@ -30,6 +41,10 @@ public enum JSONValue: Codable, Hashable, Sendable {
             self = .string(value)
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .integer(value)
+        } else if let value = try? container.decode(UInt64.self) {
+            self = .unsignedInteger(value)
         } else if let value = try? container.decode(Double.self) {
             self = .number(value)
         } else if (try? decoder.container(keyedBy: SpecModelsCodingKey.self)) != nil {
@@ -51,6 +66,10 @@ public enum JSONValue: Codable, Hashable, Sendable {
             try container.encodeNil()
         case .bool(let value):
             try container.encode(value)
+        case .integer(let value):
+            try container.encode(value)
+        case .unsignedInteger(let value):
+            try container.encode(value)
         case .number(let value):
             try container.encode(value)
         case .string(let value):
@@ -68,16 +87,34 @@ public enum JSONValue: Codable, Hashable, Sendable {
         return nil
     }
 
-    /// The number, if this is `.number`.
+    /// The number as a `Double` (the nearest one, for an integer beyond 2^53), if this is a number.
     public var doubleValue: Double? {
-        if case .number(let value) = self { return value }
-        return nil
+        switch self {
+        case .integer(let value): return Double(value)
+        case .unsignedInteger(let value): return Double(value)
+        case .number(let value): return value
+        default: return nil
+        }
     }
 
-    /// The number as an `Int`, if this is a `.number` holding an integer exactly representable as `Int`.
+    /// The number as an `Int`, if this is a number whose value an `Int` holds exactly.
     public var intValue: Int? {
-        if case .number(let value) = self { return Int(exactly: value) }
-        return nil
+        switch self {
+        case .integer(let value): return Int(exactly: value)
+        case .unsignedInteger(let value): return Int(exactly: value)
+        case .number(let value): return Int(exactly: value)
+        default: return nil
+        }
+    }
+
+    /// The number as a `UInt64`, if this is a number whose value a `UInt64` holds exactly.
+    public var uint64Value: UInt64? {
+        switch self {
+        case .integer(let value): return UInt64(exactly: value)
+        case .unsignedInteger(let value): return value
+        case .number(let value): return UInt64(exactly: value)
+        default: return nil
+        }
     }
 
     /// The Boolean, if this is `.bool`.
@@ -115,6 +152,66 @@ public enum JSONValue: Codable, Hashable, Sendable {
         guard case .array(let values) = self, values.indices.contains(index) else { return nil }
         return values[index]
     }
+
+    /// Numbers are equal when their values are, whichever case holds them.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case (.bool(let left), .bool(let right)): return left == right
+        case (.string(let left), .string(let right)): return left == right
+        case (.array(let left), .array(let right)): return left == right
+        case (.object(let left), .object(let right)): return left == right
+        default:
+            guard let left = lhs.numericValue, let right = rhs.numericValue else { return false }
+            return left == right
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null:
+            hasher.combine(0)
+        case .bool(let value):
+            hasher.combine(1)
+            hasher.combine(value)
+        case .integer, .unsignedInteger, .number:
+            hasher.combine(2)
+            hasher.combine(numericValue)
+        case .string(let value):
+            hasher.combine(3)
+            hasher.combine(value)
+        case .array(let values):
+            hasher.combine(4)
+            hasher.combine(values)
+        case .object(let members):
+            hasher.combine(5)
+            hasher.combine(members)
+        }
+    }
+
+    /// A number in one canonical form (`Int64` if it holds the value exactly, else `UInt64`,
+    /// else `Double`), so that equal values compare and hash alike.
+    private enum NumericValue: Hashable {
+        case signed(Int64)
+        case unsigned(UInt64)
+        case other(Double)
+    }
+
+    private var numericValue: NumericValue? {
+        switch self {
+        case .integer(let value):
+            return .signed(value)
+        case .unsignedInteger(let value):
+            if let signed = Int64(exactly: value) { return .signed(signed) }
+            return .unsigned(value)
+        case .number(let value):
+            if let signed = Int64(exactly: value) { return .signed(signed) }
+            if let unsigned = UInt64(exactly: value) { return .unsigned(unsigned) }
+            return .other(value)
+        default:
+            return nil
+        }
+    }
 }
 
 extension JSONValue: ExpressibleByNilLiteral {
@@ -130,8 +227,8 @@ extension JSONValue: ExpressibleByBooleanLiteral {
 }
 
 extension JSONValue: ExpressibleByIntegerLiteral {
-    public init(integerLiteral value: Int) {
-        self = .number(Double(value))
+    public init(integerLiteral value: Int64) {
+        self = .integer(value)
     }
 }
 
@@ -174,6 +271,10 @@ extension JSONValue: CustomStringConvertible {
             output += "null"
         case .bool(let value):
             output += value ? "true" : "false"
+        case .integer(let value):
+            output += String(value)
+        case .unsignedInteger(let value):
+            output += String(value)
         case .number(let value):
             output += JSONValue.render(value)
         case .string(let value):
@@ -296,6 +397,41 @@ public struct SpecModelsCodingKey: Swift.CodingKey, Hashable, Sendable, Expressi
         let prefix = string.prefix(limit)
         if prefix.endIndex == string.endIndex { return string.debugDescription }
         return String(prefix).debugDescription + "..."
+    }
+}
+
+// MARK: - Coding helpers
+
+// The generated `init(from:)` and `encode(to:)` read and write each field through these
+// methods rather than `decode(_:forKey:)` and `encode(_:forKey:)`: each of those has about 17
+// overloads (one per standard type, and the generic one), and choosing among them for every
+// field was most of the compiler's work on a model set. One generic method is chosen at once;
+// it calls the standard generic method, which decodes and encodes the same JSON and throws the
+// same errors (naming the key and the expected type).
+
+extension KeyedDecodingContainer where K == SpecModelsCodingKey {
+    /// The value at `key` as a `T`, like `decode(_:forKey:)`: throws when the key is missing,
+    /// its value is `null` (unless `T` is optional) or not a `T`.
+    public func read<T: Decodable>(_ type: T.Type, forKey key: SpecModelsCodingKey) throws -> T {
+        try decode(T.self, forKey: key)
+    }
+
+    /// The value at `key` as a `T`, or nil when the key is missing or its value is `null`,
+    /// like `decodeIfPresent(_:forKey:)`.
+    public func readIfPresent<T: Decodable>(_ type: T.Type, forKey key: SpecModelsCodingKey) throws -> T? {
+        try decodeIfPresent(T.self, forKey: key)
+    }
+}
+
+extension KeyedEncodingContainer where K == SpecModelsCodingKey {
+    /// Writes `value` at `key`, like `encode(_:forKey:)` (an optional that is nil writes `null`).
+    public mutating func write<T: Encodable>(_ value: T, forKey key: SpecModelsCodingKey) throws {
+        try encode(value, forKey: key)
+    }
+
+    /// Writes `value` at `key` unless it is nil, like `encodeIfPresent(_:forKey:)`.
+    public mutating func writeIfPresent<T: Encodable>(_ value: T?, forKey key: SpecModelsCodingKey) throws {
+        try encodeIfPresent(value, forKey: key)
     }
 }
 

@@ -46,18 +46,18 @@ public struct ListInstallationsConsumer: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
-        self.consumerRef = try container.decode(String.self, forKey: "consumerRef")
-        self.consumerName = try container.decode(String.self, forKey: "consumerName")
-        self.projectId = try container.decode(String.self, forKey: "projectId")
+        self.consumerRef = try container.read(String.self, forKey: "consumerRef")
+        self.consumerName = try container.read(String.self, forKey: "consumerName")
+        self.projectId = try container.read(String.self, forKey: "projectId")
         self.createTime = try container.decodeRFC3339Date(forKey: "createTime")
         self.updateTime = try container.decodeRFC3339DateIfPresent(forKey: "updateTime")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
-        try container.encode(self.consumerRef, forKey: "consumerRef")
-        try container.encode(self.consumerName, forKey: "consumerName")
-        try container.encode(self.projectId, forKey: "projectId")
+        try container.write(self.consumerRef, forKey: "consumerRef")
+        try container.write(self.consumerName, forKey: "consumerName")
+        try container.write(self.projectId, forKey: "projectId")
         try container.encodeRFC3339Date(self.createTime, forKey: "createTime")
         try container.encodeRFC3339DateIfPresent(self.updateTime, forKey: "updateTime")
     }

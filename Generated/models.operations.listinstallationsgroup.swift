@@ -46,18 +46,18 @@ public struct ListInstallationsGroup: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
-        self.groupRef = try container.decode(String.self, forKey: "groupRef")
-        self.groupName = try container.decode(String.self, forKey: "groupName")
-        self.projectId = try container.decode(String.self, forKey: "projectId")
+        self.groupRef = try container.read(String.self, forKey: "groupRef")
+        self.groupName = try container.read(String.self, forKey: "groupName")
+        self.projectId = try container.read(String.self, forKey: "projectId")
         self.createTime = try container.decodeRFC3339Date(forKey: "createTime")
         self.updateTime = try container.decodeRFC3339DateIfPresent(forKey: "updateTime")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
-        try container.encode(self.groupRef, forKey: "groupRef")
-        try container.encode(self.groupName, forKey: "groupName")
-        try container.encode(self.projectId, forKey: "projectId")
+        try container.write(self.groupRef, forKey: "groupRef")
+        try container.write(self.groupName, forKey: "groupName")
+        try container.write(self.projectId, forKey: "projectId")
         try container.encodeRFC3339Date(self.createTime, forKey: "createTime")
         try container.encodeRFC3339DateIfPresent(self.updateTime, forKey: "updateTime")
     }

@@ -26,15 +26,15 @@ public struct ListInstallationsOAuth2AuthorizationCodeToken: Codable, Hashable, 
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
-        self.accessToken = try container.decodeIfPresent(ListInstallationsAccessToken.self, forKey: "accessToken")
-        self.refreshToken = try container.decodeIfPresent(ListInstallationsRefreshToken.self, forKey: "refreshToken")
-        self.scopes = try container.decodeIfPresent([String].self, forKey: "scopes")
+        self.accessToken = try container.readIfPresent(ListInstallationsAccessToken.self, forKey: "accessToken")
+        self.refreshToken = try container.readIfPresent(ListInstallationsRefreshToken.self, forKey: "refreshToken")
+        self.scopes = try container.readIfPresent([String].self, forKey: "scopes")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
-        try container.encodeIfPresent(self.accessToken, forKey: "accessToken")
-        try container.encodeIfPresent(self.refreshToken, forKey: "refreshToken")
-        try container.encodeIfPresent(self.scopes, forKey: "scopes")
+        try container.writeIfPresent(self.accessToken, forKey: "accessToken")
+        try container.writeIfPresent(self.refreshToken, forKey: "refreshToken")
+        try container.writeIfPresent(self.scopes, forKey: "scopes")
     }
 }

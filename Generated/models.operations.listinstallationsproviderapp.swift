@@ -65,24 +65,24 @@ public struct ListInstallationsProviderApp: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.projectId = try container.decode(String.self, forKey: "projectId")
-        self.externalRef = try container.decodeIfPresent(String.self, forKey: "externalRef")
-        self.provider = try container.decode(String.self, forKey: "provider")
-        self.clientId = try container.decode(String.self, forKey: "clientId")
-        self.scopes = try container.decodeIfPresent([String].self, forKey: "scopes")
+        self.id = try container.read(String.self, forKey: "id")
+        self.projectId = try container.read(String.self, forKey: "projectId")
+        self.externalRef = try container.readIfPresent(String.self, forKey: "externalRef")
+        self.provider = try container.read(String.self, forKey: "provider")
+        self.clientId = try container.read(String.self, forKey: "clientId")
+        self.scopes = try container.readIfPresent([String].self, forKey: "scopes")
         self.createTime = try container.decodeRFC3339Date(forKey: "createTime")
         self.updateTime = try container.decodeRFC3339DateIfPresent(forKey: "updateTime")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
-        try container.encode(self.id, forKey: "id")
-        try container.encode(self.projectId, forKey: "projectId")
-        try container.encodeIfPresent(self.externalRef, forKey: "externalRef")
-        try container.encode(self.provider, forKey: "provider")
-        try container.encode(self.clientId, forKey: "clientId")
-        try container.encodeIfPresent(self.scopes, forKey: "scopes")
+        try container.write(self.id, forKey: "id")
+        try container.write(self.projectId, forKey: "projectId")
+        try container.writeIfPresent(self.externalRef, forKey: "externalRef")
+        try container.write(self.provider, forKey: "provider")
+        try container.write(self.clientId, forKey: "clientId")
+        try container.writeIfPresent(self.scopes, forKey: "scopes")
         try container.encodeRFC3339Date(self.createTime, forKey: "createTime")
         try container.encodeRFC3339DateIfPresent(self.updateTime, forKey: "updateTime")
     }

@@ -30,14 +30,14 @@ public struct ListInstallationsRefreshToken: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
-        self.token = try container.decode(String.self, forKey: "token")
+        self.token = try container.read(String.self, forKey: "token")
         self.issuedAt = try container.decodeRFC3339DateIfPresent(forKey: "issuedAt")
         self.expiresAt = try container.decodeRFC3339DateIfPresent(forKey: "expiresAt")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
-        try container.encode(self.token, forKey: "token")
+        try container.write(self.token, forKey: "token")
         try container.encodeRFC3339DateIfPresent(self.issuedAt, forKey: "issuedAt")
         try container.encodeRFC3339DateIfPresent(self.expiresAt, forKey: "expiresAt")
     }

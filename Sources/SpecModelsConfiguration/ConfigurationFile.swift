@@ -9,7 +9,7 @@ import Yams
 /// in `Configuration.resolve(against:base:diagnostics:)`.
 public enum ConfigurationFile {
     /// The top-level keys, in the order the README documents them.
-    public static let topLevelKeys = ["accessModifier", "namespaces", "typeOverrides", "nameOverrides", "keyOverrides", "wireKeys", "nullable", "conformances", "missingTypes", "flavour", "integerType"]
+    public static let topLevelKeys = ["accessModifier", "namespaces", "typeOverrides", "nameOverrides", "keyOverrides", "wireKeys", "nullable", "conformances", "missingTypes", "unknownTypes", "flavour", "integerType"]
     public static let namespaceKeys = ["include", "exclude", "roots"]
 
     /// Reads the file at `path`; `nil` when it cannot be read or has errors (in `diagnostics`).
@@ -70,6 +70,10 @@ private struct Reader {
                 configuration.missingTypes = choice(
                     value, named: "missingTypes", expecting: "`error` or `jsonValue`",
                     among: MissingTypes.allCases.map(\.rawValue), MissingTypes.init(rawValue:))
+            case "unknownTypes":
+                configuration.unknownTypes = choice(
+                    value, named: "unknownTypes", expecting: "`error` or `jsonValue`",
+                    among: UnknownTypes.allCases.map(\.rawValue), UnknownTypes.init(rawValue:))
             case "flavour":
                 let flavours = SpecFlavour.allCases.map(\.rawValue)
                 configuration.flavour = choice(

@@ -4,6 +4,11 @@ import SpecModelsKit
 /// `specmodels learn-keys` without the command line: reads the spec, its configuration and
 /// the payload samples (JSON files of one type, or a contract test's 2xx JSON bodies), walks
 /// the samples and learns the settings that make them decode.
+///
+/// Input that cannot be read (the spec's errors, a configuration, an Arazzo file or a sample
+/// that is not what it should be) is an error. What the samples and the SDK docs lack is a
+/// finding (`Findings`): a warning that skips only what it concerns, or an error with
+/// `strict`. Learning nothing at all — no body read, no key placed — is an error.
 public enum LearnKeys {
     public enum Samples: Sendable {
         /// JSON files, each a payload of the type `typeName` names (`Account`, `components.Account`).
@@ -19,13 +24,15 @@ public enum LearnKeys {
         public var currentSettings = WireSettings()
         public var bodies: ContractBodies?
         public var learner: KeyLearner?
-        /// `nil` when reading the inputs failed.
+        /// `nil` when reading the inputs failed or nothing was learned.
         public var learned: LearnedSettings?
         public var diagnostics = Diagnostics()
     }
 
-    public static func run(spec: String, configuration configurationPath: String?, samples: Samples) -> Result {
+    /// - Parameter strict: findings are errors (`--strict`), not warnings.
+    public static func run(spec: String, configuration configurationPath: String?, samples: Samples, strict: Bool = false) -> Result {
         var result = Result()
+        var findings = Findings(severity: strict ? .error : .warning)
         var configuration: Configuration?
         if let configurationPath {
             configuration = ConfigurationFile.read(path: configurationPath, diagnostics: &result.diagnostics)
@@ -34,7 +41,7 @@ public enum LearnKeys {
         var specDiagnostics = Diagnostics()
         let graph = Generator.buildGraph(
             from: source.read(diagnostics: &specDiagnostics), missingTypes: configuration?.missingTypes?.value ?? .error,
-            flavour: configuration?.flavour?.value, diagnostics: &specDiagnostics)
+            unknownTypes: configuration?.unknownTypes?.value ?? .error, flavour: configuration?.flavour?.value, diagnostics: &specDiagnostics)
         // The spec's warnings are `generate`'s business; its errors stop learning.
         for diagnostic in specDiagnostics.all where diagnostic.severity == .error { result.diagnostics.append(diagnostic) }
         guard !result.diagnostics.hasErrors else { return result }
@@ -51,21 +58,37 @@ public enum LearnKeys {
             payloads = readFiles(paths, typeName: typeName, graph: wired, diagnostics: &result.diagnostics)
         case .contractTest(let arazzo, let sdks):
             let steps = ArazzoDocument.read(path: arazzo, diagnostics: &result.diagnostics)
-            let operations = SDKOperationDocs.read(directory: sdks, diagnostics: &result.diagnostics)
-            guard !result.diagnostics.hasErrors else { return result }
-            let resolver = ResponseBodyType.Resolver(graph: wired, specDirectory: spec)
-            let bodies = ContractBodies.collect(steps, operations: operations, resolver: resolver, diagnostics: &result.diagnostics)
-            payloads = bodies.bodies.map { PayloadSample(type: $0.type, json: $0.json, placement: $0.placement) }
-            result.bodies = bodies
+            let operations = SDKOperationDocs.read(directory: sdks, findings: &findings, diagnostics: &result.diagnostics)
+            if !result.diagnostics.hasErrors {
+                let resolver = ResponseBodyType.Resolver(graph: wired, specDirectory: spec)
+                let bodies = ContractBodies.collect(
+                    steps, operations: operations, resolver: resolver, findings: &findings, diagnostics: &result.diagnostics)
+                payloads = bodies.bodies.map { PayloadSample(type: $0.type, json: $0.json, placement: $0.placement) }
+                result.bodies = bodies
+                if bodies.bodies.isEmpty && !result.diagnostics.hasErrors {
+                    result.diagnostics.error(
+                        "nothing to learn from: no step of `\(arazzo)` has a 2xx JSON body of a model type that the SDK docs in `\(sdks)` document",
+                        at: nil)
+                }
+            }
         }
-        guard !result.diagnostics.hasErrors else { return result }
+        guard !result.diagnostics.hasErrors else {
+            result.diagnostics.append(contentsOf: findings.diagnostics)
+            return result
+        }
 
-        var learner = KeyLearner(graph: wired)
+        var learner = KeyLearner(graph: wired, findings: findings.severity)
         for payload in payloads { learner.learn(payload) }
         let learned = learner.settings(current: result.currentSettings)
-        result.diagnostics.append(contentsOf: learner.diagnostics)
+        result.diagnostics.append(contentsOf: findings.diagnostics)
+        result.diagnostics.append(contentsOf: learner.findings.diagnostics)
         result.diagnostics.append(contentsOf: learned.problems)
         result.learner = learner
+        if learned.fieldsSeen == 0 && learned.nullable.isEmpty {
+            result.diagnostics.error(
+                "nothing learned: no key of the \(learned.samples) sample\(learned.samples == 1 ? "" : "s") belongs to one field with one key", at: nil)
+            return result
+        }
         result.learned = learned
         return result
     }

@@ -24,6 +24,11 @@ struct GenerationOptions: ParsableArguments {
         valueName: "policy"))
     var missingTypes: MissingTypes?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "What a Type cell or member heading that cannot be read becomes; overrides unknownTypes in the configuration.",
+        valueName: "policy"))
+    var unknownTypes: UnknownTypes?
+
     @Flag(name: .long, help: "Treat warnings as errors: exit with status 1 and write nothing when there are any.")
     var warningsAsErrors = false
 
@@ -68,7 +73,8 @@ struct GenerationOptions: ParsableArguments {
             }
             let base = EmissionOptions(accessModifier: accessModifier ?? .public)
             let result = Generator.generate(
-                specDirectory: spec, options: base, missingTypes: missingTypes, configuration: configuration)
+                specDirectory: spec, options: base, missingTypes: missingTypes, unknownTypes: unknownTypes,
+                configuration: configuration)
             diagnostics.append(contentsOf: result.diagnostics)
             files = result.files
         }
@@ -98,6 +104,31 @@ struct GenerationOptions: ParsableArguments {
 extension EmissionOptions.AccessModifier: ExpressibleByArgument {}
 
 /// On the command line the policies are spelled `error` and `json-value`.
+extension UnknownTypes: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let policy = Self.allCases.first(where: { $0.argument == argument }) else { return nil }
+        self = policy
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.argument) }
+
+    public static var allValueDescriptions: [String: String] {
+        [
+            UnknownTypes.error.argument: "an error at each such cell (the default)",
+            UnknownTypes.jsonValue.argument: "JSONValue, with a warning at each such cell",
+        ]
+    }
+
+    public var defaultValueDescription: String { argument }
+
+    private var argument: String {
+        switch self {
+        case .error: "error"
+        case .jsonValue: "json-value"
+        }
+    }
+}
+
 extension MissingTypes: ExpressibleByArgument {
     public init?(argument: String) {
         guard let policy = Self.allCases.first(where: { $0.argument == argument }) else { return nil }

@@ -18,10 +18,16 @@ struct LearnKeysCommand: ParsableCommand {
             bodies of an Arazzo contract test (ARAZZO.yaml --sdks DIR, where DIR holds the \
             SDK's README per API group, which give each operation's response type).
 
-            Keys that match no field or several, missing required keys and values of the wrong \
-            kind are reported at their place with their JSON path, never guessed. Exit status: \
-            0; 1 when a sample or an input has problems (nothing is written); 2 when the command \
-            line is wrong.
+            What the samples and the SDK docs lack is a warning at its place, and learning goes \
+            on without it: an operation the contract test calls but no SDK doc documents is \
+            skipped; keys that match no field or several, missing required keys and values of \
+            the wrong kind are reported with their JSON path, never guessed, while the keys \
+            that were placed still count; a field two samples give different keys gets no \
+            setting. --strict makes every such warning an error.
+
+            Exit status: 0 when settings were learned, whatever the warnings; 1 when an input \
+            cannot be read, nothing could be learned, or (with --strict) there is any warning: \
+            then nothing is written; 2 when the command line is wrong.
             """
     )
 
@@ -41,6 +47,9 @@ struct LearnKeysCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Write the learned settings into the configuration file instead of printing them.")
     var write = false
+
+    @Flag(name: .long, help: "Fail, writing nothing, on any operation the SDK docs lack and any key or body that contradicts its doc (for CI).")
+    var strict = false
 
     @Argument(help: ArgumentHelp("JSON samples (with --type), or one Arazzo file (with --sdks).", valueName: "file"))
     var files: [String] = []
@@ -73,12 +82,14 @@ struct LearnKeysCommand: ParsableCommand {
     func run() throws {
         let existing = FileManager.default.fileExists(atPath: configurationPath) ? configurationPath : nil
         let samples: LearnKeys.Samples = if let type { .files(typeName: type, paths: files) } else { .contractTest(arazzo: files[0], sdks: sdks!) }
-        let result = LearnKeys.run(spec: spec, configuration: existing, samples: samples)
+        let result = LearnKeys.run(spec: spec, configuration: existing, samples: samples, strict: strict)
         DiagnosticPrinter.print(result.diagnostics)
-        guard let learned = result.learned, let graph = result.graph else { throw ExitCode(1) }
         if let bodies = result.bodies {
-            DiagnosticPrinter.printError("learn-keys: \(bodies.bodies.count) JSON 2xx bodies read; \(bodies.notModels.count) not of a model type, \(bodies.skipped) of other statuses or media types skipped")
+            DiagnosticPrinter.printError(
+                "learn-keys: \(bodies.bodies.count) JSON 2xx bodies read; \(bodies.notModels.count) not of a model type, "
+                    + "\(bodies.undocumented.count) of operations the SDK docs lack and \(bodies.skipped) of other statuses or media types skipped")
         }
+        guard let learned = result.learned, let graph = result.graph else { throw ExitCode(1) }
         guard write else {
             print(learned.yaml, terminator: "")
             if result.diagnostics.hasErrors { throw ExitCode(1) }

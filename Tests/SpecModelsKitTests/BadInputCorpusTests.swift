@@ -127,7 +127,9 @@ final class BadInputCorpusTests: XCTestCase {
             }
             XCTAssert(changes.isEmpty, "\(name): a successful run changed files it must not touch:\n\(changes.joined(separator: "\n"))")
             // The file the previous run generated, listed in its manifest, is stale now.
-            XCTAssertNil(after.entries["Generated/models.old.swift"], "\(name): the stale generated file was kept")
+            if arguments.first == "generate" {
+                XCTAssertNil(after.entries["Generated/models.old.swift"], "\(name): the stale generated file was kept")
+            }
         }
         Self.removeTree(folder)
     }

@@ -75,7 +75,7 @@ final class ConfigurationFileTests: XCTestCase {
             "specmodels.yml:1:1: error: unknown key `acessModifier` in the configuration; did you mean `accessModifier`?",
             "specmodels.yml:3:3: error: unknown key `includes` in `namespaces`; did you mean `include`?",
             "specmodels.yml:4:3: error: unknown key `only` in `namespaces`; expected one of `include`, `exclude`, `roots`",
-            "specmodels.yml:5:1: error: unknown key `colors` in the configuration; expected one of `accessModifier`, `namespaces`, `typeOverrides`, `nameOverrides`, `keyOverrides`, `wireKeys`, `nullable`, `conformances`, `missingTypes`, `flavour`, `integerType`",
+            "specmodels.yml:5:1: error: unknown key `colors` in the configuration; expected one of `accessModifier`, `namespaces`, `typeOverrides`, `nameOverrides`, `keyOverrides`, `wireKeys`, `nullable`, `conformances`, `missingTypes`, `unknownTypes`, `flavour`, `integerType`",
         ])
     }
 
@@ -150,7 +150,7 @@ final class ConfigurationFileTests: XCTestCase {
         XCTAssertTrue(broken[0].hasPrefix("specmodels.yml:3:1: error: invalid YAML:"), broken[0])
 
         let (_, notAMapping) = parse("- accessModifier\n")
-        XCTAssertEqual(notAMapping, ["specmodels.yml:1:1: error: the configuration must be a mapping of settings (accessModifier, namespaces, typeOverrides, nameOverrides, keyOverrides, wireKeys, nullable, conformances, missingTypes, flavour, integerType); found a list"])
+        XCTAssertEqual(notAMapping, ["specmodels.yml:1:1: error: the configuration must be a mapping of settings (accessModifier, namespaces, typeOverrides, nameOverrides, keyOverrides, wireKeys, nullable, conformances, missingTypes, unknownTypes, flavour, integerType); found a list"])
     }
 
     func testDefaultPathIsBesideTheSpecFolder() {

@@ -216,8 +216,8 @@ final class ConfigurationTests: XCTestCase {
         let message = source("operations.message", "keyOverrides:\n  Message.operationId: operation_id\n")
         assertContains(message, [
             "    public var operationId: String?\n",
-            "        self.operationId = try container.decodeIfPresent(String.self, forKey: \"operation_id\")",
-            "        try container.encodeIfPresent(self.operationId, forKey: \"operation_id\")",
+            "        self.operationId = try container.readIfPresent(String.self, forKey: \"operation_id\")",
+            "        try container.writeIfPresent(self.operationId, forKey: \"operation_id\")",
         ])
     }
 

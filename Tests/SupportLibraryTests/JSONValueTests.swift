@@ -69,27 +69,68 @@ final class JSONValueTests: XCTestCase {
     func testNumbersKeepTheirKind() throws {
         // Booleans never become numbers and vice versa; integral numbers stay numbers.
         let value = try decode(JSONValue.self, "[1, true, 0, false, 1.0]")
-        XCTAssertEqual(value, [.number(1), .bool(true), .number(0), .bool(false), .number(1)])
+        XCTAssertEqual(value, [.integer(1), .bool(true), .integer(0), .bool(false), .integer(1)])
+        guard case .integer(1) = value[0], case .integer(1) = value[4] else { return XCTFail("\(value)") }
     }
 
-    func testLargeIntegersDecodeToNearestDouble() throws {
-        let value = try decode(JSONValue.self, "[9007199254740993, 18446744073709551616, -123456789012345678901234567890]")
-        XCTAssertEqual(value[0], .number(9_007_199_254_740_992))
-        XCTAssertEqual(value[0]?.intValue, 9_007_199_254_740_992)
-        XCTAssertEqual(value[1]?.doubleValue, 18_446_744_073_709_551_616.0)
-        XCTAssertNil(value[1]?.intValue, "2^64 does not fit Int")
-        XCTAssertEqual(value[2]?.doubleValue, -1.2345678901234568e29)
+    func testIntegersRoundTripExactly() throws {
+        let text = #"{"id": 9007199254740993, "big": 18446744073709551615, "x": 1.5}"#
+        let value = try decode(JSONValue.self, text)
+        XCTAssertEqual(value["id"], .integer(9_007_199_254_740_993))
+        XCTAssertEqual(value["big"], .unsignedInteger(18_446_744_073_709_551_615))
+        XCTAssertEqual(value["x"], .number(1.5))
+        XCTAssertEqual(try encodeString(value), #"{"big":18446744073709551615,"id":9007199254740993,"x":1.5}"#)
+        XCTAssertEqual(value.description, #"{"big":18446744073709551615,"id":9007199254740993,"x":1.5}"#)
+        XCTAssertEqual(try decode(JSONValue.self, encodeString(value)), value)
+        // The two neighbours that one Double cannot tell apart stay apart.
+        XCTAssertNotEqual(value["id"], .integer(9_007_199_254_740_992))
+        XCTAssertEqual(value["id"]?.intValue, 9_007_199_254_740_993)
+        XCTAssertEqual(value["big"]?.uint64Value, UInt64.max)
+        XCTAssertNil(value["big"]?.intValue)
+    }
+
+    func testIntegerRangeEnds() throws {
+        let value = try decode(JSONValue.self, "[-9223372036854775808, 9223372036854775807, 9223372036854775808, 0, -0, 1e2, 1.0]")
+        XCTAssertEqual(value[0], .integer(.min))
+        XCTAssertEqual(value[1], .integer(.max))
+        XCTAssertEqual(value[2], .unsignedInteger(9_223_372_036_854_775_808))
+        XCTAssertEqual(try encodeString(value), "[-9223372036854775808,9223372036854775807,9223372036854775808,0,0,100,1]")
+    }
+
+    func testIntegersBeyondUInt64DecodeToNearestDouble() throws {
+        let value = try decode(JSONValue.self, "[18446744073709551616, -123456789012345678901234567890]")
+        XCTAssertEqual(value[0], .number(18_446_744_073_709_551_616.0))
+        XCTAssertNil(value[0]?.intValue, "2^64 does not fit Int")
+        XCTAssertNil(value[0]?.uint64Value, "2^64 does not fit UInt64")
+        XCTAssertEqual(value[1]?.doubleValue, -1.2345678901234568e29)
         // Encodes back as the Double.
         XCTAssertEqual(try decode(JSONValue.self, encodeString(value)), value)
         // Out of Double range: JSONDecoder rejects the document.
         XCTAssertThrowsError(try decode(JSONValue.self, "[1e400]"))
     }
 
+    func testNumbersCompareAndHashByValue() {
+        let equal: [JSONValue] = [.integer(7), .unsignedInteger(7), .number(7), 7, 7.0]
+        for left in equal {
+            for right in equal {
+                XCTAssertEqual(left, right)
+                XCTAssertEqual(left.hashValue, right.hashValue, "\(left) \(right)")
+            }
+        }
+        XCTAssertEqual(JSONValue.number(-0.0), .integer(0))
+        XCTAssertEqual(JSONValue.number(18_446_744_073_709_549_568.0), .unsignedInteger(18_446_744_073_709_549_568))
+        XCTAssertNotEqual(JSONValue.number(7.5), .integer(7))
+        XCTAssertNotEqual(JSONValue.number(.nan), .number(.nan))
+        XCTAssertNotEqual(JSONValue.integer(1), .bool(true))
+        XCTAssertNotEqual(JSONValue.integer(1), .string("1"))
+        XCTAssertEqual(Set<JSONValue>([.integer(1), .unsignedInteger(1), .number(1), .number(2)]).count, 2)
+    }
+
     func testLiterals() {
         let value: JSONValue = ["s": "x", "i": 3, "d": 2.5, "b": false, "n": nil, "a": [1, "two", [3]], "o": ["k": "v"]]
         XCTAssertEqual(value, .object([
-            "s": .string("x"), "i": .number(3), "d": .number(2.5), "b": .bool(false), "n": .null,
-            "a": .array([.number(1), .string("two"), .array([.number(3)])]), "o": .object(["k": .string("v")]),
+            "s": .string("x"), "i": .integer(3), "d": .number(2.5), "b": .bool(false), "n": .null,
+            "a": .array([.integer(1), .string("two"), .array([.integer(3)])]), "o": .object(["k": .string("v")]),
         ]))
         let duplicate: JSONValue = ["k": 1, "k": 2]
         XCTAssertEqual(duplicate, ["k": 2])

@@ -71,6 +71,52 @@ func timeProcess(_ path: String, _ arguments: [String]) -> Double? {
     return status == 0 ? elapsed : nil
 }
 
+/// One whole-process run: wall seconds from spawn to exit, and user + system seconds.
+struct ProcessSample {
+    var wall: Double
+    var cpu: Double
+}
+
+/// Runs an executable with its output sent to /dev/null; nil when it could not start or failed.
+func measureProcess(_ path: String, _ arguments: [String]) -> ProcessSample? {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid: pid_t = 0
+    let start = monotonicSeconds()
+    guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return nil }
+    var status: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    let wall = monotonicSeconds() - start
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return status == 0 ? ProcessSample(wall: wall, cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime)) : nil
+}
+
+/// Runs an executable and returns its exit status and what it printed (stdout and stderr).
+func runCapturing(_ path: String, _ arguments: [String]) -> (status: Int32, output: String) {
+    let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    let file = "\(folder)/specmodels-bench-output-\(getpid())"
+    defer { unlink(file) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return (-1, "cannot start \(path)") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let output = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+    return (status == 0 ? 0 : (status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)), output)
+}
+
 /// Runs an executable, waits, and returns its exit status and peak memory (from wait4).
 func runProcess(_ path: String, _ arguments: [String]) -> (status: Int32, peakBytes: Int) {
     let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]

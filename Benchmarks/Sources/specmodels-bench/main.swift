@@ -15,6 +15,15 @@ let usage = """
       specmodels-bench floor SPEC | generate SPEC OUTPUT | synthesize SPEC DOCS OUTPUT
     Where a run's time goes, stage by stage (median of RUNS, default 11):
       specmodels-bench phases SPEC [RUNS]
+    The working tree against a git revision and the C floor, as whole processes (what
+    `make bench BENCH_BASE=REV` runs; see Comparison.swift):
+      specmodels-bench compare --specmodels PATH --floor PATH [--base PATH] [--base-label NAME]
+          [--spec DIR]... [--replicas N] [--runs N] [--generate-args "ARGS"]
+        --spec DIR        a spec to time (repeatable; default CORPUS/ampersand/v4 and
+                          CORPUS/apideck/models); the first is also timed replicated N times
+        --replicas N      (default 15; 0 skips the replicated spec)
+        --runs N          rounds per spec (default 11)
+        --generate-args   passed to every generate, e.g. "--missing-types json-value"
     Internal: scale-run SPEC RUNS RESULTFILE (one size in a child process, for its peak memory).
     """
 
@@ -199,9 +208,41 @@ func runAll(_ options: Options) throws {
     }
 }
 
+func parseComparisonOptions(_ arguments: [String]) -> (Comparison.Options, corpus: String) {
+    var options = Comparison.Options()
+    var corpus = Options().corpus
+    var iterator = arguments.makeIterator()
+    while let argument = iterator.next() {
+        func value() -> String {
+            guard let value = iterator.next() else { fail("\(argument) needs a value\n\(usage)") }
+            return value
+        }
+        switch argument {
+        case "--corpus": corpus = value()
+        case "--specmodels": options.specmodels = value()
+        case "--base": options.base = value().nilIfEmpty
+        case "--base-label": options.baseLabel = value()
+        case "--floor": options.floor = value()
+        case "--spec": options.specs.append(value())
+        case "--replicas": options.replicas = max(0, Int(value()) ?? 15)
+        case "--runs": options.runs = max(1, Int(value()) ?? 11)
+        case "--generate-args": options.generateArguments = value().split(separator: " ").map(String.init)
+        default: fail("unknown argument \(argument)\n\(usage)")
+        }
+    }
+    return (options, corpus)
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
-    if arguments.first == "floor", arguments.count == 2 {
+    if arguments.first == "compare" {
+        let (options, corpus) = parseComparisonOptions(Array(arguments.dropFirst()))
+        try Comparison.run(options, corpus: corpus)
+    } else if arguments.first == "floor", arguments.count == 2 {
         let totals = CMarkFloor.run(directory: arguments[1])
         print("\(totals.files) docs, \(totals.bytes) bytes, \(totals.nodes) nodes")
     } else if arguments.first == "phases", arguments.count >= 2 {

@@ -50,6 +50,8 @@ public struct Configuration: Sendable, Equatable {
     public var integerType: Located<EmissionOptions.IntegerType>?
     /// `missingTypes`: what a reference to a doc the spec does not have becomes.
     public var missingTypes: Located<MissingTypes>?
+    /// `unknownTypes`: what a Type cell or member heading that cannot be read becomes.
+    public var unknownTypes: Located<UnknownTypes>?
     /// `flavour`: the SDK language of the docs; `nil` recognises it from the docs.
     public var flavour: Located<SpecFlavour>?
     /// `namespaces.include`: only these namespaces; `nil` means all.
@@ -74,6 +76,7 @@ public struct Configuration: Sendable, Equatable {
         accessModifier: Located<EmissionOptions.AccessModifier>? = nil,
         integerType: Located<EmissionOptions.IntegerType>? = nil,
         missingTypes: Located<MissingTypes>? = nil,
+        unknownTypes: Located<UnknownTypes>? = nil,
         includedNamespaces: [Located<String>]? = nil,
         includeLocation: SourceLocation? = nil,
         excludedNamespaces: [Located<String>] = [],
@@ -88,6 +91,7 @@ public struct Configuration: Sendable, Equatable {
         self.accessModifier = accessModifier
         self.integerType = integerType
         self.missingTypes = missingTypes
+        self.unknownTypes = unknownTypes
         self.includedNamespaces = includedNamespaces
         self.includeLocation = includeLocation
         self.excludedNamespaces = excludedNamespaces

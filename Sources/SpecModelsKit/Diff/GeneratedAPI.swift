@@ -56,6 +56,7 @@ enum TypeSpelling {
         case .dateTime: return "Date"
         case .date: return "RFCDate"
         case .bytes: return "File"
+        case .decimal: return "decimal"
         case .stringLiteral(let value): return "\"\(value)\""
         case .booleanLiteral(let value): return value ? "true" : "false"
         case .numberLiteral(let value): return value

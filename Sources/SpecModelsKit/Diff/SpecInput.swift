@@ -113,7 +113,7 @@ public struct SpecSnapshot: Sendable {
         if !local.hasErrors {
             let graph = Generator.buildGraph(
                 from: files, missingTypes: configuration?.missingTypes?.value ?? .error,
-                flavour: configuration?.flavour?.value, diagnostics: &local)
+                unknownTypes: configuration?.unknownTypes?.value ?? .error, flavour: configuration?.flavour?.value, diagnostics: &local)
             snapshot = SpecSnapshot(label: input.description, graph: graph, configurationFile: configurationFile)
         }
         if !local.hasErrors, let configuration {

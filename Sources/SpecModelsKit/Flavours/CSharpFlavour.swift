@@ -16,7 +16,8 @@ extension FlavourVocabulary {
             "Int64": .integer,
             "double": .number,
             "float": .number,
-            "decimal": .number,
+            "decimal": .decimal,
+            "BigInteger": .decimal,
             "bool": .boolean,
             "object": .any,
             "DateTime": .dateTime,
@@ -44,8 +45,7 @@ extension FlavourVocabulary {
     /// The member types C# names its union factories after (`CreateStr`, `CreateMapOfAny`).
     static let csharpMemberNames: [String: TypeExpression] = [
         "Str": .string, "Integer": .integer, "Number": .number, "Boolean": .boolean, "Any": .any,
-        "DateTime": .dateTime, "Date": .date,
-        // .NET's names (`CreateArrayOfInt32`).
-        "Int32": .integer, "Int64": .integer,
+        "DateTime": .dateTime, "Date": .date, "Int32": .integer, "Int64": .integer,
+        "Bigint": .decimal, "BigInteger": .decimal, "Decimal": .decimal,
     ]
 }

@@ -21,6 +21,20 @@ enum CSharpMemberHeading {
             named: Substring(heading), column: cell.source.utf8.count - heading.utf8.count, unionName: unionName, isModel: isModel))
     }
 
+    /// Whether a heading is a case name that names no type: no built-in and no model's name
+    /// (after `ArrayOf`/`MapOf`), as `### InApp` over `Steps.CreateInApp(/* values here */)`,
+    /// whose example writes no type either. Such a member holds any JSON.
+    static func namesNoType(_ cell: TypeCell, unionName: String, isModel: (String) -> Bool) -> Bool {
+        guard case .success(var type)? = parse(cell, unionName: unionName, isModel: isModel) else { return false }
+        while true {
+            switch type {
+            case .array(let inner), .map(let inner): type = inner
+            case .named(let name, _): return !isModel(name)
+            default: return false
+            }
+        }
+    }
+
     private static func type(
         named name: Substring, column: Int, unionName: String, isModel: (String) -> Bool
     ) -> TypeExpressionParser.Unresolved {

@@ -10,6 +10,8 @@ extension FlavourVocabulary {
             "str": .string,
             "int": .integer,
             "float": .number,
+            "Decimal": .decimal,
+            "decimal.Decimal": .decimal,
             "bool": .boolean,
             "Any": .any,
             // Speakeasy's Python docs label the two the other way round from Python's types:

@@ -8,6 +8,8 @@ extension FlavourVocabulary {
         primitives: [
             "string": .string,
             "number": .number,
+            "BigInt": .decimal,
+            "Decimal": .decimal,
             "boolean": .boolean,
             "any": .any,
             "Date": .dateTime,

@@ -15,8 +15,8 @@ public enum Generator {
     /// - Parameter flavour: the SDK language of the docs (`flavour:` in specmodels.yml);
     ///   `nil` recognises it from the docs.
     public static func buildGraph(
-        from files: [SpecSource.File], missingTypes: MissingTypes = .error, flavour: SpecFlavour? = nil,
-        diagnostics: inout Diagnostics
+        from files: [SpecSource.File], missingTypes: MissingTypes = .error, unknownTypes: UnknownTypes = .error,
+        flavour: SpecFlavour? = nil, diagnostics: inout Diagnostics
     ) -> TypeGraph {
         guard let (files, modelsFolder) = selectModelsFolder(files, diagnostics: &diagnostics) else {
             return TypeGraph(models: [])
@@ -39,7 +39,8 @@ public enum Generator {
             return TypeGraph(models: [])
         }
         return TypeGraphBuilder.build(
-            documents, modelsFolder: modelsFolder, missingTypes: missingTypes, flavour: flavour, diagnostics: &diagnostics)
+            documents, modelsFolder: modelsFolder, missingTypes: missingTypes, unknownTypes: unknownTypes, flavour: flavour,
+            diagnostics: &diagnostics)
     }
 
     /// The docs of the spec and where its models folder is. A folder with no `models/` at its
@@ -74,18 +75,21 @@ public enum Generator {
     /// Generates Swift for the given docs. With any error, `files` is empty.
     ///
     /// A `configuration` (from `specmodels.yml`) is checked against the graph and its
-    /// settings override `options`; `missingTypes` (`--missing-types`) overrides its `missingTypes`.
+    /// settings override `options`; `missingTypes` (`--missing-types`) overrides its `missingTypes`,
+    /// `unknownTypes` (`--unknown-types`) its `unknownTypes`.
     ///
     /// `files` is consumed: the docs' bytes (a spec's size in memory) are freed once the graph
     /// is built, before the Swift text is (at 50,000 docs, 270 MB less at the peak).
     public static func generate(
         _ files: consuming [SpecSource.File], options: EmissionOptions = EmissionOptions(),
-        missingTypes: MissingTypes? = nil, configuration: Configuration? = nil
+        missingTypes: MissingTypes? = nil, unknownTypes: UnknownTypes? = nil, configuration: Configuration? = nil
     ) -> Result {
         var diagnostics = Diagnostics()
         let missingTypes = missingTypes ?? configuration?.missingTypes?.value ?? .error
+        let unknownTypes = unknownTypes ?? configuration?.unknownTypes?.value ?? .error
         let graph = buildGraph(
-            from: consume files, missingTypes: missingTypes, flavour: configuration?.flavour?.value, diagnostics: &diagnostics)
+            from: consume files, missingTypes: missingTypes, unknownTypes: unknownTypes, flavour: configuration?.flavour?.value,
+            diagnostics: &diagnostics)
         checkOutputNames(graph, diagnostics: &diagnostics)
         checkSwiftNames(graph, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else {
@@ -104,13 +108,13 @@ public enum Generator {
     /// Reads the spec directory and generates Swift for it.
     public static func generate(
         specDirectory: String, options: EmissionOptions = EmissionOptions(), missingTypes: MissingTypes? = nil,
-        configuration: Configuration? = nil
+        unknownTypes: UnknownTypes? = nil, configuration: Configuration? = nil
     ) -> Result {
         var diagnostics = Diagnostics()
         let source = SpecSource(directory: specDirectory)
         var result = generate(
             source.read(diagnostics: &diagnostics), options: options, missingTypes: missingTypes,
-            configuration: configuration)
+            unknownTypes: unknownTypes, configuration: configuration)
         diagnostics.append(contentsOf: result.diagnostics)
         result.diagnostics = diagnostics
         if diagnostics.hasErrors { result.files = [] }

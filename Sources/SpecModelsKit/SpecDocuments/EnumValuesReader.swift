@@ -1,5 +1,5 @@
 /// Reads `## Values`: a TypeScript union of literals in a code block (`"a" | "b" | 3`),
-/// or a `| Name | Value |` table.
+/// a `| Name | Value |` table, or a bullet list of values.
 enum EnumValuesReader {
     /// Speakeasy writes this marker at the end of an open enum's values (in a table, as the
     /// Value of a row named `-`). It names the kind of the values.
@@ -127,29 +127,74 @@ enum EnumValuesReader {
                 marker = marker ?? (kind, text, cellLocation)
                 continue
             }
-            var scanner = LiteralUnionScanner(text: Array(text.utf8))
-            let literal: EnumValue.Literal
-            if let token = scanner.next(), case .literal(let parsed) = token.kind, scanner.next() == nil {
-                literal = parsed
-            } else if text.isEmpty {
-                diagnostics.error("empty `Value` cell: expected a literal like \"a\" or 3", at: cellLocation)
-                continue
-            } else {
-                literal = .string(text)  // an unquoted value in a table is the string itself
-            }
             let name = nameColumn.map { _ in inlines[2 * rowIndex + 1].map(\.plainText).joined() }
-            values.append(EnumValue(name: name?.isEmpty == false ? name : nil, value: literal, location: cellLocation))
+            // A blank cell is the empty string: Speakeasy writes `""` as nothing at all.
+            values.append(EnumValue(name: name?.isEmpty == false ? name : nil, value: tableLiteral(text), location: cellLocation))
             valueTexts.append(text)
         }
-        // A table writes strings without quotes: under `Unrecognized<string>`, `1080` is the string.
-        if marker?.kind == .strings {
-            for index in values.indices {
-                if case .string = values[index].value { continue }
-                values[index].value = .string(valueTexts[index])
-            }
-        }
+        unquoteNumbers(in: &values, texts: valueTexts, marker: marker?.kind)
         checkMarker(marker, values, diagnostics: &diagnostics)
         return values
+    }
+
+    /// Reads values written as a bullet list, one value an item (`- "a"`, `` - `a` ``,
+    /// `- a`), the open-enum marker as an item of its own. Unquoted items are read as table
+    /// cells are.
+    static func read(list: MarkdownNode, file: String, diagnostics: inout Diagnostics) -> [EnumValue] {
+        var values: [EnumValue] = []
+        var texts: [String] = []
+        var marker: (kind: Kind, text: String, location: SourceLocation)?
+        for item in list.children where item.kind == .item {
+            let location = SourceLocation(file: file, line: item.startLine, column: (item.children.first ?? item).startColumn)
+            guard item.children.count <= 1, item.children.allSatisfy({ $0.kind == .paragraph }) else {
+                diagnostics.error("a `## Values` list item holds one value, like `- \"a\"`", at: location)
+                continue
+            }
+            let text = item.plainText.trimmingSpaces
+            if let kind = unrecognizedMarkers[text] {
+                marker = marker ?? (kind, text, location)
+                continue
+            }
+            let literal = tableLiteral(text)
+            if case .string(let string) = literal, string == text, text.first == "\"" || text.first == "'" {
+                diagnostics.error(
+                    "`\(text.excerpt)` is not one literal: a `## Values` list item holds one value, like `- \"a\"`", at: location)
+                continue
+            }
+            values.append(EnumValue(name: nil, value: literal, location: location))
+            texts.append(text)
+        }
+        unquoteNumbers(in: &values, texts: texts, marker: marker?.kind)
+        checkMarker(marker, values, diagnostics: &diagnostics)
+        return values
+    }
+
+    /// The value an unquoted table cell or list item writes: a quoted literal or a number as
+    /// such, any other text (the empty text too) as the string itself.
+    private static func tableLiteral(_ text: String) -> EnumValue.Literal {
+        var scanner = LiteralUnionScanner(text: Array(text.utf8))
+        if let token = scanner.next(), case .literal(let parsed) = token.kind, scanner.next() == nil {
+            return parsed
+        }
+        return .string(text)
+    }
+
+    /// Speakeasy writes a table's (and a list's) values without quotes, so `1080` may be a
+    /// number or the string "1080". The values are numbers only when every one is a number;
+    /// the `Unrecognized<…>` marker, where there is one, decides. Otherwise each number is
+    /// the string it is written as (`00`, `2160`, `1` beside `last`).
+    private static func unquoteNumbers(in values: inout [EnumValue], texts: [String], marker: Kind?) {
+        let allNumbers = values.allSatisfy { if case .string = $0.value { false } else { true } }
+        switch marker {
+        case .numbers?: return
+        case .strings?: break
+        case nil where allNumbers: return
+        case nil: break
+        }
+        for index in values.indices {
+            if case .string = values[index].value { continue }
+            values[index].value = .string(texts[index])
+        }
     }
 }
 

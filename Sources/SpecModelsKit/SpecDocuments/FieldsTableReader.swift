@@ -24,18 +24,25 @@ struct FieldsTableReader {
         var fields: [Field] = []
         var seen: [String: SourceLocation] = [:]
         let expected = table.header.cells.count
-        let rows = Self.recoverRows(
-            table.rows, width: expected, description: columns.description, leadingPipes: table.header.hasLeadingPipe)
+        let rows = Self.recoverRows(table.rows, width: expected, columns: columns, leadingPipes: table.header.hasLeadingPipe)
         let inlines = cellInlines(rows.map(\.row), columns: columns)
         for ((row, repair), rowInlines) in zip(rows, inlines) {
             if row.cells.count != expected {
                 let lastColumn = row.cells.last.map { $0.column + $0.text.utf8.count } ?? 1
-                diagnostics.error(
-                    "table row has \(row.cells.count) cell\(row.cells.count == 1 ? "" : "s"), the header has \(expected): \(row.cells.count < expected ? "add the missing cells" : "remove the extra cells") (a `|` inside a cell is written `\\|`)",
-                    at: location(row.line, row.cells.count < expected ? lastColumn : cellColumn(row, expected)))
+                reportWidth(cells: row.cells.count, expected: expected, line: row.line,
+                            column: row.cells.count < expected ? lastColumn : cellColumn(row, expected), diagnostics: &diagnostics)
                 continue  // the cells cannot be matched to columns
             }
-            guard let field = field(in: row, inlines: rowInlines, columns: columns, diagnostics: &diagnostics) else { continue }
+            // A widened row is read only when its Field, Type and Required cells read; otherwise
+            // the extra cell is somewhere else, and the width is the problem to report.
+            var rowDiagnostics = Diagnostics()
+            let field = field(in: row, inlines: rowInlines, columns: columns, diagnostics: &rowDiagnostics)
+            if field == nil, case .widened(let line, _, let cells, _, let extraColumn) = repair {
+                reportWidth(cells: cells, expected: expected, line: line, column: extraColumn, diagnostics: &diagnostics)
+                continue
+            }
+            diagnostics.append(contentsOf: rowDiagnostics)
+            guard let field else { continue }
             // Recovered only when its Field, Type and Required cells read: then the rest can
             // only belong to its description.
             if let repair {
@@ -55,19 +62,20 @@ struct FieldsTableReader {
     private enum Repair {
         /// Lines without a leading `|` after it: a raw line break cut its last cell short.
         case continued(line: Int, through: Int)
-        /// More cells than the header: unescaped `|`s in the Description cell, from `column`.
-        case widened(line: Int, column: Int, cells: Int, width: Int)
+        /// More cells than the header: unescaped `|`s in the Description cell, from `column`;
+        /// `extraColumn` is where the cells past the header's width began.
+        case widened(line: Int, column: Int, cells: Int, width: Int, extraColumn: Int)
 
         var line: Int {
             switch self {
-            case .continued(let line, _), .widened(let line, _, _, _): line
+            case .continued(let line, _), .widened(let line, _, _, _, _): line
             }
         }
 
         var column: Int {
             switch self {
             case .continued: 1
-            case .widened(_, let column, _, _): column
+            case .widened(_, let column, _, _, _): column
             }
         }
 
@@ -76,7 +84,7 @@ struct FieldsTableReader {
             case .continued(let line, let last):
                 let lines = line == last ? "line \(line), which does" : "lines \(line)–\(last), which do"
                 return "the row of field `\(field.excerpt)` goes on over \(lines) not start with `|`: a raw line break cut its last cell short (write `<br/>` for a line break in a cell); read as one row"
-            case .widened(_, _, let cells, let width):
+            case .widened(_, _, let cells, let width, _):
                 return "the row of field `\(field.excerpt)` has \(cells) cells, the header has \(width): its Description holds an unescaped `|` (write `\\|`); the extra cells are read as part of the Description"
             }
         }
@@ -88,7 +96,7 @@ struct FieldsTableReader {
     /// has its extra cells in the Description cell (when there is one), joined with the `|`s
     /// that split them. Rows that need neither are returned as they are.
     private static func recoverRows(
-        _ rows: [PipeTable.Row], width: Int, description: Int?, leadingPipes: Bool
+        _ rows: [PipeTable.Row], width: Int, columns: Columns, leadingPipes: Bool
     ) -> [(row: PipeTable.Row, repair: Repair?)] {
         var recovered: [(row: PipeTable.Row, repair: Repair?)] = []
         recovered.reserveCapacity(rows.count)
@@ -107,21 +115,32 @@ struct FieldsTableReader {
             }
             recovered.append((row, nil))
         }
-        guard let description else { return recovered }
+        guard let description = columns.description else { return recovered }
         for index in recovered.indices {
             var row = recovered[index].row
             let extra = row.cells.count - width
             guard extra > 0 else { continue }
             let joined = row.cells[description...(description + extra)].map(\.text).joined(separator: " | ")
             let column = row.cells[description + 1].column
+            let extraColumn = row.cells[width].column
             row.cells[description].text = joined
             row.cells.removeSubrange((description + 1)...(description + extra))
+            // Only a row whose Field and Required cells then read is one Speakeasy meant.
+            guard hasIntactKeyCells(row, columns: columns) else { continue }
             if recovered[index].repair == nil {
-                recovered[index].repair = .widened(line: row.line, column: column, cells: width + extra, width: width)
+                recovered[index].repair = .widened(line: row.line, column: column, cells: width + extra, width: width, extraColumn: extraColumn)
             }
             recovered[index].row = row
         }
         return recovered
+    }
+
+    /// Whether the Field cell holds a code span (`` `name` ``, `~~`name`~~`) and the Required
+    /// cell a marker.
+    private static func hasIntactKeyCells(_ row: PipeTable.Row, columns: Columns) -> Bool {
+        let field = row.cells[columns.field].text
+        let required = row.cells[columns.required].text
+        return (field.hasPrefix("`") || field.hasPrefix("~~`")) && (required == requiredMarker || required == optionalMarker)
     }
 
     /// The inlines of the cells that are read as markdown, per row and column (empty for the
@@ -142,6 +161,12 @@ struct FieldsTableReader {
             flat = flat.dropFirst(row.cells.count)
             return cells
         }
+    }
+
+    private func reportWidth(cells: Int, expected: Int, line: Int, column: Int, diagnostics: inout Diagnostics) {
+        diagnostics.error(
+            "table row has \(cells) cell\(cells == 1 ? "" : "s"), the header has \(expected): \(cells < expected ? "add the missing cells" : "remove the extra cells") (a `|` inside a cell is written `\\|`)",
+            at: location(line, column))
     }
 
     private func cellColumn(_ row: PipeTable.Row, _ index: Int) -> Int {

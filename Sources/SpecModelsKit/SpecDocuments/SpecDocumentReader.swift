@@ -230,6 +230,9 @@ private struct SectionScanner {
                 default:
                     break
                 }
+            case .list where section == .values && !bodyConsumed:
+                bodyConsumed = true
+                values = EnumValuesReader.read(list: block, file: displayPath, diagnostics: &diagnostics)
             case .paragraph, .table:
                 switch section {
                 case .preamble where title != nil:
@@ -321,7 +324,7 @@ private struct SectionScanner {
             if members.isEmpty, let heading = bodyHeading {
                 diagnostics.error("`## Supported Types` lists no member: expected a `###` heading for each member type, like `operations.Name` or `string`", at: heading.location)
             }
-            body = .union(members)
+            body = .union(members.map(Self.typedFromExample))
         } else {
             // Reported by the type graph, which knows whether the docs' language leaves such docs.
             body = .unknown
@@ -341,6 +344,15 @@ private struct SectionScanner {
     /// A `#` heading of several words (`# Data model`) is prose: a type's name is one word.
     private static func isProse(heading: MarkdownNode) -> Bool {
         heading.plainText.trimmingSpaces.contains(" ")
+    }
+
+    /// A member whose heading is empty takes the type its example writes, where it writes
+    /// one (`MemberExampleType`); otherwise the empty heading is reported by the type graph.
+    private static func typedFromExample(_ member: UnionMember) -> UnionMember {
+        guard member.type.source.trimmingSpaces.isEmpty, let example = member.example,
+              let cell = MemberExampleType.cell(in: example)
+        else { return member }
+        return UnionMember(type: cell, example: example)
     }
 
     private static func section(named heading: String) -> Section {

@@ -34,7 +34,9 @@ struct EnumTranslator {
         let cases = self.cases
         var body: [SwiftCode] = []
         for entry in cases {
-            body.append(.docComment([DocComment.codeSpan(Self.rawText(entry.value.value))]))
+            // An empty code span would not render: the empty string is said in words.
+            let raw = Self.rawText(entry.value.value)
+            body.append(.docComment([raw.isEmpty ? "The empty string." : DocComment.codeSpan(raw)]))
             body.append(.line("case \(SwiftNaming.escaped(entry.name))"))
         }
         body.append(.docComment(["A value this version of the spec does not list, kept as sent."]))

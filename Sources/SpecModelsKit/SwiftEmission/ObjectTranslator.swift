@@ -392,14 +392,15 @@ struct ObjectTranslator {
     }
 
     /// How a member's value is read: `decodeNullableIfPresent(T.self, …)` (a `Nullable<T>?`)
-    /// when the key may be absent and the value `null`, `decodeIfPresent(T.self, …)` when the key
-    /// may be absent, `decode(T?.self, …)` when it must be there but may be `null`,
-    /// `decode(T.self, …)` otherwise.
+    /// when the key may be absent and the value `null`, `readIfPresent(T.self, …)` when the key
+    /// may be absent, `read(T?.self, …)` when it must be there but may be `null`,
+    /// `read(T.self, …)` otherwise. `read` and `readIfPresent` are the support file's
+    /// one-overload versions of `decode` and `decodeIfPresent`, cheaper to type-check.
     private func decodeCall(_ type: String, _ member: Member, key: String) -> String {
         if member.isThreeState { return "container.decodeNullableIfPresent(\(type).self, forKey: \(key))" }
-        if member.isOptional { return "container.decodeIfPresent(\(type).self, forKey: \(key))" }
-        if member.isNullable { return "container.decode(\(type)?.self, forKey: \(key))" }
-        return "container.decode(\(type).self, forKey: \(key))"
+        if member.isOptional { return "container.readIfPresent(\(type).self, forKey: \(key))" }
+        if member.isNullable { return "container.read(\(type)?.self, forKey: \(key))" }
+        return "container.read(\(type).self, forKey: \(key))"
     }
 
     private func encodeMethod(_ members: [Member]) -> [SwiftCode] {
@@ -412,19 +413,19 @@ struct ObjectTranslator {
             let key = SwiftNaming.stringLiteral(member.wireKey)
             let value = "self.\(member.storageName)"
             let type = member.property.type
-            // A nullable member's `T?` goes to `encode`, which writes `nil` as `null`; a three-state
-            // member's `Nullable<T>?` to `encodeIfPresent`, which leaves out `nil` and writes `.null` as `null`.
-            let method = member.isOptional ? "encodeIfPresent" : "encode"
+            // A nullable member's `T?` goes to `write`, which writes `nil` as `null`; a three-state
+            // member's `Nullable<T>?` to `writeIfPresent`, which leaves out `nil` and writes `.null` as `null`.
+            let method = member.isOptional ? "writeIfPresent" : "write"
             if member.isAdditionalProperties {
                 let values = mapping.toWire(type, member.hasOptionalType ? "(\(value) ?? [:])" : value)
                 body.append(.line("try container.encodeAdditionalProperties(\(values), excluding: \(Self.documentedKeysLiteral(members)))"))
             } else if type == .dateTime && !member.isIndirect {
                 if member.isThreeState {
-                    body.append(.line("try container.encodeIfPresent(\(value)?.map(RFC3339Timestamp.init(date:)), forKey: \(key))"))
+                    body.append(.line("try container.writeIfPresent(\(value)?.map(RFC3339Timestamp.init(date:)), forKey: \(key))"))
                     continue
                 }
                 if member.isNullable {
-                    body.append(.line("try container.encode(\(value).map(RFC3339Timestamp.init(date:)), forKey: \(key))"))
+                    body.append(.line("try container.write(\(value).map(RFC3339Timestamp.init(date:)), forKey: \(key))"))
                     continue
                 }
                 let dateMethod = member.isOptional ? "encodeRFC3339DateIfPresent" : "encodeRFC3339Date"

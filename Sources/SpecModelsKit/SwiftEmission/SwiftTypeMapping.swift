@@ -21,6 +21,7 @@ struct SwiftTypeMapping {
         case .dateTime: return "Date"
         case .date: return "DateOnly"
         case .bytes: return "Data"
+        case .decimal: return "Decimal"
         case .model(let id): return names[id]
         case .array(let element): return "[\(swiftType(element))]"
         case .map(let value): return "[String: \(swiftType(value))]"

@@ -93,6 +93,7 @@ struct UnionTranslator {
         case .dateTime: return "date"
         case .date: return "dateOnly"
         case .bytes: return "data"
+        case .decimal: return "decimal"
         case .stringLiteral(let value): return value
         case .booleanLiteral(let value): return value ? "true" : "false"
         case .numberLiteral(let value): return "value " + value
@@ -118,8 +119,14 @@ struct UnionTranslator {
         let cases = self.cases
         var body: [SwiftCode] = []
         for (position, entry) in cases.enumerated() {
-            var doc = ["`\(entry.member.spelling)`"]
-            if entry.member.missingType != nil {
+            var doc = [entry.member.spelling.isEmpty ? "An empty member heading." : "`\(entry.member.spelling)`"]
+            if entry.member.isUnreadable {
+                doc += [
+                    "",
+                    "SpecModels cannot read this member's type, so the case holds the JSON as sent. Decoding",
+                    "picks the first such case, and only when no member the spec documents fits.",
+                ]
+            } else if entry.member.missingType != nil {
                 doc += [
                     "",
                     "The spec has no doc for this type, so the case holds the JSON as sent. Decoding picks the",
@@ -156,9 +163,10 @@ struct UnionTranslator {
             ]))
         }
         body.append(.blank)
-        // `Data` codes as base64 (the coder's data strategy) only through a container; its own
-        // `encode(to:)` writes an array of bytes. Unions without bytes keep the shorter form.
-        let throughContainer = members.contains { Self.containsBytes($0.type) }
+        // `Data` codes as base64 (the coder's data strategy) and `Decimal` as a JSON number only
+        // through a container; their own `encode(to:)` write an array of bytes, a keyed
+        // mantissa. Unions without them keep the shorter form.
+        let throughContainer = members.contains { Self.codesThroughContainer($0.type) }
         let encoding = cases.map { entry -> SwiftCode in
             let name = SwiftNaming.escaped(entry.name)
             let payload = entry.literal.map { "(\($0.value) as \($0.swiftType))" } ?? mapping.toWire(entry.member.type, "value")
@@ -224,14 +232,15 @@ struct UnionTranslator {
                 .line("return .\(caseName)"),
             ], closing: "},")
         }
-        let decoded = Self.containsBytes(type)
+        let decoded = Self.codesThroughContainer(type)
             ? "$0.singleValueContainer().decode(\(mapping.wireType(type)).self)"
             : mapping.fromWire(type, "\(mapping.wireType(type))(from: $0)")
         return .line("UnionCandidate(name: \(name), wireKeys: \(keys)) { try .\(caseName)(\(decoded)) },")
     }
 
-    private static func containsBytes(_ type: TypeExpression) -> Bool {
-        type.contains { $0 == .bytes }
+    /// Whether a member's value decodes and encodes right only through a container.
+    private static func codesThroughContainer(_ type: TypeExpression) -> Bool {
+        type.contains { $0 == .bytes || $0 == .decimal }
     }
 
     /// The JSON keys an object member documents, so the best-fitting member can be chosen

@@ -14,7 +14,7 @@ enum ExampleNulls {
         for model in graph.models {
             guard case .object = model.shape else { continue }
             // Most examples hold no `null`: those are not parsed at all.
-            for example in model.examples where example.code.contains("null") {
+            for example in model.examples where example.code.containsBytes(of: "null") {
                 guard let converted = try? TypeScriptExample.parse(example.code, enumMembers: enumMembers),
                       let value = try? JSONSerialization.jsonObject(with: converted.json, options: [.fragmentsAllowed]) else { continue }
                 walk.visit(value, as: .model(model.id))

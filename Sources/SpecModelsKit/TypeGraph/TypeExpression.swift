@@ -6,6 +6,9 @@ public indirect enum TypeExpression: Hashable, Sendable {
     /// member: Speakeasy lists a union's integer and float members both as `number`.
     case integer
     case boolean
+    /// `BigInt`, `BigInteger`, `Decimal`, `BigDecimal`: a number of any size or precision,
+    /// sent as a JSON number; Foundation's `Decimal`.
+    case decimal
     /// `*any*`: any JSON value.
     case any
     /// `[Date](…)`: an RFC 3339 timestamp.

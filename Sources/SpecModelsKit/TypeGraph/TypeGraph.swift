@@ -118,4 +118,7 @@ public struct UnionMemberNode: Sendable {
     /// The name of the type the member names when the spec has no doc for it (`models.Suspend`),
     /// with `missingTypes: jsonValue`; its `type` holds `.any` there.
     public var missingType: String? = nil
+    /// Whether the heading could not be read at all (`unknownTypes: jsonValue`); `missingType`
+    /// then names its case.
+    public var isUnreadable = false
 }

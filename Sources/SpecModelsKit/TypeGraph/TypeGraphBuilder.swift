@@ -6,19 +6,20 @@ public enum TypeGraphBuilder {
     ///   - modelsFolder: where the spec's `models/` folder is: links resolve as if the docs were
     ///     in it, as Speakeasy's `../../models/ns/name.md` does from `models/ns/`.
     ///   - missingTypes: what a reference to a doc the spec does not have becomes.
+    ///   - unknownTypes: what a Type cell or member heading that cannot be read becomes.
     ///   - flavour: the SDK language whose spellings the Type cells use.
     public static func build(
         _ documents: [SpecDocument], modelsFolder: ModelsFolder, missingTypes: MissingTypes = .error,
-        flavour: SpecFlavour = .typeScript, diagnostics: inout Diagnostics
+        unknownTypes: UnknownTypes = .error, flavour: SpecFlavour = .typeScript, diagnostics: inout Diagnostics
     ) -> TypeGraph {
         let sorted = documents.sorted { $0.relativePath < $1.relativePath }
         // A doc with no shape (a heading alone: Speakeasy's Java docs leave some unions so)
         // is no model: references to it are `JSONValue`.
         let documents = sorted.filter { !$0.isShapeless }
-        reportShapeless(sorted.filter(\.isShapeless), vocabulary: flavour.vocabulary, diagnostics: &diagnostics)
+        reportShapeless(sorted.filter(\.isShapeless), vocabulary: flavour.vocabulary, unknownTypes: unknownTypes, diagnostics: &diagnostics)
         let index = ModelIndex(
             documents, shapeless: sorted.filter(\.isShapeless), modelsFolder: modelsFolder, missingTypes: missingTypes,
-            vocabulary: flavour.vocabulary, diagnostics: &diagnostics)
+            unknownTypes: unknownTypes, vocabulary: flavour.vocabulary, diagnostics: &diagnostics)
         let resolutions = resolve(documents, index: index, diagnostics: &diagnostics)
         var models: [ModelNode] = []
         var referrers = [Set<ModelID>](repeating: [], count: documents.count)
@@ -59,15 +60,20 @@ public enum TypeGraphBuilder {
         return graph
     }
 
-    /// A doc without a shape is an error, unless the docs' language leaves union docs so; then
-    /// it is no model and fields of its type are `JSONValue`, with a warning naming the doc.
-    private static func reportShapeless(_ documents: [SpecDocument], vocabulary: FlavourVocabulary, diagnostics: inout Diagnostics) {
+    /// A doc without a shape is an error, unless the docs' language leaves union docs so (or
+    /// `unknownTypes: jsonValue` is set); then it is no model and fields of its type are
+    /// `JSONValue`, with a warning naming the doc.
+    private static func reportShapeless(
+        _ documents: [SpecDocument], vocabulary: FlavourVocabulary, unknownTypes: UnknownTypes, diagnostics: inout Diagnostics
+    ) {
         for document in documents {
             let missing = "`\(document.name.excerpt)` has no `## Fields`, `## Values` or `## Supported Types` section"
             if vocabulary.leavesUnionsEmpty {
                 diagnostics.warning(
                     "\(missing): Speakeasy's \(vocabulary.displayName) docs leave the members of some unions out, so fields of this type are `JSONValue`",
                     at: document.nameLocation)
+            } else if unknownTypes == .jsonValue {
+                diagnostics.warning("\(missing), so its shape is unknown: add one; \(UnknownTypes.jsonValueNote)", at: document.nameLocation)
             } else {
                 diagnostics.error("\(missing), so its shape is unknown: add one", at: document.nameLocation)
             }
@@ -118,18 +124,20 @@ struct ModelIndex: Sendable {
     let documents: [SpecDocument]
     let modelsFolder: ModelsFolder
     let missingTypes: MissingTypes
+    let unknownTypes: UnknownTypes
     /// For "did you mean" hints: qualified names with the built-in types, and paths.
     let nameCandidates: Suggestion.Candidates
 
     init(
         _ documents: [SpecDocument], shapeless: [SpecDocument] = [], modelsFolder: ModelsFolder, missingTypes: MissingTypes,
-        vocabulary: FlavourVocabulary = .typeScript, diagnostics: inout Diagnostics
+        unknownTypes: UnknownTypes = .error, vocabulary: FlavourVocabulary = .typeScript, diagnostics: inout Diagnostics
     ) {
         self.modelsFolder = modelsFolder
         self.vocabulary = vocabulary
         shapelessPaths = Set(shapeless.map(\.relativePath))
         shapelessNames = Set(shapeless.flatMap { [$0.qualifiedName, $0.name] })
         self.missingTypes = missingTypes
+        self.unknownTypes = unknownTypes
         var byPath: [String: ModelID] = [:]
         var byLowercasedPath: [String: String] = [:]
         var byQualifiedName: [String: ModelID] = [:]
@@ -206,8 +214,23 @@ struct ReferenceResolver {
         case .union(let members):
             var missing = [String?](repeating: nil, count: members.count)
             var presence: TypeExpressionParser.Presence?
-            let types = members.indices.map {
-                resolve(members[$0].type, isUnionMember: true, missing: &missing[$0], presence: &presence, diagnostics: &diagnostics)
+            var untyped: [Int] = []
+            let types = members.indices.map { position -> TypeExpression? in
+                let cell = members[position].type
+                if index.vocabulary.membersHeadedByName, members[position].example.flatMap(MemberExampleType.cell) == nil,
+                   CSharpMemberHeading.namesNoType(cell, unionName: document.name, isModel: { lookUp(name: $0) != nil || isShapeless($0) }) {
+                    // Held as a missing member is: any JSON, tried after the typed members.
+                    missing[position] = cell.source.trimmingSpaces
+                    untyped.append(position)
+                    return .any
+                }
+                return resolve(cell, isUnionMember: true, missing: &missing[position], presence: &presence, diagnostics: &diagnostics)
+            }
+            if let first = untyped.first {
+                let names = untyped.map { "`\(members[$0].type.source.trimmingSpaces.excerpt)`" }.joined(separator: ", ")
+                diagnostics.warning(
+                    "`\(document.name)`: the member\(untyped.count == 1 ? "" : "s") \(names) name\(untyped.count == 1 ? "s" : "") no type (the heading is a case name that no model doc has, and the example writes no type), so \(untyped.count == 1 ? "it holds" : "they hold") any JSON (`JSONValue`), tried after the typed members",
+                    at: members[first].type.location)
             }
             let integers = Self.integerMembers(members, types: types)
             let resolved = members.indices.compactMap { index -> UnionMemberNode? in
@@ -215,7 +238,7 @@ struct ReferenceResolver {
                 let member = members[index]
                 return UnionMemberNode(
                     type: integers.contains(index) ? .integer : type, spelling: member.type.source, location: member.type.location,
-                    missingType: missing[index])
+                    missingType: missing[index], isUnreadable: missing[index] == UnknownTypes.memberCaseName)
             }
             return .union(resolved)
         case .unknown:
@@ -292,10 +315,10 @@ struct ReferenceResolver {
         diagnostics: inout Diagnostics
     ) -> TypeExpression? {
         if isUnionMember, cell.source.trimmingSpaces.isEmpty {
-            diagnostics.error(
+            let readable = reportUnreadable(
                 "empty member heading: under `## Supported Types` each `###` heading names one member type, like `operations.Name` or `string`",
-                at: cell.location)
-            return nil
+                at: cell.location, diagnostics: &diagnostics)
+            return unreadable(readable, isUnionMember: true, missing: &missing)
         }
         let parsed = isUnionMember && index.vocabulary.membersHeadedByName
             ? CSharpMemberHeading.parse(cell, unionName: document.name, isModel: { lookUp(name: $0) != nil })
@@ -306,10 +329,11 @@ struct ReferenceResolver {
             let message = isUnionMember
                 ? "member heading `\(cell.source.excerpt)` is not a type: \(failure.message); under `## Supported Types` each `###` heading names one member type, like `operations.Name` or `string`"
                 : "cannot read the type `\(cell.source.excerpt)`: \(failure.message)"
-            diagnostics.error(
+            let readable = reportUnreadable(
                 message,
-                at: failure.atEnd ? location(cell, offset: cell.source.utf8.count) : location(cell, offset: failure.offset))
-            return nil
+                at: failure.atEnd ? location(cell, offset: cell.source.utf8.count) : location(cell, offset: failure.offset),
+                diagnostics: &diagnostics)
+            return unreadable(readable, isUnionMember: isUnionMember, missing: &missing)
         case .success(var unresolved):
             if case .marked(let inner, let wrapper) = unresolved {
                 presence = wrapper
@@ -358,6 +382,12 @@ struct ReferenceResolver {
                 diagnostics.warning(unknownNameMessage(name, note: MissingTypes.jsonValueNote), at: location(cell, offset: offset))
                 return .any
             }
+            // A bare unknown name is no spelling of the language and no model.
+            if index.unknownTypes == .jsonValue {
+                missing = missing ?? name
+                diagnostics.warning(unknownNameMessage(name, note: UnknownTypes.jsonValueNote), at: location(cell, offset: offset))
+                return .any
+            }
             failed = true
             diagnostics.error(unknownNameMessage(name), at: location(cell, offset: offset))
             return .any
@@ -398,11 +428,35 @@ struct ReferenceResolver {
                     diagnostics.warning(failure.text, at: location(cell, offset: offset))
                     return .any
                 }
+                // A link to no model doc (a web page, out of the spec): nothing says its type.
+                if !failure.isMissingDoc, reportUnreadable(failure.text, at: location(cell, offset: offset), diagnostics: &diagnostics) {
+                    missing = missing ?? text
+                    return .any
+                }
                 failed = true
-                diagnostics.error(failure.text, at: location(cell, offset: offset))
+                if failure.isMissingDoc { diagnostics.error(failure.text, at: location(cell, offset: offset)) }
                 return .any
             }
         }
+    }
+
+    /// Reports a Type cell or member heading that cannot be read: an error, or with
+    /// `unknownTypes: jsonValue` a warning with its note. Returns whether it was a warning.
+    private func reportUnreadable(_ message: String, at location: SourceLocation, diagnostics: inout Diagnostics) -> Bool {
+        guard index.unknownTypes == .jsonValue else {
+            diagnostics.error(message, at: location)
+            return false
+        }
+        diagnostics.warning("\(message); \(UnknownTypes.jsonValueNote)", at: location)
+        return true
+    }
+
+    /// What a cell that cannot be read becomes: nothing (after an error), or `JSONValue`; a
+    /// union member's keeps a case of its own, tried after the members that can be read.
+    private func unreadable(_ readable: Bool, isUnionMember: Bool, missing: inout String?) -> TypeExpression? {
+        guard readable else { return nil }
+        if isUnionMember { missing = missing ?? UnknownTypes.memberCaseName }
+        return .any
     }
 
     /// Whether a link's text names the linked doc: its name, or its qualified name with any
@@ -545,6 +599,11 @@ struct ReferenceResolver {
     /// `../../types/rfcdate.md` (TypeScript) or `../../types/date.md` (Go), namespaced or flat:
     /// the SDK's own date type, documented outside the models.
     private static func isSDKDateLink(_ destination: String) -> Bool {
+        // Both end `date.md`: checked on bytes first, since nearly every link is another
+        // (splitting and comparing Strings was 2% of generating ampersand v4).
+        let bytes = destination.utf8
+        guard bytes[..<(bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex)].reversed().starts(with: "dm.etad".utf8)
+        else { return false }
         let path = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         return ["types/rfcdate.md", "types/date.md"].contains { path == $0 || path.hasSuffix("/" + $0) }
     }

@@ -3,9 +3,10 @@
 ///
 /// The walk goes through nested objects, arrays, maps and unions (taking the member that fits
 /// best, see `PayloadFit`). Each key of an object typed as a model is matched to a field by
-/// `KeySpelling`; a key that matches none, or several, is reported with its JSON path and
+/// `KeySpelling`; a key that matches none, or several, is a finding with its JSON path and
 /// place, never guessed. So are missing required keys and values of the wrong kind, which no
-/// setting can fix.
+/// setting can fix. The keys that are placed still count: one body that contradicts its doc
+/// does not cost the settings every other body shows.
 public struct KeyLearner: Sendable {
     /// One key of one object typed as a model, in one sample.
     public struct Occurrence: Sendable {
@@ -23,7 +24,7 @@ public struct KeyLearner: Sendable {
     public let graph: TypeGraph
     public private(set) var occurrences: [Occurrence] = []
     /// Unmatched, ambiguous and missing keys, and values of the wrong kind.
-    public private(set) var diagnostics = Diagnostics()
+    public private(set) var findings: Findings
     /// Per field (`FieldID`), the keys seen for it and where each was first seen.
     private var keysSeen: [FieldID: [(key: String, location: SourceLocation)]] = [:]
     /// Fields whose key was found by `KeySpelling.extendedSpelling`, with the documented
@@ -40,8 +41,10 @@ public struct KeyLearner: Sendable {
         static func < (lhs: FieldID, rhs: FieldID) -> Bool { (lhs.model, lhs.index) < (rhs.model, rhs.index) }
     }
 
-    public init(graph: TypeGraph) {
+    /// - Parameter findings: the severity of what the samples contradict (see `Findings`).
+    public init(graph: TypeGraph, findings: Diagnostic.Severity = .warning) {
         self.graph = graph
+        self.findings = Findings(severity: findings)
     }
 
     /// Walks one sample.
@@ -53,43 +56,19 @@ public struct KeyLearner: Sendable {
 
     // MARK: The settings
 
-    /// The settings that make every sample decode, given the current ones: the style that
-    /// gives the most seen fields their key, a key override for each seen field it does not,
-    /// and `nullable` for each required field seen as `null`. Fields seen under two keys are
-    /// reported in `problems`.
+    /// The settings the samples show, given the current ones (see `LearnedSettings`).
     public func settings(current: WireSettings) -> LearnedSettings {
-        var problems = Diagnostics()
-        var observed: [(field: FieldID, property: Property, key: String)] = []
-        for field in keysSeen.keys.sorted() {
-            let keys = keysSeen[field]!
-            let property = self.property(field)
-            if keys.count > 1 {
-                let places = keys.map { "`\($0.key)` at \($0.location)" }.joined(separator: ", ")
-                problems.error(
-                    "`\(fieldName(field).spelled)` arrives under \(keys.count) keys: \(places); a field has one key, so samples of one API must agree",
-                    at: keys[1].location)
-                continue
-            }
-            observed.append((field, property, keys[0].key))
-        }
-        var best = (style: current.keyStyle, fits: observed.filter { current.keyStyle.key(for: $0.property.name) == $0.key }.count)
-        for style in WireKeyStyle.allCases {
-            let fits = observed.filter { style.key(for: $0.property.name) == $0.key }.count
-            if fits > best.fits { best = (style, fits) }
-        }
-        var overrides: [LearnedSettings.KeyOverride] = []
-        for entry in observed where best.style.key(for: entry.property.name) != entry.key {
-            let note = extendedSpellings[entry.field].map { "spelled like `\($0)`, which cannot hold its value" }
-            overrides.append(.init(field: fieldName(entry.field), key: entry.key, note: note))
+        let observations = keysSeen.keys.sorted().map { field in
+            LearnedSettings.Observation(
+                field: fieldName(field), keys: keysSeen[field]!.map { .init(key: $0.key, location: $0.location) },
+                note: extendedSpellings[field].map { "spelled like `\($0)`, which cannot hold its value" })
         }
         let nullable = nullsSeen.keys.sorted()
             .filter { !property($0).isNullableInDocs }
             .map { fieldName($0) }
-        var learned = LearnedSettings(
-            keyStyle: best.style, keyOverrides: overrides, nullable: nullable,
-            samples: sampleCount, fieldsSeen: observed.count, fieldsFittingStyle: best.fits, problems: problems)
-        learned.checkCollisions(in: graph, current: current)
-        return learned
+        return LearnedSettings(
+            observations: observations, nullable: nullable, samples: sampleCount, current: current, graph: graph,
+            findings: findings.severity)
     }
 
     func property(_ field: FieldID) -> Property {
@@ -175,7 +154,7 @@ public struct KeyLearner: Sendable {
                     match = .extendedSpelling(extended, instead: spelledLike)
                     extendedSpellings[FieldID(model: id, index: extended)] = properties[spelledLike].name
                 } else {
-                    diagnostics.error(
+                    findings.report(
                         "key `\(member.key)` at `\(memberPath)` is spelled like `\(model.qualifiedName).\(properties[spelledLike].name)`, but its value is \(ScalarFit.kind(member.value)) and the field is `\(TypeSpelling.spell(properties[spelledLike].type, in: graph))`; if it is another field's key, add a keyOverrides entry for that field",
                         at: location)
                     match = .none
@@ -186,7 +165,7 @@ public struct KeyLearner: Sendable {
             switch match {
             case .wireKey(let found), .spelling(let found), .extendedSpelling(let found, _):
                 if let other = present[found] {
-                    diagnostics.error(
+                    findings.report(
                         "keys `\(other)` and `\(member.key)` of `\(path)` both belong to `\(model.qualifiedName).\(properties[found].name)`; a field has one key",
                         at: location)
                     match = .several([found])
@@ -213,10 +192,10 @@ public struct KeyLearner: Sendable {
                 } else {
                     message += " (\(Self.fieldList(properties)))"
                 }
-                diagnostics.error(message, at: location)
+                findings.report(message, at: location)
             case .several(let indices):
                 let names = indices.map { "`\(properties[$0].name)`" }.joined(separator: ", ")
-                diagnostics.error(
+                findings.report(
                     "key `\(member.key)` at `\(memberPath)` matches \(indices.count) fields of `\(model.qualifiedName)` by spelling (\(names)); add a keyOverrides entry for the one it belongs to",
                     at: location)
             }
@@ -225,7 +204,7 @@ public struct KeyLearner: Sendable {
         // A required additionalProperties map has no key of its own: no extra keys decode as `[:]`.
         for (position, property) in properties.enumerated()
         where property.isRequired && present[position] == nil && !KeySpelling.gathersAdditionalProperties(property) {
-            diagnostics.error(
+            findings.report(
                 "`\(path)` has no key for the required field `\(model.qualifiedName).\(property.name)` (key `\(property.wireKey)`): the doc says it is always sent",
                 at: walk.sample.location(of: node))
         }
@@ -238,7 +217,7 @@ public struct KeyLearner: Sendable {
 
     private mutating func mismatch(_ json: JSONSample, expected: String, path: String, owner: String?, in walk: Walk) {
         let whose = owner.map { " (`\($0)`)" } ?? ""
-        diagnostics.error(
+        findings.report(
             "the value at `\(path)` is \(ScalarFit.kind(json)), but its documented type\(whose) is `\(expected)`",
             at: walk.sample.location(of: json))
     }

@@ -1,5 +1,11 @@
 /// What `learn-keys` learned: `wireKeys`, `keyOverrides` and `nullable` entries for
 /// `specmodels.yml`, with the counts behind the choice of style.
+///
+/// Only what the samples agree on is learned: a field seen under two keys gets no entry (a
+/// field has one key; a finding says which keys, where, and the key it keeps), and does not
+/// count for the style. The style is the one that gives the most of the other fields their
+/// key; each field it does not gets a `keyOverrides` entry, and each required field seen as
+/// `null` a `nullable` one.
 public struct LearnedSettings: Sendable {
     /// A field as `specmodels.yml` names it: `Type.field`, with the qualified type name and
     /// the documented field name.
@@ -22,16 +28,89 @@ public struct LearnedSettings: Sendable {
         }
     }
 
+    /// The keys one field arrived under in the samples, each with where it was first seen.
+    public struct Observation: Sendable {
+        public struct Sighting: Sendable {
+            public var key: String
+            public var location: SourceLocation
+        }
+
+        public var field: FieldName
+        public var keys: [Sighting]
+        /// Why the key was not found by its spelling alone (see `KeyOverride.note`).
+        public var note: String?
+    }
+
     public var keyStyle: WireKeyStyle
     public var keyOverrides: [KeyOverride]
     /// Each required field seen as `null`.
     public var nullable: [FieldName]
     public var samples: Int
-    /// Distinct fields seen in the samples, and how many of them the style gives their key.
+    /// Distinct fields seen in the samples with one key, and how many of them the style
+    /// gives their key.
     public var fieldsSeen: Int
     public var fieldsFittingStyle: Int
-    /// Fields seen under two keys, and keys the style would give two fields of one type.
+    /// Fields seen under two or more keys: nothing is written for them.
+    public var disagreements: [FieldName] = []
+    /// Fields seen under two keys (findings), and keys the style would give two fields of one
+    /// type (errors: the file would not be a valid configuration).
     public var problems: Diagnostics
+
+    public init(
+        keyStyle: WireKeyStyle, keyOverrides: [KeyOverride], nullable: [FieldName], samples: Int, fieldsSeen: Int,
+        fieldsFittingStyle: Int, problems: Diagnostics = Diagnostics()
+    ) {
+        self.keyStyle = keyStyle
+        self.keyOverrides = keyOverrides
+        self.nullable = nullable
+        self.samples = samples
+        self.fieldsSeen = fieldsSeen
+        self.fieldsFittingStyle = fieldsFittingStyle
+        self.problems = problems
+    }
+
+    /// Decides what the observations make certain, on top of `current`.
+    /// - Parameters:
+    ///   - graph: the graph with `current` applied, whose fields the observations name.
+    ///   - findings: the severity of a disagreement (see `Findings`).
+    public init(
+        observations: [Observation], nullable: [FieldName], samples: Int, current: WireSettings, graph: TypeGraph,
+        findings: Diagnostic.Severity
+    ) {
+        var agreed: [Observation] = []
+        var disagreements: [Observation] = []
+        for observation in observations {
+            if observation.keys.count > 1 { disagreements.append(observation) } else { agreed.append(observation) }
+        }
+        func fits(_ style: WireKeyStyle) -> Int {
+            agreed.filter { style.key(for: $0.field.field) == $0.keys[0].key }.count
+        }
+        var best = (style: current.keyStyle, fits: fits(current.keyStyle))
+        for style in WireKeyStyle.allCases {
+            let count = fits(style)
+            if count > best.fits { best = (style, count) }
+        }
+        let overrides = agreed.filter { best.style.key(for: $0.field.field) != $0.keys[0].key }
+            .map { KeyOverride(field: $0.field, key: $0.keys[0].key, note: $0.note) }
+        self.init(
+            keyStyle: best.style, keyOverrides: overrides, nullable: nullable, samples: samples, fieldsSeen: agreed.count,
+            fieldsFittingStyle: best.fits)
+        self.disagreements = disagreements.map(\.field)
+        let settings = applied(to: current)
+        let lookup = ModelLookup(graph)
+        for observation in disagreements {
+            let places = observation.keys.map { "`\($0.key)` at \($0.location)" }.joined(separator: ", ")
+            var kept = ""
+            if case .success(let (id, index)) = lookup.field(observation.field.spelled), case .object(let properties) = graph[id].shape {
+                kept = " and it keeps the key `\(settings.wireKey(of: properties[index], in: graph[id]))`"
+            }
+            problems.append(Diagnostic(
+                findings,
+                "`\(observation.field.spelled)` arrives under \(observation.keys.count) keys: \(places); a field has one key, so no key is learned for it\(kept)",
+                at: observation.keys[1].location))
+        }
+        checkCollisions(in: graph, current: current)
+    }
 
     /// The settings as YAML to paste into `specmodels.yml`, after a comment that says where
     /// they come from.
@@ -39,8 +118,12 @@ public struct LearnedSettings: Sendable {
         var lines = [
             "# learn-keys: \(samples) sample\(samples == 1 ? "" : "s"), \(fieldsSeen) field\(fieldsSeen == 1 ? "" : "s") seen; "
                 + "`\(keyStyle.rawValue)` gives \(fieldsFittingStyle) of them their key",
-            "wireKeys: \(keyStyle.rawValue)",
         ]
+        if !disagreements.isEmpty {
+            let count = disagreements.count
+            lines.append("# not learned: \(count) field\(count == 1 ? "" : "s") the samples give different keys")
+        }
+        lines.append("wireKeys: \(keyStyle.rawValue)")
         if !keyOverrides.isEmpty {
             lines.append("keyOverrides:")
             lines += keyOverrides.map { "  \($0.yamlEntry)" }

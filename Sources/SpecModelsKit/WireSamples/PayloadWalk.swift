@@ -137,7 +137,7 @@ enum ScalarFit {
         case (.any, _): return true
         case (.null, .null): return true
         case (.string, .string), (.dateTime, .string), (.date, .string), (.bytes, .string): return true
-        case (.number, .number): return true
+        case (.number, .number), (.decimal, .number): return true
         case (.integer, .number(let spelling)): return JSONSample.isInteger(spelling)
         case (.boolean, .bool): return true
         case (.stringLiteral(let expected), .string(let found)): return expected == found

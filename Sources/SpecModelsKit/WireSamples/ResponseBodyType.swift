@@ -6,14 +6,19 @@ import Foundation
 /// Speakeasy's operation wrappers hold the body in one field per response, in the order the API
 /// lists its responses, after the HTTP metadata: a field `httpMeta`, or `headers` beside
 /// `result` (TypeScript), or `contentType` and `statusCode` beside the runtime's `rawResponse`
-/// (Java). The 2xx body is the first field that is neither HTTP metadata nor a documented
-/// error (`errors.…`).
+/// (Java; `ContentType` in Go and C#, `content_type` in Python and Ruby: names compare with
+/// case and `_` ignored). The 2xx body is a field that is neither HTTP metadata nor a
+/// documented error (`errors.…`): the first, or, when several such fields are models (an
+/// operation answering 200 and 202 with different bodies), the one the body fits best.
 ///
 /// The README's link names the type's doc. A README of another SDK language of the same API
 /// (TypeScript's READMEs beside Java's docs) links into that SDK's folder, outside the spec:
 /// then the type is the doc of the name the README gives (`operations.GetAccountResponse`).
 public enum ResponseBodyType: Sendable, Equatable {
     case model(ModelID)
+    /// One of several success responses' models: the body decodes as the one it fits best
+    /// (`bestModel(for:among:)`).
+    case oneOfModels([ModelID])
     /// Not a model doc (`ReadableStream<Uint8Array>`, `void`, `shared.Device[]`): what the doc
     /// says instead, for listing.
     case notAModel(String)
@@ -48,27 +53,42 @@ public enum ResponseBodyType: Sendable, Equatable {
             guard let body = candidates.first else {
                 return .notAModel("`\(graph[id].qualifiedName)` has no response body field")
             }
+            let models = candidates.compactMap { candidate -> ModelID? in
+                if case .model(let bodyID) = candidate.type { return bodyID }
+                return nil
+            }
+            if models.count > 1 { return .oneOfModels(models) }
             if case .model(let bodyID) = body.type {
                 return .model(bodyID)
             }
             return .notAModel("`\(graph[id].qualifiedName).\(body.name)` is `\(TypeSpelling.spell(body.type, in: graph))`")
         }
 
-        /// `httpMeta`, or `headers` beside `result`, or `contentType`, `statusCode` and
-        /// `rawResponse`: the SDK's envelope, not the API's body.
-        static func isOperationWrapper(fieldNames names: Set<String>) -> Bool {
-            names.contains("httpMeta") || (names.contains("headers") && names.contains("result"))
-                || (names.contains("contentType") && names.contains("statusCode") && names.contains("rawResponse"))
+        /// The model among `ids` that the body fits best (the first on a tie), as a union
+        /// member is chosen (`PayloadFit`).
+        public func bestModel(for json: JSONSample, among ids: [ModelID]) -> ModelID {
+            guard let best = PayloadFit(graph: graph).bestMember(json, among: ids.map { .model($0) }), case .model(let id) = best else {
+                return ids[0]
+            }
+            return id
         }
 
-        /// Every field the model's doc lists, the SDK runtime's (`httpMeta`) included.
+        /// `httpMeta`, or `headers` beside `result`, or `contentType`, `statusCode` and
+        /// `rawResponse`: the SDK's envelope, not the API's body.
+        /// - Parameter names: the fields' names as `KeySpelling.normalized` spells them.
+        static func isOperationWrapper(fieldNames names: Set<String>) -> Bool {
+            names.contains("httpmeta") || (names.contains("headers") && names.contains("result"))
+                || (names.contains("contenttype") && names.contains("statuscode") && names.contains("rawresponse"))
+        }
+
+        /// Every field the model's doc lists, the SDK runtime's (`httpMeta`) included, normalized.
         private func documentedFieldNames(of id: ModelID) -> Set<String> {
             guard case .object(let properties) = graph[id].shape else { return [] }
-            return Set((properties + graph[id].runtimeFields).map(\.name))
+            return Set((properties + graph[id].runtimeFields).map { KeySpelling.normalized($0.name) })
         }
 
         static func isHTTPMetadata(_ fieldName: String) -> Bool {
-            ["httpMeta", "headers", "contentType", "statusCode", "rawResponse"].contains(fieldName)
+            ["httpmeta", "headers", "contenttype", "statuscode", "rawresponse"].contains(KeySpelling.normalized(fieldName))
         }
 
         private func isErrorType(_ type: TypeExpression) -> Bool {
@@ -95,9 +115,15 @@ public enum ResponseBodyType: Sendable, Equatable {
             return byPath[components.dropFirst(specRoot.count).joined(separator: "/")]
         }
 
-        /// The model the README's type spelling names (`operations.GetAccountResponse`).
+        /// The model the README's type spelling names (`operations.GetAccountResponse`), or,
+        /// for a spelling whose namespaces are the SDK's (`Models.Operations.X`), its last two
+        /// parts or its name.
         private func namedModel(_ response: SDKOperationDocs.Response) -> ModelID? {
-            try? byName.model(response.spelling).get()
+            let parts = response.spelling.split(separator: ".", omittingEmptySubsequences: false)
+            for count in stride(from: parts.count, through: 1, by: -1) where count == parts.count || count <= 2 {
+                if let id = try? byName.model(parts.suffix(count).joined(separator: ".")).get() { return id }
+            }
+            return nil
         }
 
         private static func absoluteComponents(_ path: String) -> [String] {

@@ -113,14 +113,123 @@ final class ContractReadingTests: XCTestCase {
         """
 
     func testEachSnippetsOperationGetsTheResponseAfterTheLastOne() {
-        var diagnostics = Diagnostics()
-        let responses = SDKOperationDocs.parse(Array(Self.readme.utf8), path: "sdks/funding/README.md", diagnostics: &diagnostics)
+        var findings = Findings()
+        let responses = SDKOperationDocs.parse(Array(Self.readme.utf8), path: "sdks/funding/README.md", findings: &findings)
         XCTAssertEqual(responses.map(\.operationID), ["getFundingSource", "download"])
         XCTAssertEqual(responses.map(\.spelling), ["operations.GetFundingSourceResponse", "ReadableStream<Uint8Array>"])
         XCTAssertEqual(responses.map(\.link), ["../../models/operations/getfundingsourceresponse.md", "../../models/.md"])
-        XCTAssertEqual(diagnostics.all.map(\.description), [
-            "sdks/funding/README.md:33:1: error: operation `remove` has no `### Response` section after its usage snippet",
+        XCTAssertEqual(findings.diagnostics.all.map(\.description), [
+            "sdks/funding/README.md:33:1: warning: operation `remove` has no `### Response` section after its usage snippet",
         ])
+    }
+
+    /// The line after `### Response` in each SDK language's README, and the type inside.
+    func testEveryLanguagesResponseSpellingGivesTheTypeAndItsLink() {
+        let cases: [(String, String, String?)] = [
+            (#"**Promise\<[operations.GetAccountResponse](../../models/operations/getaccountresponse.md)\>**"#, "operations.GetAccountResponse", "../../models/operations/getaccountresponse.md"),
+            (#"**Promise\<void\>**"#, "void", nil),
+            ("**[*operations.GetAccountResponse](../../pkg/models/operations/getaccountresponse.md), error**", "operations.GetAccountResponse", "../../pkg/models/operations/getaccountresponse.md"),
+            ("**error**", "void", nil),
+            ("**[operations.GetAccountResponse](../../models/operations/getaccountresponse.md)**", "operations.GetAccountResponse", "../../models/operations/getaccountresponse.md"),
+            ("**[List[models.Account]](../../models/.md)**", "List[models.Account]", "../../models/.md"),
+            ("**[GetAccountResponse](../../models/operations/GetAccountResponse.md)**", "GetAccountResponse", "../../models/operations/GetAccountResponse.md"),
+            ("**[Models.Requests.GetAccountResponse](../../Models/Requests/GetAccountResponse.md)**", "Models.Requests.GetAccountResponse", "../../Models/Requests/GetAccountResponse.md"),
+            (#"**[?Operations\GetAccountResponse](../../Models/Operations/GetAccountResponse.md)**"#, "Operations.GetAccountResponse", "../../Models/Operations/GetAccountResponse.md"),
+            (#"**[?\acme\sdk\Models\Operations\GetAccountResponse](../../Models/Operations/GetAccountResponse.md)**"#, "acme.sdk.Models.Operations.GetAccountResponse", "../../Models/Operations/GetAccountResponse.md"),
+            ("**[T.nilable(Models::Operations::GetAccountResponse)](../../models/operations/getaccountresponse.md)**", "Models.Operations.GetAccountResponse", "../../models/operations/getaccountresponse.md"),
+            ("**[T.nilable(::AcmeSDK::Operations::GetAccountResponse)](../../models/operations/getaccountresponse.md)**", "AcmeSDK.Operations.GetAccountResponse", "../../models/operations/getaccountresponse.md"),
+        ]
+        for (line, spelling, link) in cases {
+            let readme = "# Accounts\n\n## get\n\n<!-- UsageSnippet language=\"x\" operationID=\"getAccount\" -->\n\n### Response\n\n\(line)\n"
+            var findings = Findings()
+            let responses = SDKOperationDocs.parse(Array(readme.utf8), path: "README.md", findings: &findings)
+            XCTAssertEqual(findings.diagnostics.all, [], line)
+            XCTAssertEqual(responses.map(\.spelling), [spelling], line)
+            XCTAssertEqual(responses.map(\.link), [link], line)
+        }
+    }
+
+    /// Docs without usage snippets (older Go, Python, C# and Ruby docs): a section documents the
+    /// operation its response type is named after, whatever its heading (Go's `## Get`).
+    func testASectionWithoutSnippetsDocumentsTheOperationItsResponseTypeIsNamedAfter() {
+        let readme = """
+            # Workspaces
+
+            ## Get
+
+            ### Parameters
+
+            | Parameter | Type | Required | Description |
+            | --- | --- | --- | --- |
+            | `ctx` | [context.Context](https://pkg.go.dev/context#Context) | :heavy_check_mark: | The context. |
+            | `request` | [operations.GetWorkspaceByContextRequest](../../pkg/models/operations/getworkspacebycontextrequest.md) | :heavy_check_mark: | The request. |
+
+            ### Response
+
+            **[*operations.GetWorkspaceByContextResponse](../../pkg/models/operations/getworkspacebycontextresponse.md), error**
+
+            ## Show
+
+            ### Response
+
+            **[?Operations\\PublicApiV1AccountShowResponse](../../Models/Operations/PublicApiV1AccountShowResponse.md)**
+
+            ## Ping
+
+            ### Response
+
+            **[components.Pong](../../models/components/pong.md)**
+
+            """
+        var findings = Findings()
+        let responses = SDKOperationDocs.parse(Array(readme.utf8), path: "README.md", findings: &findings)
+        XCTAssertEqual(findings.diagnostics.all, [])
+        XCTAssertEqual(responses.map(\.operationID), ["GetWorkspaceByContext", "PublicApiV1AccountShow"])
+        XCTAssertEqual(responses.map(\.isNamedBySnippet), [false, false])
+        XCTAssertEqual(responses[0].parameters, [
+            "[context.Context](https://pkg.go.dev/context#Context)",
+            "[operations.GetWorkspaceByContextRequest](../../pkg/models/operations/getworkspacebycontextrequest.md)",
+        ])
+        let docs = SDKOperationDocs(responses: responses)
+        XCTAssertEqual(docs.response(for: "getWorkspaceByContext")?.spelling, "operations.GetWorkspaceByContextResponse")
+        XCTAssertEqual(docs.response(for: "public-api.v1.account.show")?.spelling, "Operations.PublicApiV1AccountShowResponse")
+        XCTAssertNil(docs.response(for: "getWorkspace"))
+        XCTAssertNil(docs.response(for: "ping"))
+    }
+
+    /// One operation in two groups' READMEs is one operation when both say the same; when they
+    /// differ, the first is used and a finding names both places.
+    func testAnOperationDocumentedTwiceIsOneWhenBothDocsAgree() {
+        func readme(_ type: String) -> [UInt8] {
+            Array("""
+                # Group
+
+                ## list
+
+                <!-- UsageSnippet language="typescript" operationID="listIntegrations" -->
+
+                ### Parameters
+
+                | Parameter | Type | Required | Description |
+                | --- | --- | --- | --- |
+                | `request` | [operations.ListIntegrationsRequest](../../models/operations/listintegrationsrequest.md) | :heavy_check_mark: | N/A |
+
+                ### Response
+
+                **Promise\\<[operations.\(type)](../../models/operations/x.md)\\>**
+
+                """.utf8)
+        }
+        var findings = Findings()
+        var docs = SDKOperationDocs()
+        docs.add(SDKOperationDocs.parse(readme("ListIntegrationsResponse"), path: "sdks/integrations/README.md", findings: &findings), findings: &findings)
+        docs.add(SDKOperationDocs.parse(readme("ListIntegrationsResponse"), path: "sdks/deployments/README.md", findings: &findings), findings: &findings)
+        XCTAssertEqual(findings.diagnostics.all, [])
+        docs.add(SDKOperationDocs.parse(readme("ListDeploymentsResponse"), path: "sdks/other/README.md", findings: &findings), findings: &findings)
+        XCTAssertEqual(findings.diagnostics.all.map(\.description), [
+            "sdks/other/README.md:13:1: warning: operation `listIntegrations` is documented again with other types: `operations.ListDeploymentsResponse` taking `[operations.ListIntegrationsRequest](../../models/operations/listintegrationsrequest.md)` here, `operations.ListIntegrationsResponse` taking `[operations.ListIntegrationsRequest](../../models/operations/listintegrationsrequest.md)` at sdks/integrations/README.md:13:1; the first is used",
+        ])
+        XCTAssertEqual(docs.response(for: "listIntegrations")?.readmePath, "sdks/integrations/README.md")
     }
 
     // MARK: Body types
@@ -205,10 +314,52 @@ final class ContractReadingTests: XCTestCase {
                 readmePath: folder.appendingPathComponent("typescript/sdks/a/README.md").path, location: .start(of: "README.md")))
         }
         let account = try XCTUnwrap(graph.models.first { $0.name == "Account" }).id
-        XCTAssertEqual(body("operations.GetAccountResponse", "../../models/operations/getaccountresponse.md"), .model(account))
-        XCTAssertEqual(body("GetAccountResponse", nil), .model(account))
+        let unexpected = try XCTUnwrap(graph.models.first { $0.name == "UnexpectedErrorResponse" }).id
+        // Java lists the error responses' models beside the body: the body is the one it fits,
+        // the first on a tie.
+        XCTAssertEqual(body("operations.GetAccountResponse", "../../models/operations/getaccountresponse.md"), .oneOfModels([account, unexpected]))
+        XCTAssertEqual(body("GetAccountResponse", nil), .oneOfModels([account, unexpected]))
+        XCTAssertEqual(resolver.bestModel(for: try JSONSample.parse(#"{"id": "a1"}"#).get(), among: [account, unexpected]), account)
+        XCTAssertEqual(resolver.bestModel(for: try JSONSample.parse("{}").get(), among: [account, unexpected]), account)
         XCTAssertEqual(body("operations.Missing", "../../models/operations/missing.md"), .notAModel("`operations.Missing`"))
         XCTAssertEqual(body("void", nil), .notAModel("`void`"))
+    }
+
+    /// Go's wrappers (`ContentType`, `StatusCode`, `RawResponse`: metadata names compare with
+    /// case ignored) of an operation answering 200 and 202 with different bodies: a body
+    /// decodes as the response model it fits.
+    func testABodyOfAnOperationWithSeveralSuccessModelsIsTheOneItFits() throws {
+        let folder = try TestSupport.temporaryDirectory(self)
+        let fields = "| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n"
+        try TestSupport.write([
+            "models/shared/snippets.md": "# Snippets\n\n## Fields\n\n\(fields)| `Snippets` | []*string* | :heavy_check_mark: | N/A |\n",
+            "models/operations/job.md": "# Job\n\n## Fields\n\n\(fields)| `Status` | *string* | :heavy_check_mark: | N/A |\n",
+            "models/operations/getpreviewresponse.md": """
+                # GetPreviewResponse
+
+                ## Fields
+
+                \(fields)| `ContentType` | *string* | :heavy_check_mark: | HTTP response content type for this operation |
+                | `StatusCode` | *int* | :heavy_check_mark: | HTTP response status code for this operation |
+                | `RawResponse` | [*http.Response](https://pkg.go.dev/net/http#Response) | :heavy_check_mark: | Raw HTTP response |
+                | `Snippets` | [*shared.Snippets](../../models/shared/snippets.md) | :heavy_minus_sign: | OK |
+                | `Object` | [*operations.Job](../../models/operations/job.md) | :heavy_minus_sign: | Job is still in progress |
+
+                """,
+        ], to: folder)
+        let models = folder.appendingPathComponent("models").path
+        var diagnostics = Diagnostics()
+        let graph = Generator.buildGraph(from: SpecSource(directory: models).read(diagnostics: &diagnostics), diagnostics: &diagnostics)
+        XCTAssertFalse(diagnostics.hasErrors, diagnostics.all.map(\.description).joined(separator: "\n"))
+        let resolver = ResponseBodyType.Resolver(graph: graph, specDirectory: models)
+        let response = SDKOperationDocs.Response(
+            operationID: "getPreview", spelling: "operations.GetPreviewResponse", link: "../../models/operations/getpreviewresponse.md",
+            readmePath: folder.appendingPathComponent("sdks/a/README.md").path, location: .start(of: "README.md"))
+        let snippets = try graph.model(spelled: "shared.Snippets").get()
+        let job = try graph.model(spelled: "operations.Job").get()
+        XCTAssertEqual(resolver.successBody(of: response), .oneOfModels([snippets, job]))
+        XCTAssertEqual(resolver.bestModel(for: try JSONSample.parse(#"{"status": "pending"}"#).get(), among: [snippets, job]), job)
+        XCTAssertEqual(resolver.bestModel(for: try JSONSample.parse(#"{"snippets": []}"#).get(), among: [snippets, job]), snippets)
     }
 
     // MARK: JSON

@@ -113,7 +113,7 @@ final class ThreeStateFieldTests: XCTestCase {
                 "    public var page: Int?\n",
                 "    public var note: \(note)\n",
                 "        self.name = try container.decodeNullableIfPresent(String.self, forKey: \"name\")\n",
-                "        try container.encodeIfPresent(self.count, forKey: \"count\")\n",
+                "        try container.writeIfPresent(self.count, forKey: \"count\")\n",
             ] {
                 XCTAssertTrue(patch.contains(fragment), "\(language): missing\n\(fragment)\nin:\n\(patch)")
             }
@@ -153,11 +153,11 @@ final class ThreeStateFieldTests: XCTestCase {
             "        self.reminders = try container.decodeNullableIfPresent([RFC3339Timestamp].self, forKey: \"reminders\")?.map { $0.map { $0.date } }\n",
             "        guard decodedKind == nil || decodedKind == .null || decodedKind == .value(\"patch\") else {\n",
             "        self._parent = try container.decodeNullableIfPresent(PatchAccount.self, forKey: \"parent\")?.map(Indirect.init)\n",
-            "        self.score = try container.decodeIfPresent(Double.self, forKey: \"score\")\n",
-            "        try container.encodeIfPresent(self.nickname, forKey: \"nickname\")\n",
-            "        try container.encodeIfPresent(self.deletedAt?.map(RFC3339Timestamp.init(date:)), forKey: \"deleted_at\")\n",
-            "        try container.encodeIfPresent(self.reminders?.map { $0.map { RFC3339Timestamp(date: $0) } }, forKey: \"reminders\")\n",
-            "        try container.encodeIfPresent(self._parent, forKey: \"parent\")\n",
+            "        self.score = try container.readIfPresent(Double.self, forKey: \"score\")\n",
+            "        try container.writeIfPresent(self.nickname, forKey: \"nickname\")\n",
+            "        try container.writeIfPresent(self.deletedAt?.map(RFC3339Timestamp.init(date:)), forKey: \"deleted_at\")\n",
+            "        try container.writeIfPresent(self.reminders?.map { $0.map { RFC3339Timestamp(date: $0) } }, forKey: \"reminders\")\n",
+            "        try container.writeIfPresent(self._parent, forKey: \"parent\")\n",
         ] {
             XCTAssertTrue(account.contains(fragment), "missing:\n\(fragment)\nin:\n\(account)")
         }

@@ -94,10 +94,10 @@ final class WireSemanticsTests: XCTestCase {
             "        kind: String?,\n",
             "        owner: Owner?,\n",
             "        addressLine1: String? = nil,\n",
-            "        self.balance = try container.decode(Double?.self, forKey: \"balance\")\n",
+            "        self.balance = try container.read(Double?.self, forKey: \"balance\")\n",
             "        try container.checkKeysAreNotConverted(\"created_at\", convertedFromSnakeCase: \"createdAt\")\n",
-            "        self.addressLine1 = try container.decodeIfPresent(String.self, forKey: \"address_line1\")\n",
-            "        try container.encode(self.balance, forKey: \"balance\")\n",
+            "        self.addressLine1 = try container.readIfPresent(String.self, forKey: \"address_line1\")\n",
+            "        try container.write(self.balance, forKey: \"balance\")\n",
         ] {
             XCTAssertTrue(account.contains(fragment), "missing:\n\(fragment)\nin:\n\(account)")
         }

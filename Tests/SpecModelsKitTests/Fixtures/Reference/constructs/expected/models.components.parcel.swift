@@ -43,25 +43,25 @@ public struct Parcel: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        let decodedSeal = try container.decode(String.self, forKey: "seal")
+        self.id = try container.read(String.self, forKey: "id")
+        let decodedSeal = try container.read(String.self, forKey: "seal")
         guard decodedSeal == "__encrypted__" else {
             throw DecodingError.dataCorruptedError(forKey: "seal", in: container, debugDescription: "expected the literal \"__encrypted__\"")
         }
         self.seal = decodedSeal
-        self.shipDate = try container.decode(DateOnly.self, forKey: "shipDate")
-        self.weight = try container.decodeIfPresent(Weight.self, forKey: "weight")
-        self.speed = try container.decodeIfPresent(Speed.self, forKey: "speed")
-        self.size = try container.decodeIfPresent(Size.self, forKey: "size")
+        self.shipDate = try container.read(DateOnly.self, forKey: "shipDate")
+        self.weight = try container.readIfPresent(Weight.self, forKey: "weight")
+        self.speed = try container.readIfPresent(Speed.self, forKey: "speed")
+        self.size = try container.readIfPresent(Size.self, forKey: "size")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
-        try container.encode(self.id, forKey: "id")
-        try container.encode(self.seal, forKey: "seal")
-        try container.encode(self.shipDate, forKey: "shipDate")
-        try container.encodeIfPresent(self.weight, forKey: "weight")
-        try container.encodeIfPresent(self.speed, forKey: "speed")
-        try container.encodeIfPresent(self.size, forKey: "size")
+        try container.write(self.id, forKey: "id")
+        try container.write(self.seal, forKey: "seal")
+        try container.write(self.shipDate, forKey: "shipDate")
+        try container.writeIfPresent(self.weight, forKey: "weight")
+        try container.writeIfPresent(self.speed, forKey: "speed")
+        try container.writeIfPresent(self.size, forKey: "size")
     }
 }

@@ -20,13 +20,13 @@ public struct GetParcelResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
-        self.headers = try container.decode([String: [String]].self, forKey: "headers")
-        self.parcel = try container.decodeIfPresent(Parcel.self, forKey: "parcel")
+        self.headers = try container.read([String: [String]].self, forKey: "headers")
+        self.parcel = try container.readIfPresent(Parcel.self, forKey: "parcel")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
-        try container.encode(self.headers, forKey: "headers")
-        try container.encodeIfPresent(self.parcel, forKey: "parcel")
+        try container.write(self.headers, forKey: "headers")
+        try container.writeIfPresent(self.parcel, forKey: "parcel")
     }
 }

@@ -16,11 +16,11 @@ public struct LegacyDiscount: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
-        self.percent = try container.decode(Double.self, forKey: "percent")
+        self.percent = try container.read(Double.self, forKey: "percent")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
-        try container.encode(self.percent, forKey: "percent")
+        try container.write(self.percent, forKey: "percent")
     }
 }

@@ -25,15 +25,15 @@ public struct OrderLine: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
-        self.sku = try container.decode(String.self, forKey: "sku")
-        self.quantity = try container.decode(Double.self, forKey: "quantity")
-        self.type = try container.decodeIfPresent(String.self, forKey: "Type")
+        self.sku = try container.read(String.self, forKey: "sku")
+        self.quantity = try container.read(Double.self, forKey: "quantity")
+        self.type = try container.readIfPresent(String.self, forKey: "Type")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
-        try container.encode(self.sku, forKey: "sku")
-        try container.encode(self.quantity, forKey: "quantity")
-        try container.encodeIfPresent(self.type, forKey: "Type")
+        try container.write(self.sku, forKey: "sku")
+        try container.write(self.quantity, forKey: "quantity")
+        try container.writeIfPresent(self.type, forKey: "Type")
     }
 }

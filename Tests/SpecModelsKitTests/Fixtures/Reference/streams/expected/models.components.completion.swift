@@ -25,13 +25,13 @@ public struct Completion: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.text = try container.decode(String.self, forKey: "text")
+        self.id = try container.read(String.self, forKey: "id")
+        self.text = try container.read(String.self, forKey: "text")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
-        try container.encode(self.id, forKey: "id")
-        try container.encode(self.text, forKey: "text")
+        try container.write(self.id, forKey: "id")
+        try container.write(self.text, forKey: "text")
     }
 }

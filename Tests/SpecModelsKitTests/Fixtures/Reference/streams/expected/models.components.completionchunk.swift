@@ -21,13 +21,13 @@ public struct CompletionChunk: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
-        self.index = try container.decode(Double.self, forKey: "index")
-        self.delta = try container.decode(String.self, forKey: "delta")
+        self.index = try container.read(Double.self, forKey: "index")
+        self.delta = try container.read(String.self, forKey: "delta")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
-        try container.encode(self.index, forKey: "index")
-        try container.encode(self.delta, forKey: "delta")
+        try container.write(self.index, forKey: "index")
+        try container.write(self.delta, forKey: "delta")
     }
 }

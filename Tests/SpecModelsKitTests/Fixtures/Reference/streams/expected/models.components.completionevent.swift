@@ -30,17 +30,17 @@ public struct CompletionEvent: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
-        self.data = try container.decode(CompletionChunk.self, forKey: "data")
-        self.event = try container.decodeIfPresent(String.self, forKey: "event")
-        self.id = try container.decodeIfPresent(String.self, forKey: "id")
-        self.retry = try container.decodeIfPresent(Double.self, forKey: "retry")
+        self.data = try container.read(CompletionChunk.self, forKey: "data")
+        self.event = try container.readIfPresent(String.self, forKey: "event")
+        self.id = try container.readIfPresent(String.self, forKey: "id")
+        self.retry = try container.readIfPresent(Double.self, forKey: "retry")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
-        try container.encode(self.data, forKey: "data")
-        try container.encodeIfPresent(self.event, forKey: "event")
-        try container.encodeIfPresent(self.id, forKey: "id")
-        try container.encodeIfPresent(self.retry, forKey: "retry")
+        try container.write(self.data, forKey: "data")
+        try container.writeIfPresent(self.event, forKey: "event")
+        try container.writeIfPresent(self.id, forKey: "id")
+        try container.writeIfPresent(self.retry, forKey: "retry")
     }
 }

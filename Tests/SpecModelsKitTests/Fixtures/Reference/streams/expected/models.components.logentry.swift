@@ -22,12 +22,12 @@ public struct LogEntry: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
         self.at = try container.decodeRFC3339Date(forKey: "at")
-        self.message = try container.decode(String.self, forKey: "message")
+        self.message = try container.read(String.self, forKey: "message")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
         try container.encodeRFC3339Date(self.at, forKey: "at")
-        try container.encode(self.message, forKey: "message")
+        try container.write(self.message, forKey: "message")
     }
 }

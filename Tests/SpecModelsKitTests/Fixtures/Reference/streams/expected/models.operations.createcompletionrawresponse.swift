@@ -32,15 +32,15 @@ public struct CreateCompletionRawResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)
-        self.contentType = try container.decode(String.self, forKey: "contentType")
-        self.statusCode = try container.decode(Double.self, forKey: "statusCode")
-        self.completion = try container.decodeIfPresent(Completion.self, forKey: "completion")
+        self.contentType = try container.read(String.self, forKey: "contentType")
+        self.statusCode = try container.read(Double.self, forKey: "statusCode")
+        self.completion = try container.readIfPresent(Completion.self, forKey: "completion")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
-        try container.encode(self.contentType, forKey: "contentType")
-        try container.encode(self.statusCode, forKey: "statusCode")
-        try container.encodeIfPresent(self.completion, forKey: "completion")
+        try container.write(self.contentType, forKey: "contentType")
+        try container.write(self.statusCode, forKey: "statusCode")
+        try container.writeIfPresent(self.completion, forKey: "completion")
     }
 }

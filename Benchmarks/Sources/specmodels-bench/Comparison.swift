@@ -1,0 +1,177 @@
+import Foundation
+
+/// `specmodels-bench compare`: the working tree's `specmodels generate` against another
+/// build of it (`make bench BENCH_BASE=REV` builds the revision) and against the cmark floor,
+/// as whole processes, in one run. Per spec, each round runs the floor, the base and the head
+/// once, in an order that rotates from round to round, so that load from other processes
+/// and the machine's drift hit all three alike; ratios are taken round by round and their
+/// median printed. Output folders are up to date (generated once before the rounds): the
+/// generator's own work, as in the build plugin's common case.
+enum Comparison {
+    struct Options {
+        var specmodels: String?
+        var base: String?
+        var baseLabel = "base"
+        var floor: String?
+        var specs: [String] = []
+        /// The first spec is also timed replicated this many times (0: not at all).
+        var replicas = 15
+        var runs = 11
+        /// Passed to every `generate` (e.g. `--missing-types json-value`).
+        var generateArguments: [String] = []
+    }
+
+    /// One program's samples over the rounds of one spec.
+    private struct Timings {
+        var wall = Samples()
+        var cpu = Samples()
+        var walls: [Double] = []
+        var cpus: [Double] = []
+
+        mutating func append(_ sample: ProcessSample) {
+            wall.append(sample.wall)
+            cpu.append(sample.cpu)
+            walls.append(sample.wall)
+            cpus.append(sample.cpu)
+        }
+    }
+
+    private struct Contender {
+        var label: String
+        var executable: String
+        var arguments: [String]
+        var timings = Timings()
+    }
+
+    static func run(_ options: Options, corpus: String) throws {
+        guard let specmodels = options.specmodels, let floor = options.floor else {
+            fail("compare needs --specmodels PATH and --floor PATH (make bench-compare builds both)")
+        }
+        var specs = options.specs
+        if specs.isEmpty {
+            specs = ["\(corpus)/ampersand/v4", "\(corpus)/apideck/models"]
+        }
+        for spec in specs where !FileManager.default.fileExists(atPath: spec) {
+            fail("no spec at \(spec): set SPECMODELS_CORPUS or pass --corpus / --spec")
+        }
+        print("SpecModels comparison: \(machineDescription())")
+        print("head: \(specmodels)")
+        if let base = options.base { print("\(options.baseLabel): \(base)") }
+        print("floor: \(floor) (C: list, read, cmark-parse and walk the docs)")
+        print("each: `generate --spec SPEC --output OUT\(options.generateArguments.map { " " + $0 }.joined())` into an up-to-date OUT, whole process;")
+        print("\(options.runs) round\(options.runs == 1 ? "" : "s") per spec, floor / base / head in rotating order; medians; ratios are medians of each round's ratio")
+        print("")
+
+        let scratch = try ScratchFolder("compare")
+        defer { scratch.remove() }
+        var rows: [(label: String, path: String)] = specs.map { (shortLabel($0), $0) }
+        if options.replicas > 1 {
+            let replicated = "\(scratch.path)/replicated"
+            let builder = try SyntheticSpec(corpusRoot: specs[0])
+            try builder.write(replicas: options.replicas, to: replicated)
+            rows.insert(("\(shortLabel(specs[0])) ×\(options.replicas)", replicated), at: 1)
+        }
+
+        printHeader(hasBase: options.base != nil, baseLabel: options.baseLabel)
+        let baseLabel = options.baseLabel
+        var perDoc: [(label: String, docs: Int, head: Double)] = []
+        for (index, row) in rows.enumerated() {
+            let docs = CMarkFloor.markdownFiles(below: row.path).count
+            var contenders = [Contender(label: "floor", executable: floor, arguments: [row.path])]
+            let programs = [(options.baseLabel, options.base), ("head", specmodels)].compactMap { label, path in path.map { (label, $0) } }
+            var notes: [String] = []
+            var failed = false
+            for (label, executable) in programs {
+                let output = "\(scratch.path)/out\(index)-\(label)"
+                let arguments = ["generate", "--spec", row.path, "--output", output] + options.generateArguments
+                // Into an empty folder, then once more to check that it is up to date.
+                let first = runCapturing(executable, arguments)
+                guard first.status == 0 else {
+                    notes.append("\(label): generate failed (exit \(first.status)): \(firstError(first.output))")
+                    failed = true
+                    continue
+                }
+                let second = runCapturing(executable, arguments)
+                guard second.status == 0, second.output.contains(" 0 written") else {
+                    notes.append("\(label): the second run was not up to date: \(second.output.prefix(200))")
+                    failed = true
+                    continue
+                }
+                contenders.append(Contender(label: label, executable: executable, arguments: arguments))
+            }
+            if contenders.count == 3 {
+                let identical = runProcess("/usr/bin/diff", ["-r", "-q", "\(scratch.path)/out\(index)-\(options.baseLabel)", "\(scratch.path)/out\(index)-head"]).status == 0
+                notes.append(identical ? "outputs byte-identical" : "OUTPUTS DIFFER (diff -r the two builds' outputs)")
+            }
+            guard !failed else {
+                print(padded(row.label, 24) + padded(String(docs), 7, right: true) + "  skipped: " + notes.joined(separator: "; "))
+                continue
+            }
+            for round in 0..<options.runs {
+                // Rotate the order: floor/base/head, base/head/floor, head/floor/base, …
+                for offset in 0..<contenders.count {
+                    let position = (round + offset) % contenders.count
+                    guard let sample = measureProcess(contenders[position].executable, contenders[position].arguments) else {
+                        fail("\(contenders[position].label) failed on \(row.path)")
+                    }
+                    contenders[position].timings.append(sample)
+                }
+            }
+            printRow(row.label, docs: docs, contenders: contenders, hasBase: options.base != nil, baseLabel: baseLabel)
+            if !notes.isEmpty { print(padded("", 31) + notes.joined(separator: "; ")) }
+            perDoc.append((row.label, docs, contenders.last!.timings.wall.median / Double(max(docs, 1))))
+        }
+        if perDoc.count >= 2 {
+            print("")
+            print("head per doc (wall median / docs): " + perDoc.map { "\($0.label) \(formatDuration($0.head))" }.joined(separator: ", "))
+        }
+    }
+
+    private static func printHeader(hasBase: Bool, baseLabel: String) {
+        var line = padded("spec", 24) + padded("docs", 7, right: true) + padded("floor", 10, right: true)
+        if hasBase { line += padded(baseLabel, 10, right: true) + padded("×floor", 8, right: true) }
+        line += padded("head", 10, right: true) + padded("×floor", 8, right: true)
+        if hasBase { line += padded("head/\(baseLabel)", ratioWidth(baseLabel), right: true) }
+        line += padded("cpu ×floor", 12, right: true)
+        if hasBase { line += padded("cpu h/b", 9, right: true) }
+        print(line)
+    }
+
+    /// The head/base column: as wide as its heading and a margin.
+    private static func ratioWidth(_ baseLabel: String) -> Int { max(11, baseLabel.count + 7) }
+
+    private static func printRow(_ label: String, docs: Int, contenders: [Contender], hasBase: Bool, baseLabel: String) {
+        let floor = contenders[0].timings
+        let head = contenders[contenders.count - 1].timings
+        func ratio(_ numerator: [Double], _ denominator: [Double]) -> String {
+            var ratios = Samples()
+            for (top, bottom) in zip(numerator, denominator) { ratios.append(top / bottom) }
+            return format(ratios.median, decimals: 2) + "×"
+        }
+        var line = padded(label, 24) + padded(String(docs), 7, right: true) + padded(formatDuration(floor.wall.median), 10, right: true)
+        if hasBase {
+            let base = contenders[1].timings
+            line += padded(formatDuration(base.wall.median), 10, right: true) + padded(ratio(base.walls, floor.walls), 8, right: true)
+        }
+        line += padded(formatDuration(head.wall.median), 10, right: true) + padded(ratio(head.walls, floor.walls), 8, right: true)
+        if hasBase { line += padded(ratio(head.walls, contenders[1].timings.walls), ratioWidth(baseLabel), right: true) }
+        line += padded(ratio(head.cpus, floor.cpus), 12, right: true)
+        if hasBase { line += padded(ratio(head.cpus, contenders[1].timings.cpus), 9, right: true) }
+        print(line)
+    }
+
+    /// `ampersand/v4` for `/…/specs/ampersand/v4`: the last two components of a path, three
+    /// when those are Speakeasy's `docs/models` (`Kong+sdk-konnect-go/docs/models`).
+    private static func shortLabel(_ path: String) -> String {
+        let components = path.split(separator: "/")
+        let count = components.suffix(2).joined(separator: "/") == "docs/models" ? 3 : 2
+        return components.suffix(count).joined(separator: "/")
+    }
+
+    private static func firstError(_ output: String) -> String {
+        let lines = output.split(separator: "\n")
+        let error = lines.first { $0.contains("error:") } ?? lines.first ?? ""
+        let errors = lines.filter { $0.contains("error:") }.count
+        return String(error.prefix(200)) + (errors > 1 ? " (and \(errors - 1) more errors)" : "")
+    }
+}

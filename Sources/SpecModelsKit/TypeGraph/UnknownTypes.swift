@@ -1,0 +1,17 @@
+/// What a Type cell or union member heading that no reader can read becomes: a spelling the
+/// docs' language does not have, an unknown bare name, a link to no model doc. Published doc
+/// sets use constructs SpecModels may not read yet; this lets a user have every other model.
+public enum UnknownTypes: String, Sendable, CaseIterable {
+    /// An error at each such cell: nothing is generated (the default).
+    case error
+    /// `JSONValue` (`TypeExpression.any`), with a warning at each cell. A union member that
+    /// cannot be read keeps a case of its own holding the JSON, decoded only when no other
+    /// member fits.
+    case jsonValue
+
+    /// The note the warning at an unreadable type ends with.
+    static let jsonValueNote = "it becomes `JSONValue` (unknownTypes: jsonValue)"
+
+    /// The name of the case of a union member that cannot be read.
+    static let memberCaseName = "Unknown"
+}
