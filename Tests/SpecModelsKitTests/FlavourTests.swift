@@ -163,7 +163,7 @@ final class FlavourTests: XCTestCase {
             "Models/Components/Five.md": fields("| `Level` | *long* | :heavy_check_mark: | N/A |"),
             "Models/Components/OptionGroup.md": fields("| `Name` | *string* | :heavy_check_mark: | N/A |"),
             "Models/Components/SimpleOption.md": fields("| `Id` | *string* | :heavy_check_mark: | N/A |"),
-            "Models/Components/Value.md": union(["Str", "Integer", "Number", "Boolean", "MapOfAny", "ArrayOf5"]),
+            "Models/Components/Value.md": union(["Str", "Integer", "Number", "Boolean", "MapOfAny", "ArrayOf5", "ArrayOfInt32"]),
             "Models/Components/Option.md": union(["Simple", "Group"]),
         ])
         XCTAssertEqual(diagnostics, [])
@@ -180,7 +180,9 @@ final class FlavourTests: XCTestCase {
             return XCTFail("Value and Option are unions")
         }
         XCTAssertEqual(try properties(of: "Payment", in: graph).prefix(3).map(\.wireKey), ["id", "count", "amount"])
-        XCTAssertEqual(members.map(\.type), [.string, .integer, .number, .boolean, .map(.any), .array(.model(try model("Five", in: graph)))])
+        XCTAssertEqual(members.map(\.type), [
+            .string, .integer, .number, .boolean, .map(.any), .array(.model(try model("Five", in: graph))), .array(.integer),
+        ])
         XCTAssertEqual(options.map(\.type), [.model(try model("SimpleOption", in: graph)), .model(try model("OptionGroup", in: graph))])
     }
 
