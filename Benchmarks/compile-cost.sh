@@ -9,7 +9,7 @@
 # package (one target), and then, alternating baseline and new so that the machine's load
 # hits both alike:
 #   1. `swift build` (debug) after touching every file, RUNS times each (after one warm-up
-#      build that also pays for the manifest and the module cache);
+#      build that pays for the manifest and the module cache);
 #   2. `swift build -c release` after touching every file, RUNS times each;
 #   3. one debug build with the compiler's statistics (-stats-output-dir: constraint scopes,
 #      SILGen functions, summed over the frontend jobs; counts that do not move with load) and
@@ -88,7 +88,9 @@ for entry in "${specs[@]}"; do
     echo
     echo "== $name: $files files (baseline $(cat "$work/$name-baseline"/Sources/Models/*.swift | wc -l) lines, new $(cat "$work/$name-new"/Sources/Models/*.swift | wc -l) lines)"
     for config in debug release; do
-        for variant in baseline new; do build "$work/$name-$variant" "$config"; done   # warm-up
+        # A warm-up debug build pays for the manifest and the module cache; every build after
+        # it (touching every file of the one module) compiles the whole module again.
+        [ "$config" = release ] || for variant in baseline new; do build "$work/$name-$variant" "$config"; done
         declare -A cpus=() walls=()
         for run in $(seq "$RUNS"); do
             for variant in baseline new; do
