@@ -26,17 +26,18 @@ final class WireCorpusTests: XCTestCase {
     static let apideckBodies = 320
     static let apideckLossless = 318
 
-    /// What learn-keys learns from apideck's contract tests is `wireKeys: snake_case` alone:
-    /// every key it can place is the snake_case of its field's name. That is also the issue's
-    /// bar for "snake_case and no other setting" (at least 99% of the pairs and 98% of the
-    /// bodies), so one build answers both: should the learned settings ever say more, the
+    /// What `learn-keys --write` writes from apideck's contract tests is `wireKeys: snake_case`
+    /// alone: every key it can place is the snake_case of its field's name, and the bodies that
+    /// contradict their docs are warnings, not a reason to write nothing. That is also the
+    /// issue's bar for "snake_case and no other setting" (at least 99% of the pairs and 98% of
+    /// the bodies), so one build answers both: should the learned settings ever say more, the
     /// first assertion fails and the two configurations need a build each.
     func testApideckLearnsSnakeCaseAlone() throws {
         let report = try decodeBodies(corpus: "apideck", configuration: "", learn: true)
-        XCTAssertEqual(report.learnedYAML, """
-            # learn-keys: 320 samples, 4254 fields seen; `snake_case` gives 4254 of them their key
-            \(Self.apideckSettings)
-            """)
+        XCTAssertEqual(report.writtenConfiguration, Self.apideckSettings)
+        XCTAssertEqual(report.learnSummary?.hasSuffix("specmodels.yml: wireKeys snake_case, 0 key overrides, 0 nullable fields\n"), true)
+        // The keys of the two contradicting bodies that no field has, one warning each.
+        XCTAssertEqual(report.learnWarnings.count, 18)
         XCTAssertEqual(report.bodies, Self.apideckBodies)
         XCTAssertEqual(report.notModels.sorted(), Self.apideckNotModels)
         XCTAssertEqual(report.notLossless, Self.apideckContradictions.keys.sorted())
@@ -50,6 +51,9 @@ final class WireCorpusTests: XCTestCase {
     func testDwollaWithLearnedSettings() throws {
         // Dwolla's docs refer to docs that were never published: they decode as JSON values.
         let report = try decodeBodies(corpus: "dwolla", configuration: "missingTypes: jsonValue\n", learn: true)
+        XCTAssertEqual(report.learnSummary?.hasSuffix("specmodels.yml: wireKeys documented, 93 key overrides, 0 nullable fields\n"), true)
+        // The three contradicting bodies' keys no field has, missing keys and wrong kinds.
+        XCTAssertEqual(report.learnWarnings.count, 11)
         XCTAssertEqual(report.bodies, 67)
         XCTAssertEqual(report.notModels, [])
         // The bodies whose payload contradicts its doc, which no setting can fix.
@@ -66,6 +70,8 @@ final class WireCorpusTests: XCTestCase {
 
     func testPlexWithLearnedSettings() throws {
         let report = try decodeBodies(corpus: "plex", configuration: "", learn: true)
+        XCTAssertEqual(report.learnSummary?.hasSuffix("specmodels.yml: wireKeys documented, 123 key overrides, 0 nullable fields\n"), true)
+        XCTAssertEqual(report.learnWarnings, [])
         XCTAssertEqual(report.bodies, 143)
         XCTAssertEqual(report.notModels, ["get-server-resources: `shared.PlexDevice[]`"])
         // Keys the docs' `additionalProperties: Record<string, any>` gathers (`albumGain`, `loudness`…

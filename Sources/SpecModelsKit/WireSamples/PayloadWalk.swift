@@ -120,6 +120,36 @@ struct PayloadFit {
         }
     }
 
+    /// Problems of `json` as the model sees it without looking inside the values: keys no
+    /// field has, required fields missing, values of the wrong kind. For choosing among an
+    /// operation's response models, where counting deep would favour a small error model over
+    /// a list whose every item has a key its doc lacks.
+    func shallowProblems(_ json: JSONSample, _ id: ModelID) -> Int {
+        guard case .object(let properties) = graph[id].shape else {
+            return ScalarFit.kindFits(json, .model(id), in: graph) ? 0 : 1
+        }
+        guard case .object(let members) = json.value else { return 1 }
+        var count = 0
+        var present = Set<Int>()
+        for member in members {
+            switch KeySpelling.match(member.key, in: properties) {
+            case .wireKey(let index), .spelling(let index), .extendedSpelling(let index, _):
+                present.insert(index)
+                if case .null = member.value.value { continue }
+                if !ScalarFit.kindFits(member.value, properties[index].type, in: graph) { count += 1 }
+            case .additionalProperty:
+                continue
+            case .none, .several:
+                count += 1
+            }
+        }
+        for (index, property) in properties.enumerated()
+        where property.isRequired && !present.contains(index) && !KeySpelling.gathersAdditionalProperties(property) {
+            count += 1
+        }
+        return count
+    }
+
     private func bestProblems(_ json: JSONSample, _ members: [TypeExpression], budget: Int) -> Int {
         var best = budget
         for member in members {

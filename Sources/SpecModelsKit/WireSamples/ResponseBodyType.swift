@@ -9,7 +9,8 @@ import Foundation
 /// (Java; `ContentType` in Go and C#, `content_type` in Python and Ruby: names compare with
 /// case and `_` ignored). The 2xx body is a field that is neither HTTP metadata nor a
 /// documented error (`errors.…`): the first, or, when several such fields are models (an
-/// operation answering 200 and 202 with different bodies), the one the body fits best.
+/// operation answering 200 and 202 with different bodies, or Java's and TypeScript's error
+/// models beside the body), the one whose own keys the body fits best.
 ///
 /// The README's link names the type's doc. A README of another SDK language of the same API
 /// (TypeScript's READMEs beside Java's docs) links into that SDK's folder, outside the spec:
@@ -64,13 +65,17 @@ public enum ResponseBodyType: Sendable, Equatable {
             return .notAModel("`\(graph[id].qualifiedName).\(body.name)` is `\(TypeSpelling.spell(body.type, in: graph))`")
         }
 
-        /// The model among `ids` that the body fits best (the first on a tie), as a union
-        /// member is chosen (`PayloadFit`).
+        /// The model among `ids` whose own keys the body fits best, the first on a tie (see
+        /// `PayloadFit.shallowProblems`): the body of the success response, not an error
+        /// response's model listed beside it.
         public func bestModel(for json: JSONSample, among ids: [ModelID]) -> ModelID {
-            guard let best = PayloadFit(graph: graph).bestMember(json, among: ids.map { .model($0) }), case .model(let id) = best else {
-                return ids[0]
+            let fit = PayloadFit(graph: graph)
+            var best = (id: ids[0], problems: fit.shallowProblems(json, ids[0]))
+            for id in ids.dropFirst() where best.problems > 0 {
+                let problems = fit.shallowProblems(json, id)
+                if problems < best.problems { best = (id, problems) }
             }
-            return id
+            return best.id
         }
 
         /// `httpMeta`, or `headers` beside `result`, or `contentType`, `statusCode` and

@@ -15,6 +15,9 @@ import XCTest
 ///
 /// The spec may be another SDK language's docs of the contract test's API (`java-apideck`
 /// against `apideck`'s test and TypeScript READMEs): the READMEs' types are then found by name.
+///
+/// With `learn`, the settings are the ones `specmodels learn-keys --write` writes, run as a
+/// user runs it: it must exit 0, and the bodies are decoded with the file as written.
 struct ContractBodyCheck {
     struct Report {
         var bodies = 0
@@ -25,8 +28,11 @@ struct ContractBodyCheck {
         var notModels: [String] = []
         /// The operations whose bodies do not come back whole, sorted (the details are printed).
         var notLossless: [String] = []
-        /// What learn-keys printed, when it ran.
-        var learnedYAML: String?
+        /// When learn-keys ran: the configuration as it wrote it, the summary it printed on
+        /// standard output and its warnings (standard error without the summary of bodies).
+        var writtenConfiguration: String?
+        var learnSummary: String?
+        var learnWarnings: [String] = []
         /// The generation the bodies were decoded with.
         var generated: Generator.Result?
         /// How long compiling the models and the driver took.
@@ -36,10 +42,26 @@ struct ContractBodyCheck {
     let test: XCTestCase
     /// The spec's folder of model docs.
     var spec: URL
-    /// The folder holding `tests.arazzo.yaml` and the SDK READMEs (`sdks/`).
-    var contractTest: URL
+    /// The contract test (`tests.arazzo.yaml`) and the folder of SDK READMEs (`sdks/`).
+    var arazzo: URL
+    var sdks: URL
     /// For messages and the workspace's name.
     var label: String
+
+    init(test: XCTestCase, spec: URL, arazzo: URL, sdks: URL, label: String) {
+        self.test = test
+        self.spec = spec
+        self.arazzo = arazzo
+        self.sdks = sdks
+        self.label = label
+    }
+
+    /// A contract test laid out as the shared corpora are: `tests.arazzo.yaml` beside `sdks/`.
+    init(test: XCTestCase, spec: URL, contractTest: URL, label: String) {
+        self.init(
+            test: test, spec: spec, arazzo: contractTest.appendingPathComponent("tests.arazzo.yaml"),
+            sdks: contractTest.appendingPathComponent("sdks"), label: label)
+    }
 
     /// Generates the spec with `configuration` (plus, with `learn`, the settings `learn-keys`
     /// writes into it from the contract test), compiles it once with a driver, and counts what
@@ -48,20 +70,23 @@ struct ContractBodyCheck {
         let models = spec.path
         let workspace = try TestSupport.temporaryDirectory(test, name: "\(label)\(learn ? "Learned" : "")")
         let configurationPath = workspace.appendingPathComponent("specmodels.yml").path
-        let samples = LearnKeys.Samples.contractTest(
-            arazzo: contractTest.appendingPathComponent("tests.arazzo.yaml").path, sdks: contractTest.appendingPathComponent("sdks").path)
+        let samples = LearnKeys.Samples.contractTest(arazzo: arazzo.path, sdks: sdks.path)
         var text = baseText
-        var learnedYAML: String?
+        var report = Report()
         try Data(text.utf8).write(to: URL(fileURLWithPath: configurationPath))
         if learn {
-            let learning = LearnKeys.run(spec: models, configuration: configurationPath, samples: samples)
-            let learned = try XCTUnwrap(learning.learned, "learn-keys failed:\n\(learning.diagnostics.sorted.prefix(20).map(\.description).joined(separator: "\n"))")
-            learnedYAML = learned.yaml
-            print("\(label): learned wireKeys \(learned.keyStyle.rawValue), \(learned.keyOverrides.count) key overrides, \(learned.nullable.count) nullable; \(learned.fieldsFittingStyle) of \(learned.fieldsSeen) fields fit the style")
-            for diagnostic in learning.diagnostics.sorted { print("  learn-keys: \(diagnostic)") }
-            var diagnostics = Diagnostics()
-            text = try XCTUnwrap(ConfigurationEditor.apply(learned, to: text, path: configurationPath, graph: try XCTUnwrap(learning.graph), diagnostics: &diagnostics))
-            try Data(text.utf8).write(to: URL(fileURLWithPath: configurationPath))
+            let started = Date()
+            let learning = try TestSupport.run(
+                try TestSupport.specmodelsExecutable,
+                ["learn-keys", "--spec", models, "--config", configurationPath, "--write", arazzo.path, "--sdks", sdks.path])
+            XCTAssertEqual(learning.status, 0, "learn-keys --write failed:\n\(learning.standardError.prefix(4000))")
+            text = try String(contentsOfFile: configurationPath, encoding: .utf8)
+            report.writtenConfiguration = text
+            report.learnSummary = learning.standardOutput
+            let lines = learning.standardError.split(separator: "\n").map(String.init)
+            report.learnWarnings = lines.filter { !$0.hasPrefix("learn-keys: ") }
+            print("\(label): learn-keys --write in \(Int(Date().timeIntervalSince(started))) s: \(learning.standardOutput)", terminator: "")
+            for line in lines { print("  learn-keys: \(line)") }
         }
 
         // The bodies and their keys, as the generated models will see them.
@@ -84,10 +109,8 @@ struct ContractBodyCheck {
         print("\(label)\(learn ? " (learned settings)" : ""): compiled \(generated.files.count) files and the driver in \(Int(outcome.compileSeconds)) s")
         XCTAssertEqual(outcome.failures, [])
 
-        var report = Report()
         report.generated = generated
         report.compileSeconds = outcome.compileSeconds
-        report.learnedYAML = learnedYAML
         report.bodies = bodies.bodies.count
         report.notModels = bodies.notModels.map { "\($0.step.operationID): \($0.description)" }
         for (index, body) in bodies.bodies.enumerated() {

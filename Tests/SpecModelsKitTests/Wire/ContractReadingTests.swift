@@ -227,7 +227,7 @@ final class ContractReadingTests: XCTestCase {
         XCTAssertEqual(findings.diagnostics.all, [])
         docs.add(SDKOperationDocs.parse(readme("ListDeploymentsResponse"), path: "sdks/other/README.md", findings: &findings), findings: &findings)
         XCTAssertEqual(findings.diagnostics.all.map(\.description), [
-            "sdks/other/README.md:13:1: warning: operation `listIntegrations` is documented again with other types: `operations.ListDeploymentsResponse` taking `[operations.ListIntegrationsRequest](../../models/operations/listintegrationsrequest.md)` here, `operations.ListIntegrationsResponse` taking `[operations.ListIntegrationsRequest](../../models/operations/listintegrationsrequest.md)` at sdks/integrations/README.md:13:1; the first is used",
+            "sdks/other/README.md:13:1: warning: operation `listIntegrations` is documented again with other types: `operations.ListDeploymentsResponse` here, `operations.ListIntegrationsResponse` at sdks/integrations/README.md:13:1; the first is used",
         ])
         XCTAssertEqual(docs.response(for: "listIntegrations")?.readmePath, "sdks/integrations/README.md")
     }
@@ -332,7 +332,8 @@ final class ContractReadingTests: XCTestCase {
         let folder = try TestSupport.temporaryDirectory(self)
         let fields = "| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n"
         try TestSupport.write([
-            "models/shared/snippets.md": "# Snippets\n\n## Fields\n\n\(fields)| `Snippets` | []*string* | :heavy_check_mark: | N/A |\n",
+            "models/shared/snippets.md": "# Snippets\n\n## Fields\n\n\(fields)| `Snippets` | [][shared.Snippet](../../models/shared/snippet.md) | :heavy_check_mark: | N/A |\n",
+            "models/shared/snippet.md": "# Snippet\n\n## Fields\n\n\(fields)| `Path` | *string* | :heavy_check_mark: | N/A |\n",
             "models/operations/job.md": "# Job\n\n## Fields\n\n\(fields)| `Status` | *string* | :heavy_check_mark: | N/A |\n",
             "models/operations/getpreviewresponse.md": """
                 # GetPreviewResponse
@@ -360,6 +361,10 @@ final class ContractReadingTests: XCTestCase {
         XCTAssertEqual(resolver.successBody(of: response), .oneOfModels([snippets, job]))
         XCTAssertEqual(resolver.bestModel(for: try JSONSample.parse(#"{"status": "pending"}"#).get(), among: [snippets, job]), job)
         XCTAssertEqual(resolver.bestModel(for: try JSONSample.parse(#"{"snippets": []}"#).get(), among: [snippets, job]), snippets)
+        // The body's own keys decide, not what is inside them: items that each lack a key
+        // their doc requires do not make the small model a better fit.
+        let items = #"{"snippets": [{"p": "/a"}, {"p": "/b"}, {"p": "/c"}]}"#
+        XCTAssertEqual(resolver.bestModel(for: try JSONSample.parse(items).get(), among: [snippets, job]), snippets)
     }
 
     // MARK: JSON
