@@ -62,6 +62,11 @@ struct PoolCorpus {
         return PoolCorpus(specs: specs)
     }
 
+    /// One set's folder, unpacked as `load()` unpacks every set (for a test that needs one).
+    static func unpacked(set: String) throws -> URL {
+        try unpack(TestSupport.corpusFolder("pool").appendingPathComponent("\(set).tar.gz"), as: set)
+    }
+
     /// The set's folder under `.build/pool`, unpacked from its archive unless the archive's
     /// size and date are those of the last unpacking.
     private static func unpack(_ archive: URL, as set: String) throws -> URL {
