@@ -45,65 +45,39 @@ final class PoolCorpusTests: XCTestCase {
     // MARK: Today's results
 
     static let expectedGeneration = """
-        csharp: 9 sets, 9 specs, 8882 docs; 4 generate
-          generate: buildwithdeck+sdk-dotnet, dailypay+dailypay-dotnet9-sdk, prove-identity+prove-sdk-server-dotnet, unified-to+unified-csharp-sdk
-          fails: BoltApp+Bolt-CSharp-SDK: 17 errors: 17 unknown type `_`
-          fails: CarlosEGuerraSilva+OpenRouterSDK.NET: 1 errors: 1 this doc reads as TypeScript (`_` in a Type cell), but _ reads as C# (`_` in a Type cell) at line N
-          fails: StackOneHQ+stackone-client-csharp: 5 errors: 4 `_` mixes strings ("unmapped_value") and numbers (N); 1 unknown type `_`
-          fails: formancehq+formance-sdk-csharp: 1 errors: 1 this doc reads as Java (`_` in a Type cell), but _ reads as C# (`_` in a Type cell) at line N
-          fails: novuhq+novu-csharp: 34 errors: 32 unknown type `_`; 2 `_` mixes strings ("last") and numbers (N)
-          warnings: 1 a carriage return (\\r) without a line feed ends the line here; 1 the row of field `_` goes on over lines N–N which do not start with `_`
-        go: 11 sets, 11 specs, 7326 docs; 7 generate
-          generate: BoltApp+bolt-go, buildwithdeck+sdk-go, const-cloudinary+analysis-go, dailypay+dailypay-go-sdk, ding-live+ding-golang, img-src-io+sdk-go, speakeasy-api+speakeasy-client-sdk-go
-          fails: Kong+sdk-konnect-go: 29 errors: 29 empty member heading
-          fails: dubinc+dub-go: 63 errors: 63 empty member heading
-          fails: gr4vy+gr4vy-go: 8 errors: 8 empty member heading
-          fails: infra-rdc+rudder-go: 2 errors: 1 `_` mixes strings ("debian") and numbers (N); 1 empty member heading
-          warnings: 280 unknown section `_` is ignored; 15 unknown type `_`; 6 not a model doc (no `_` heading and no `_`, `_` or `_` section); 4 not a model doc; 1 a carriage return (\\r) without a line feed ends the line here; 1 the row of field `_` goes on over lines N–N which do not start with `_`
-        java: 9 sets, 9 specs, 8209 docs; 8 generate
-          generate: afs-public+ascend-sdk-java, formancehq+formance-sdk-java, gr4vy+gr4vy-java, gsmservice-pl+messaging-sdk-java, mollie+mollie-api-java, nkwa+pay-java, postivo+java-client, prove-identity+prove-sdk-server-java
-          fails: StackOneHQ+stackone-client-java: 4 errors: 4 `_` mixes strings ("unmapped_value") and numbers (N)
+        csharp: 9 sets, 9 specs, 8882 docs; 9 generate
+          generate: BoltApp+Bolt-CSharp-SDK, CarlosEGuerraSilva+OpenRouterSDK.NET, StackOneHQ+stackone-client-csharp, buildwithdeck+sdk-dotnet, dailypay+dailypay-dotnet9-sdk, formancehq+formance-sdk-csharp, novuhq+novu-csharp, prove-identity+prove-sdk-server-dotnet, unified-to+unified-csharp-sdk
+          warnings: 29 `_`; 1 a carriage return (\\r) without a line feed ends the line here; 1 the row of field `_` goes on over lines N–N which do not start with `_`
+        go: 11 sets, 11 specs, 7326 docs; 11 generate
+          generate: BoltApp+bolt-go, Kong+sdk-konnect-go, buildwithdeck+sdk-go, const-cloudinary+analysis-go, dailypay+dailypay-go-sdk, ding-live+ding-golang, dubinc+dub-go, gr4vy+gr4vy-go, img-src-io+sdk-go, infra-rdc+rudder-go, speakeasy-api+speakeasy-client-sdk-go
+          warnings: 280 unknown section `_` is ignored; 16 unknown type `_`; 6 not a model doc (no `_` heading and no `_`, `_` or `_` section); 4 not a model doc; 1 a carriage return (\\r) without a line feed ends the line here; 1 the row of field `_` goes on over lines N–N which do not start with `_`
+        java: 9 sets, 9 specs, 8209 docs; 9 generate
+          generate: StackOneHQ+stackone-client-java, afs-public+ascend-sdk-java, formancehq+formance-sdk-java, gr4vy+gr4vy-java, gsmservice-pl+messaging-sdk-java, mollie+mollie-api-java, nkwa+pay-java, postivo+java-client, prove-identity+prove-sdk-server-java
           warnings: 367 `_` has no `_`, `_` or `_` section
-        php: 5 sets, 5 specs, 4900 docs; 0 generate
-          generate: none
-          fails: StackOneHQ+stackone-client-php: 5416 errors: 3715 cannot read the type `_`; 1099 unknown type `_`; 308 member heading `_` is not a type; 290 link to `_` is not a model doc; 4 `_` mixes strings ("unmapped_value") and numbers (N)
-          fails: dubinc+dub-php: 1183 errors: 1015 cannot read the type `_`; 67 unknown type `_`; 53 link to `_` is not a model doc; 48 member heading `_` is not a type
-          fails: factuarea+factuarea-php: 1547 errors: 1149 cannot read the type `_`; 236 link to `_` is not a model doc; 159 member heading `_` is not a type; 2 unknown type `_`; 1 empty `_` cell
-          fails: kohortpay+kohortpay-php: 37 errors: 21 link to `_` is not a model doc; 16 cannot read the type `_`
-          fails: novuhq+php-novu: 1202 errors: 926 cannot read the type `_`; 93 link to `_` is not a model doc; 92 member heading `_` is not a type; 89 unknown type `_`; 2 `_` mixes strings ("last") and numbers (N)
-          warnings: 3121 link text `_` does not match the linked doc's type `_`
-        python: 13 sets, 13 specs, 9629 docs; 9 generate
-          generate: Leonardo-Interactive+leonardo-python-sdk, OWASP+nest-sdk-python, Unstructured-IO+unstructured-python-client, afs-public+ascend-sdk-python, comfy-deploy+comfy-deploy-python, dubinc+dub-python, formancehq+formance-sdk-python, speakeasy-api+speakeasy-client-sdk-python, unified-to+unified-python-sdk
-          fails: BoltApp+Bolt-Python-SDK: 3 errors: 1 `_` mixes strings ("M") and numbers (N); 1 `_` mixes strings ("adyen_") and numbers (N); 1 empty `_` cell
-          fails: demospace-ai+python-sdk: 25 errors: 13 link to `_` is not a model doc; 12 cannot read the type `_`
-          fails: ioniccommerce+ionic_sdk_python: 3 errors: 2 empty member heading; 1 link to `_` is not a model doc
-          fails: novuhq+novu-py: 2 errors: 2 `_` mixes strings ("last") and numbers (N)
-          warnings: 11 not a model doc; 3 unknown type `_`; 1 link text `_` does not match the linked doc's type `_`
-        ruby: 4 sets, 5 specs, 7715 docs; 0 generate
-          generate: none
-          fails: Gusto+gusto-ruby-client:gusto_embedded/docs/models: 1 errors: 1 this doc reads as Java (`_` in a Type cell), but _ reads as TypeScript (`_` in a Type cell) at line N
-          fails: Gusto+gusto-ruby-client:gusto_embedded_v_2025_11_15/docs/models: 1 errors: 1 this doc reads as Java (`_` in a Type cell), but _ reads as TypeScript (`_` in a Type cell) at line N
-          fails: ding-live+ding-ruby: 90 errors: 74 cannot read the type `_`; 16 link to `_` is not a model doc
-          fails: panoratech+panora-ruby: 1 errors: 1 this doc reads as TypeScript (`_` in a Type cell), but _ reads as Java (`_` in a Type cell) at line N
-          fails: unified-to+unified-ruby-sdk: 1 errors: 1 this doc reads as TypeScript (`_` in a Type cell), but _ reads as Java (`_` in a Type cell) at line N
-          warnings: 24 link text `_` does not match the linked doc's type `_`; 1 `_` has no `_`, `_` or `_` section
-        typescript: 19 sets, 19 specs, 13916 docs; 18 generate
-          generate: BoltApp+Bolt-Typescript-SDK, Gusto+gusto-typescript-client, StackOneHQ+stackone-client-typescript, Unstructured-IO+unstructured-js-client, acuvity+acuvity-ts, afs-public+ascend-sdk-typescript, cloudinary+asset-management-js, comfy-deploy+comfy-deploy-ts, dailypay+dailypay-typescript-sdk, descarteslabs+hedgewise-sdk-typescript, ding-live+ding-typescript, documenso+sdk-typescript, factify-inc+factify-typescript, getpimms+pimms-ts, gr4vy+gr4vy-typescript, honeyhiveai+typescript-sdk, inkeep+ai-api-ts, mollie+mollie-api-typescript
-          fails: formancehq+formance-sdk-typescript: 103 errors: 103 unknown type `_`
+        php: 5 sets, 5 specs, 4900 docs; 5 generate
+          generate: StackOneHQ+stackone-client-php, dubinc+dub-php, factuarea+factuarea-php, kohortpay+kohortpay-php, novuhq+php-novu
+          warnings: 8 link text `_` does not match the linked doc's type `_`
+        python: 13 sets, 13 specs, 9629 docs; 13 generate
+          generate: BoltApp+Bolt-Python-SDK, Leonardo-Interactive+leonardo-python-sdk, OWASP+nest-sdk-python, Unstructured-IO+unstructured-python-client, afs-public+ascend-sdk-python, comfy-deploy+comfy-deploy-python, demospace-ai+python-sdk, dubinc+dub-python, formancehq+formance-sdk-python, ioniccommerce+ionic_sdk_python, novuhq+novu-py, speakeasy-api+speakeasy-client-sdk-python, unified-to+unified-python-sdk
+          warnings: 11 not a model doc; 3 unknown type `_`
+        ruby: 4 sets, 5 specs, 7715 docs; 5 generate
+          generate: Gusto+gusto-ruby-client:gusto_embedded/docs/models, Gusto+gusto-ruby-client:gusto_embedded_v_2025_11_15/docs/models, ding-live+ding-ruby, panoratech+panora-ruby, unified-to+unified-ruby-sdk
+          warnings: 79 `_` has no `_`, `_` or `_` section
+        typescript: 19 sets, 19 specs, 13916 docs; 19 generate
+          generate: BoltApp+Bolt-Typescript-SDK, Gusto+gusto-typescript-client, StackOneHQ+stackone-client-typescript, Unstructured-IO+unstructured-js-client, acuvity+acuvity-ts, afs-public+ascend-sdk-typescript, cloudinary+asset-management-js, comfy-deploy+comfy-deploy-ts, dailypay+dailypay-typescript-sdk, descarteslabs+hedgewise-sdk-typescript, ding-live+ding-typescript, documenso+sdk-typescript, factify-inc+factify-typescript, formancehq+formance-sdk-typescript, getpimms+pimms-ts, gr4vy+gr4vy-typescript, honeyhiveai+typescript-sdk, inkeep+ai-api-ts, mollie+mollie-api-typescript
           warnings: none
-        unity: 1 sets, 1 specs, 365 docs; 0 generate
-          generate: none
-          fails: SpaceTradersAPI+se-unity-sdk: 55 errors: 55 link to `_` is not a model doc
+        unity: 1 sets, 1 specs, 365 docs; 1 generate
+          generate: SpaceTradersAPI+se-unity-sdk
           warnings: none
         """
 
     static let expectedTypeCheck = """
-        csharp: 3 type-checked, 3 pass
+        csharp: 4 type-checked, 4 pass
         go: 7 type-checked, 7 pass
         java: 4 type-checked, 4 pass
-        php: 0 type-checked, 0 pass
-        python: 5 type-checked, 5 pass
-        ruby: 0 type-checked, 0 pass
+        php: 1 type-checked, 1 pass
+        python: 7 type-checked, 7 pass
+        ruby: 1 type-checked, 1 pass
         typescript: 11 type-checked, 11 pass
         unity: 0 type-checked, 0 pass
         """
