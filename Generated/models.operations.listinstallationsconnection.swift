@@ -129,39 +129,4 @@ public struct ListInstallationsConnection: Codable, Hashable, Sendable {
         try container.writeIfPresent(self.oauth2AuthorizationCode, forKey: "oauth2AuthorizationCode")
         try container.writeIfPresent(self.apiKey, forKey: "apiKey")
     }
-
-    public static func == (lhs: ListInstallationsConnection, rhs: ListInstallationsConnection) -> Bool {
-        guard equal(lhs.id, rhs.id) else { return false }
-        guard equal(lhs.projectId, rhs.projectId) else { return false }
-        guard equal(lhs.provider, rhs.provider) else { return false }
-        guard equal(lhs.providerApp, rhs.providerApp) else { return false }
-        guard equal(lhs.group, rhs.group) else { return false }
-        guard equal(lhs.consumer, rhs.consumer) else { return false }
-        guard equal(lhs.providerWorkspaceRef, rhs.providerWorkspaceRef) else { return false }
-        guard equal(lhs.providerConsumerRef, rhs.providerConsumerRef) else { return false }
-        guard equal(lhs.createTime, rhs.createTime) else { return false }
-        guard equal(lhs.updateTime, rhs.updateTime) else { return false }
-        guard equal(lhs.authScheme, rhs.authScheme) else { return false }
-        guard equal(lhs.status, rhs.status) else { return false }
-        guard equal(lhs.oauth2AuthorizationCode, rhs.oauth2AuthorizationCode) else { return false }
-        guard equal(lhs.apiKey, rhs.apiKey) else { return false }
-        return true
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(id)
-        hasher.combine(projectId)
-        hasher.combine(provider)
-        hasher.combine(providerApp)
-        hasher.combine(group)
-        hasher.combine(consumer)
-        hasher.combine(providerWorkspaceRef)
-        hasher.combine(providerConsumerRef)
-        hasher.combine(createTime)
-        hasher.combine(updateTime)
-        hasher.combine(authScheme)
-        hasher.combine(status)
-        hasher.combine(oauth2AuthorizationCode)
-        hasher.combine(apiKey)
-    }
 }

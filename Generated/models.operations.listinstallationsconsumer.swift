@@ -61,21 +61,4 @@ public struct ListInstallationsConsumer: Codable, Hashable, Sendable {
         try container.encodeRFC3339Date(self.createTime, forKey: "createTime")
         try container.encodeRFC3339DateIfPresent(self.updateTime, forKey: "updateTime")
     }
-
-    public static func == (lhs: ListInstallationsConsumer, rhs: ListInstallationsConsumer) -> Bool {
-        guard equal(lhs.consumerRef, rhs.consumerRef) else { return false }
-        guard equal(lhs.consumerName, rhs.consumerName) else { return false }
-        guard equal(lhs.projectId, rhs.projectId) else { return false }
-        guard equal(lhs.createTime, rhs.createTime) else { return false }
-        guard equal(lhs.updateTime, rhs.updateTime) else { return false }
-        return true
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(consumerRef)
-        hasher.combine(consumerName)
-        hasher.combine(projectId)
-        hasher.combine(createTime)
-        hasher.combine(updateTime)
-    }
 }

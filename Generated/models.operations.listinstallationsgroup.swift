@@ -61,21 +61,4 @@ public struct ListInstallationsGroup: Codable, Hashable, Sendable {
         try container.encodeRFC3339Date(self.createTime, forKey: "createTime")
         try container.encodeRFC3339DateIfPresent(self.updateTime, forKey: "updateTime")
     }
-
-    public static func == (lhs: ListInstallationsGroup, rhs: ListInstallationsGroup) -> Bool {
-        guard equal(lhs.groupRef, rhs.groupRef) else { return false }
-        guard equal(lhs.groupName, rhs.groupName) else { return false }
-        guard equal(lhs.projectId, rhs.projectId) else { return false }
-        guard equal(lhs.createTime, rhs.createTime) else { return false }
-        guard equal(lhs.updateTime, rhs.updateTime) else { return false }
-        return true
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(groupRef)
-        hasher.combine(groupName)
-        hasher.combine(projectId)
-        hasher.combine(createTime)
-        hasher.combine(updateTime)
-    }
 }

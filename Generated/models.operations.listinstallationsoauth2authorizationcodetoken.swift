@@ -37,17 +37,4 @@ public struct ListInstallationsOAuth2AuthorizationCodeToken: Codable, Hashable, 
         try container.writeIfPresent(self.refreshToken, forKey: "refreshToken")
         try container.writeIfPresent(self.scopes, forKey: "scopes")
     }
-
-    public static func == (lhs: ListInstallationsOAuth2AuthorizationCodeToken, rhs: ListInstallationsOAuth2AuthorizationCodeToken) -> Bool {
-        guard equal(lhs.accessToken, rhs.accessToken) else { return false }
-        guard equal(lhs.refreshToken, rhs.refreshToken) else { return false }
-        guard equal(lhs.scopes, rhs.scopes) else { return false }
-        return true
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(accessToken)
-        hasher.combine(refreshToken)
-        hasher.combine(scopes)
-    }
 }

@@ -86,27 +86,4 @@ public struct ListInstallationsProviderApp: Codable, Hashable, Sendable {
         try container.encodeRFC3339Date(self.createTime, forKey: "createTime")
         try container.encodeRFC3339DateIfPresent(self.updateTime, forKey: "updateTime")
     }
-
-    public static func == (lhs: ListInstallationsProviderApp, rhs: ListInstallationsProviderApp) -> Bool {
-        guard equal(lhs.id, rhs.id) else { return false }
-        guard equal(lhs.projectId, rhs.projectId) else { return false }
-        guard equal(lhs.externalRef, rhs.externalRef) else { return false }
-        guard equal(lhs.provider, rhs.provider) else { return false }
-        guard equal(lhs.clientId, rhs.clientId) else { return false }
-        guard equal(lhs.scopes, rhs.scopes) else { return false }
-        guard equal(lhs.createTime, rhs.createTime) else { return false }
-        guard equal(lhs.updateTime, rhs.updateTime) else { return false }
-        return true
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(id)
-        hasher.combine(projectId)
-        hasher.combine(externalRef)
-        hasher.combine(provider)
-        hasher.combine(clientId)
-        hasher.combine(scopes)
-        hasher.combine(createTime)
-        hasher.combine(updateTime)
-    }
 }

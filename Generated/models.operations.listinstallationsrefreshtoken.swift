@@ -41,17 +41,4 @@ public struct ListInstallationsRefreshToken: Codable, Hashable, Sendable {
         try container.encodeRFC3339DateIfPresent(self.issuedAt, forKey: "issuedAt")
         try container.encodeRFC3339DateIfPresent(self.expiresAt, forKey: "expiresAt")
     }
-
-    public static func == (lhs: ListInstallationsRefreshToken, rhs: ListInstallationsRefreshToken) -> Bool {
-        guard equal(lhs.token, rhs.token) else { return false }
-        guard equal(lhs.issuedAt, rhs.issuedAt) else { return false }
-        guard equal(lhs.expiresAt, rhs.expiresAt) else { return false }
-        return true
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(token)
-        hasher.combine(issuedAt)
-        hasher.combine(expiresAt)
-    }
 }

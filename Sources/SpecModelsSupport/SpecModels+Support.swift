@@ -474,16 +474,6 @@ extension KeyedEncodingContainer where K == SpecModelsCodingKey {
     }
 }
 
-// MARK: - Equality helper
-
-/// Whether `lhs == rhs`. The generated models' `==` compares each stored property with this
-/// function rather than with the `==` operator: one generic function is chosen at once, where
-/// `==` makes the type checker choose among hundreds of overloads for every field (what a
-/// synthesized `==` costs). Same result as `lhs == rhs`.
-public func equal<Value: Equatable>(_ lhs: Value, _ rhs: Value) -> Bool {
-    lhs == rhs
-}
-
 // MARK: - RFC 3339 timestamps
 
 /// A point in time coded as a single RFC 3339 `date-time` string, independent of the decoder's

@@ -109,10 +109,6 @@ final class SemanticsTests: XCTestCase {
             let copy = first
             first.next?.value = 20
             expect(copy.next?.value == 2 && first.next?.value == 20, "Indirect storage has value semantics")
-            // The written-out `==` and `hash(into:)` compare every stored field, the indirect one too.
-            let again = try decode(Node.self, #"{"value": 1, "next": {"value": 2}}"#)
-            expect(copy != first && copy == again, "== compares nested fields")
-            expect(Set([copy, again, first]).count == 2 && copy.hashValue == again.hashValue, "equal values hash alike")
             // A member the spec documents wins over missing ones listed before it, even with keys left over.
             if case .rename(let rename) = try decode(UpdateCustomer.self, #"{"name": "Jane"}"#) {
                 expect(rename.name == "Jane", "Rename's payload")

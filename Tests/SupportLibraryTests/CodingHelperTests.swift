@@ -57,18 +57,3 @@ final class CodingHelperTests: XCTestCase {
         guard case .valueNotFound? = null else { return XCTFail("\(String(describing: null))") }
     }
 }
-
-/// `equal(_:_:)`: the generated models' `==` compares each stored property with it.
-final class EqualityHelperTests: XCTestCase {
-    func testAgreesWithTheEqualityOperator() {
-        XCTAssertTrue(equal(1, 1))
-        XCTAssertFalse(equal("a", "b"))
-        XCTAssertTrue(equal(String?.none, nil))
-        XCTAssertFalse(equal(String?.none, "a"))
-        XCTAssertTrue(equal([1.5, 2], [1.5, 2]))
-        // Follows the type's own `==`, NaN included.
-        XCTAssertFalse(equal(Double.nan, Double.nan))
-        XCTAssertTrue(equal(Nullable<Int>.null, .null))
-        XCTAssertFalse(equal(Nullable<Int>.null, .value(0)))
-    }
-}

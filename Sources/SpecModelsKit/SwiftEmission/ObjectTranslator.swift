@@ -167,10 +167,6 @@ struct ObjectTranslator {
             body.append(.blank)
             body.append(codingKeys(members))
         }
-        if let hashable = hashableMethods(members) {
-            body.append(.blank)
-            body.append(contentsOf: hashable)
-        }
         var declaration: [SwiftCode] = []
         var doc = DocComment.lines(description: model.description)
         for paragraph in [DocComment.runtimeNote(of: model, graph: context.graph)] + streamFieldDocumentation() where !paragraph.isEmpty {
@@ -247,31 +243,6 @@ struct ObjectTranslator {
             code.append(.line("private var \(storage): \(member.declaredType)"))
         }
         return code
-    }
-
-    // MARK: Hashable
-
-    /// `==` and `hash(into:)` written out, field by field in declaration order over the stored
-    /// properties: what Swift would synthesize, at a fraction of the compile cost. A synthesized
-    /// `==` is type-checked with the standard `==` operators (hundreds of overloads) for every
-    /// field; `equal(_:_:)` (support file) is one generic function, and `Hasher.combine(_:)` has
-    /// one unlabelled overload. Nil (synthesized) when there is nothing to compare, when a
-    /// member is named `equal` (it would hide the function), or when reading a deprecated
-    /// field directly would warn.
-    private func hashableMethods(_ members: [Member]) -> [SwiftCode]? {
-        guard !members.isEmpty,
-              !members.contains(where: { $0.name == "equal" }),
-              !members.contains(where: { $0.property.deprecationMessage != nil && !$0.isBacked })
-        else { return nil }
-        let stored = members.map { $0.isBacked ? $0.storageName : SwiftNaming.escaped($0.name) }
-        let access = context.access
-        let typeName = context.names[model.id]
-        return [
-            .block("\(access)static func == (lhs: \(typeName), rhs: \(typeName)) -> Bool",
-                   stored.map { .line("guard equal(lhs.\($0), rhs.\($0)) else { return false }") } + [.line("return true")]),
-            .blank,
-            .block("\(access)func hash(into hasher: inout Hasher)", stored.map { .line("hasher.combine(\($0))") }),
-        ]
     }
 
     // MARK: Initializers

@@ -64,23 +64,4 @@ public struct Parcel: Codable, Hashable, Sendable {
         try container.writeIfPresent(self.speed, forKey: "speed")
         try container.writeIfPresent(self.size, forKey: "size")
     }
-
-    public static func == (lhs: Parcel, rhs: Parcel) -> Bool {
-        guard equal(lhs.id, rhs.id) else { return false }
-        guard equal(lhs.seal, rhs.seal) else { return false }
-        guard equal(lhs.shipDate, rhs.shipDate) else { return false }
-        guard equal(lhs.weight, rhs.weight) else { return false }
-        guard equal(lhs.speed, rhs.speed) else { return false }
-        guard equal(lhs.size, rhs.size) else { return false }
-        return true
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(id)
-        hasher.combine(seal)
-        hasher.combine(shipDate)
-        hasher.combine(weight)
-        hasher.combine(speed)
-        hasher.combine(size)
-    }
 }

@@ -29,15 +29,4 @@ public struct GetParcelResponse: Codable, Hashable, Sendable {
         try container.write(self.headers, forKey: "headers")
         try container.writeIfPresent(self.parcel, forKey: "parcel")
     }
-
-    public static func == (lhs: GetParcelResponse, rhs: GetParcelResponse) -> Bool {
-        guard equal(lhs.headers, rhs.headers) else { return false }
-        guard equal(lhs.parcel, rhs.parcel) else { return false }
-        return true
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(headers)
-        hasher.combine(parcel)
-    }
 }

@@ -23,13 +23,4 @@ public struct LegacyDiscount: Codable, Hashable, Sendable {
         var container = encoder.container(keyedBy: SpecModelsCodingKey.self)
         try container.write(self.percent, forKey: "percent")
     }
-
-    public static func == (lhs: LegacyDiscount, rhs: LegacyDiscount) -> Bool {
-        guard equal(lhs.percent, rhs.percent) else { return false }
-        return true
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(percent)
-    }
 }

@@ -129,31 +129,4 @@ public struct Order: Codable, Hashable, Sendable {
         try container.writeIfPresent(self._previous, forKey: "previous")
         try container.writeIfPresent(self._coupon, forKey: "coupon")
     }
-
-    public static func == (lhs: Order, rhs: Order) -> Bool {
-        guard equal(lhs.id, rhs.id) else { return false }
-        guard equal(lhs.status, rhs.status) else { return false }
-        guard equal(lhs.placedAt, rhs.placedAt) else { return false }
-        guard equal(lhs.lines, rhs.lines) else { return false }
-        guard equal(lhs.`in`, rhs.`in`) else { return false }
-        guard equal(lhs.`default`, rhs.`default`) else { return false }
-        guard equal(lhs.shippingAddress, rhs.shippingAddress) else { return false }
-        guard equal(lhs.metadata, rhs.metadata) else { return false }
-        guard equal(lhs._previous, rhs._previous) else { return false }
-        guard equal(lhs._coupon, rhs._coupon) else { return false }
-        return true
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(id)
-        hasher.combine(status)
-        hasher.combine(placedAt)
-        hasher.combine(lines)
-        hasher.combine(`in`)
-        hasher.combine(`default`)
-        hasher.combine(shippingAddress)
-        hasher.combine(metadata)
-        hasher.combine(_previous)
-        hasher.combine(_coupon)
-    }
 }

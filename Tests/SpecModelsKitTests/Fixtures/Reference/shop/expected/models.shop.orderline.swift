@@ -36,17 +36,4 @@ public struct OrderLine: Codable, Hashable, Sendable {
         try container.write(self.quantity, forKey: "quantity")
         try container.writeIfPresent(self.type, forKey: "Type")
     }
-
-    public static func == (lhs: OrderLine, rhs: OrderLine) -> Bool {
-        guard equal(lhs.sku, rhs.sku) else { return false }
-        guard equal(lhs.quantity, rhs.quantity) else { return false }
-        guard equal(lhs.type, rhs.type) else { return false }
-        return true
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(sku)
-        hasher.combine(quantity)
-        hasher.combine(type)
-    }
 }

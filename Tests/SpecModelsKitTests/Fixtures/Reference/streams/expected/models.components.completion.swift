@@ -34,15 +34,4 @@ public struct Completion: Codable, Hashable, Sendable {
         try container.write(self.id, forKey: "id")
         try container.write(self.text, forKey: "text")
     }
-
-    public static func == (lhs: Completion, rhs: Completion) -> Bool {
-        guard equal(lhs.id, rhs.id) else { return false }
-        guard equal(lhs.text, rhs.text) else { return false }
-        return true
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(id)
-        hasher.combine(text)
-    }
 }

@@ -30,15 +30,4 @@ public struct CompletionChunk: Codable, Hashable, Sendable {
         try container.write(self.index, forKey: "index")
         try container.write(self.delta, forKey: "delta")
     }
-
-    public static func == (lhs: CompletionChunk, rhs: CompletionChunk) -> Bool {
-        guard equal(lhs.index, rhs.index) else { return false }
-        guard equal(lhs.delta, rhs.delta) else { return false }
-        return true
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(index)
-        hasher.combine(delta)
-    }
 }

@@ -43,19 +43,4 @@ public struct CompletionEvent: Codable, Hashable, Sendable {
         try container.writeIfPresent(self.id, forKey: "id")
         try container.writeIfPresent(self.retry, forKey: "retry")
     }
-
-    public static func == (lhs: CompletionEvent, rhs: CompletionEvent) -> Bool {
-        guard equal(lhs.data, rhs.data) else { return false }
-        guard equal(lhs.event, rhs.event) else { return false }
-        guard equal(lhs.id, rhs.id) else { return false }
-        guard equal(lhs.retry, rhs.retry) else { return false }
-        return true
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(data)
-        hasher.combine(event)
-        hasher.combine(id)
-        hasher.combine(retry)
-    }
 }

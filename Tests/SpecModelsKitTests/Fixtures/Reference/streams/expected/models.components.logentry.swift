@@ -30,15 +30,4 @@ public struct LogEntry: Codable, Hashable, Sendable {
         try container.encodeRFC3339Date(self.at, forKey: "at")
         try container.write(self.message, forKey: "message")
     }
-
-    public static func == (lhs: LogEntry, rhs: LogEntry) -> Bool {
-        guard equal(lhs.at, rhs.at) else { return false }
-        guard equal(lhs.message, rhs.message) else { return false }
-        return true
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(at)
-        hasher.combine(message)
-    }
 }

@@ -43,17 +43,4 @@ public struct CreateCompletionRawResponse: Codable, Hashable, Sendable {
         try container.write(self.statusCode, forKey: "statusCode")
         try container.writeIfPresent(self.completion, forKey: "completion")
     }
-
-    public static func == (lhs: CreateCompletionRawResponse, rhs: CreateCompletionRawResponse) -> Bool {
-        guard equal(lhs.contentType, rhs.contentType) else { return false }
-        guard equal(lhs.statusCode, rhs.statusCode) else { return false }
-        guard equal(lhs.completion, rhs.completion) else { return false }
-        return true
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(contentType)
-        hasher.combine(statusCode)
-        hasher.combine(completion)
-    }
 }
