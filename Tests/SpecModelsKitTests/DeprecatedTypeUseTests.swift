@@ -2,9 +2,9 @@ import Foundation
 import XCTest
 @testable import SpecModelsKit
 
-/// A deprecated model (`# ~~Order~~`) named by fields the spec does not deprecate: the
-/// generated code compiles warning-free (the fields are deprecated with the model's message, so
-/// only a user's own use of them warns), and decodes and encodes as ever.
+/// A deprecated model (`# ~~Order~~`) named by fields and union members the spec does not
+/// deprecate: the generated code compiles warning-free (the fields and cases are deprecated with
+/// the model's message, so only a user's own use of them warns), and decodes and encodes as ever.
 final class DeprecatedTypeUseTests: XCTestCase {
     static let docs: [String: String] = [
         "models/operations/order.md": """
@@ -45,6 +45,44 @@ final class DeprecatedTypeUseTests: XCTestCase {
             | `order`  | [operations.Order](../../models/operations/order.md) | :heavy_check_mark: | DEPRECATED. |
             | `orders` | [operations.Order](../../models/operations/order.md)[] | :heavy_minus_sign: | DEPRECATED. |
             """,
+        // A union of a current and a deprecated member (Kong's `ListCursorMeta`).
+        "models/operations/pagemeta.md": """
+            # PageMeta
+
+            ## Supported Types
+
+            ### `operations.CursorMeta`
+
+            ```typescript
+            const value: operations.CursorMeta = { next: "b" };
+            ```
+
+            ### `operations.OffsetMeta`
+
+            ```typescript
+            const value: operations.OffsetMeta = { offset: 10 };
+            ```
+            """,
+        "models/operations/cursormeta.md": """
+            # CursorMeta
+
+            ## Fields
+
+            | Field  | Type     | Required           | Description |
+            | ------ | -------- | ------------------ | ----------- |
+            | `next` | *string* | :heavy_check_mark: | The cursor. |
+            """,
+        "models/operations/offsetmeta.md": """
+            # ~~OffsetMeta~~
+
+            > :warning: **DEPRECATED**: Use cursors.
+
+            ## Fields
+
+            | Field    | Type     | Required           | Description |
+            | -------- | -------- | ------------------ | ----------- |
+            | `offset` | *number* | :heavy_check_mark: | Where.      |
+            """,
     ]
 
     func testFieldsOfADeprecatedTypeAreDeprecatedInTheOutput() throws {
@@ -54,6 +92,12 @@ final class DeprecatedTypeUseTests: XCTestCase {
                 @available(*, deprecated, message: "This will be removed in a future release.")
                 public var order: Order?
             """), list)
+        let union = try XCTUnwrap(files.first { $0.name.lowercased().contains("pagemeta") }).contents
+        XCTAssertTrue(union.contains("""
+                @available(*, deprecated, message: "Use cursors.")
+                case offsetMeta(OffsetMeta)
+            """), union)
+        XCTAssertFalse(union.contains("deprecated, message: \"Use cursors.\")\n    case cursorMeta"), union)
         // The spec's own field deprecations are untouched: `limit` is not deprecated.
         XCTAssertFalse(list.contains("deprecated, message: \"This will be removed in a future release.\")\n    public var limit"), list)
     }
@@ -71,10 +115,12 @@ final class DeprecatedTypeUseTests: XCTestCase {
                 return String(decoding: try encoder.encode(value), as: UTF8.self)
             }
             print(try roundTrip(ListRequest.self, #"{"limit": 3, "order": "asc"}"#))
+            print(try roundTrip([PageMeta].self, #"[{"next": "b"}, {"offset": 10}]"#))
             print(try roundTrip(SearchRequest.self, #"{"query": "x", "cursor": null, "order": "desc", "orders": ["asc", "up"]}"#))
             """#, in: self)
         XCTAssertEqual(run.standardOutput, """
             {"limit":3,"order":"asc"}
+            [{"next":"b"},{"offset":10}]
             {"cursor":null,"order":"desc","orders":["asc","up"],"query":"x"}
 
             """, run.standardError)
