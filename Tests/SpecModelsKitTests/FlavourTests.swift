@@ -24,6 +24,7 @@ final class FlavourTests: XCTestCase {
                 | `note` | *Nullable[str]* | :heavy_check_mark: | May be null. |
                 | `memo` | *OptionalNullable[str]* | :heavy_minus_sign: | Absent, null or a memo. |
                 | `file` | *Union[bytes, IO[bytes], io.BufferedReader]* | :heavy_minus_sign: | The file. |
+                | `body` | *Optional[Union[bytes, IO[bytes], io.IOBase]]* | :heavy_minus_sign: | Any binary stream. |
                 | `__pydantic_extra__` | Dict[str, *int*] | :heavy_minus_sign: | N/A |
                 | `filter_` | *Optional[str]* | :heavy_minus_sign: | A builtin's name, escaped by the SDK. |
                 | `since_` | *Optional[str]* | :heavy_minus_sign: | Not a reserved word: the name as written. |
@@ -37,7 +38,7 @@ final class FlavourTests: XCTestCase {
         XCTAssertEqual(try types(of: "Payment", in: graph), [
             "id": .string, "count": .integer, "amount": .number, "paid": .boolean, "extra": .map(.any),
             "due": .date, "paid_at": .dateTime, "lines": .array(.model(line)), "groups": .map(.array(.model(line))),
-            "line": .model(line), "tags": .array(.string), "note": .string, "memo": .string, "file": .bytes,
+            "line": .model(line), "tags": .array(.string), "note": .string, "memo": .string, "file": .bytes, "body": .bytes,
             "__pydantic_extra__": .map(.integer), "filter": .string, "since_": .string,
         ])
         XCTAssertEqual(try properties(of: "Payment", in: graph).filter(\.gathersAdditionalProperties).map(\.name), ["__pydantic_extra__"])
@@ -63,6 +64,7 @@ final class FlavourTests: XCTestCase {
                 | `Line` | [*components.Line](../../models/components/line.md) | :heavy_minus_sign: | The first. |
                 | `Tags` | []*string* | :heavy_minus_sign: | Tags. |
                 | `Content` | []*byte* | :heavy_minus_sign: | The bytes. |
+                | `Stream` | *io.ReadCloser* | :heavy_minus_sign: | A binary body, as Go streams it. |
                 | `AdditionalProperties` | map[string]*int64* | :heavy_minus_sign: | Keys no field has. |
                 """),
             "models/components/line.md": fields("| `Sku` | *string* | :heavy_check_mark: | The SKU. |"),
@@ -81,7 +83,7 @@ final class FlavourTests: XCTestCase {
         XCTAssertEqual(try types(of: "Payment", in: graph), [
             "ID": .string, "Count": .integer, "Amount": .number, "Paid": .boolean, "Extra": .map(.any), "Due": .date,
             "PaidAt": .dateTime, "Lines": .array(.model(line)), "Groups": .map(.array(.model(line))), "Line": .model(line),
-            "Tags": .array(.string), "Content": .bytes, "AdditionalProperties": .map(.integer),
+            "Tags": .array(.string), "Content": .bytes, "Stream": .bytes, "AdditionalProperties": .map(.integer),
         ])
         // Go's name for OpenAPI's additionalProperties: the object's other keys, flat on the wire.
         XCTAssertEqual(try properties(of: "Payment", in: graph).filter(\.gathersAdditionalProperties).map(\.name), ["AdditionalProperties"])
@@ -283,6 +285,58 @@ final class FlavourTests: XCTestCase {
         ], flavour: .php)
         XCTAssertEqual(diagnostics, [
             "Models/Components/Payment.md:7:19: error: cannot read the type `array<int, *mixed*>`: `array` keys must be `string`, found `int`",
+        ])
+    }
+
+    /// A link's text that names no particular type (PHP's `mixed`, `?array`) or names the one
+    /// member of the union it links to agrees with the doc: no warning, the field is the doc's type.
+    /// Another name is still a mismatch.
+    func testPHPLinkTextsThatAgreeWithTheLinkedDoc() throws {
+        let (graph, diagnostics) = build([
+            "Models/Components/Payment.md": fields(#"""
+                | `recipient` | [mixed](../../Models/Components/Recipient.md) | :heavy_check_mark: | A union PHP types `mixed`. |
+                | `data` | [?array](../../Models/Components/Recipient.md) | :heavy_minus_sign: | Or `?array`. |
+                | `all` | [Components\Preference](../../Models/Components/All.md) | :heavy_check_mark: | A union of one member, named by it. |
+                | `other` | [Components\Line](../../Models/Components/Recipient.md) | :heavy_minus_sign: | A mismatch. |
+                """#),
+            "Models/Components/Recipient.md": #"""
+                # Recipient
+
+                ## Supported Types
+
+                ### `string`
+
+                ```php
+                /** @var string */
+                ```
+
+                ### `Components\Line`
+
+                ```php
+                /** @var \Acme\Models\Components\Line */
+                ```
+                """#,
+            "Models/Components/All.md": #"""
+                # All
+
+                ## Supported Types
+
+                ### `Components\Preference`
+
+                ```php
+                /** @var \Acme\Models\Components\Preference */
+                ```
+                """#,
+            "Models/Components/Line.md": fields("| `sku` | *string* | :heavy_check_mark: | The SKU. |"),
+            "Models/Components/Preference.md": fields("| `enabled` | *?bool* | :heavy_minus_sign: | On or off. |"),
+        ])
+        XCTAssertEqual(diagnostics, [
+            "Models/Components/Payment.md:10:14: warning: link text `Components.Line` does not match the linked doc's type `Components.Recipient`",
+        ])
+        let recipient = try model("Recipient", in: graph)
+        let all = try model("All", in: graph)
+        XCTAssertEqual(try types(of: "Payment", in: graph), [
+            "recipient": .model(recipient), "data": .model(recipient), "all": .model(all), "other": .model(recipient),
         ])
     }
 

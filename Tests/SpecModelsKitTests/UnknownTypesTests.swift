@@ -74,7 +74,7 @@ final class UnknownTypesTests: XCTestCase {
             "components/order.md:10:15: warning: link to `https://example.com/receipt` is not a model doc: types link to `.md` files in the spec\(note)",
             "components/payment.md:7:5: warning: empty member heading: under `## Supported Types` each `###` heading names one member type, like `operations.Name` or `string`\(note)",
             "components/payment.md:9:15: warning: member heading `string | ` is not a type: the type ends too early; under `## Supported Types` each `###` heading names one member type, like `operations.Name` or `string`\(note)",
-            "components/status.md:1:1: warning: `Status` has no `## Fields`, `## Values` or `## Supported Types` section, so its shape is unknown: add one\(note)",
+            "components/status.md:1:1: warning: `Status` has no `## Fields`, `## Values` or `## Supported Types` section, so its shape is unknown: add one; it becomes an alias of `JSONValue` (unknownTypes: jsonValue)",
         ])
         let order = try XCTUnwrap(result.graph.models.first { $0.name == "Order" })
         guard case .object(let properties) = order.shape else { return XCTFail("Order is an object") }
@@ -83,6 +83,17 @@ final class UnknownTypesTests: XCTestCase {
         let payment = try XCTUnwrap(result.graph.models.first { $0.name == "Payment" })
         guard case .union(let members) = payment.shape else { return XCTFail("Payment is a union") }
         XCTAssertEqual(members.map(\.isUnreadable), [false, true, true])
+        // The doc without a shape is a `JSONValue` alias: code that names it compiles.
+        let status = try XCTUnwrap(result.files.first { $0.name == "components.status.swift" })
+        XCTAssertTrue(status.contents.hasSuffix("""
+            import Foundation
+
+            /// Its values were never written down.
+            ///
+            /// The docs give this type no `## Fields`, `## Values` or `## Supported Types`, so it holds any JSON.
+            public typealias Status = JSONValue
+
+            """), status.contents)
 
         // The unreadable members hold what no member that can be read decodes.
         let run = try TestSupport.compileAndRun(result.files, main: """
@@ -90,7 +101,8 @@ final class UnknownTypesTests: XCTestCase {
             let card = try JSONDecoder().decode(Payment.self, from: Data(#"{"number": "4242"}"#.utf8))
             let other = try JSONDecoder().decode(Payment.self, from: Data(#"[1, "a"]"#.utf8))
             let order = try JSONDecoder().decode(Order.self, from: Data(#"{"id": "o", "amount": "12.50", "payment": 7, "status": "open"}"#.utf8))
-            print(card, other, order.amount, order.payment, order.status.map { "\\($0)" } ?? "nil", separator: "\\n")
+            let status: Status? = order.status
+            print(card, other, order.amount, order.payment, status.map { "\\($0)" } ?? "nil", separator: "\\n")
             """, in: self)
         XCTAssertEqual(run.status, 0, run.standardError)
         XCTAssertEqual(run.standardOutput.split(separator: "\n").map(String.init), [
@@ -108,7 +120,7 @@ final class UnknownTypesTests: XCTestCase {
         XCTAssertEqual(configuration.unknownTypes?.value, .jsonValue)
         let result = Generator.generate(Self.files(), configuration: configuration)
         XCTAssertFalse(result.diagnostics.hasErrors)
-        XCTAssertEqual(result.files.count, 4, "Order, Payment, Card and the support file: Status is no model")
+        XCTAssertEqual(result.files.count, 5, "Order, Payment, Card, the alias Status and the support file")
         // `--unknown-types error` overrides the file.
         XCTAssertTrue(Generator.generate(Self.files(), unknownTypes: .error, configuration: configuration).diagnostics.hasErrors)
     }

@@ -17,6 +17,8 @@ extension FlavourVocabulary {
             "any": .any,
             "time.Time": .dateTime,
             "types.Date": .date,
+            // A binary body, read as a stream (as Java's `InputStream`, Python's `io.BufferedReader`).
+            "io.ReadCloser": .bytes,
         ],
         generics: [
             // A field that may be absent, `null` or a value.
@@ -31,6 +33,6 @@ extension FlavourVocabulary {
         commonMistakes: [
             "integer": "int64", "number": "float64", "boolean": "bool", "String": "string", "float": "float64",
         ],
-        builtInSummary: "string, int64, float64, bool, any, time.Time, types.Date, []T, map[string]T",
+        builtInSummary: "string, int64, float64, bool, any, time.Time, types.Date, io.ReadCloser, []T, map[string]T",
         genericSummary: "`[]T` or `map[string]T`")
 }

@@ -23,6 +23,8 @@ extension FlavourVocabulary {
             "datetime": .date,
             "bytes": .bytes,
             "io.BufferedReader": .bytes,
+            // Any binary stream (`Union[bytes, IO[bytes], io.IOBase]`, a request body).
+            "io.IOBase": .bytes,
             "None": .null,
         ],
         generics: [

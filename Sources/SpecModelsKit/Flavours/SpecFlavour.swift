@@ -154,6 +154,15 @@ struct FlavourVocabulary: Sendable {
         return name.hasPrefix(".") ? String(name.drop { $0 == "." }) : name
     }
 
+    /// Whether the spelling is this language's type of any value (PHP's `mixed`, a bare
+    /// `array`), nullable or not (`?array`): it names no particular type, so as a link's text
+    /// it agrees with whatever doc the link names (PHP writes a union's fields `[mixed](…)`).
+    func spellsAnyValue(_ spelling: String) -> Bool {
+        var name = Substring(spelling)
+        if let nullablePrefix, name.first == nullablePrefix { name = name.dropFirst() }
+        return primitives[String(name)] == .any
+    }
+
     /// Every word of this vocabulary that names a type, for recognising the language. (Runtime
     /// names are left out: `Request` and `Response` are model names as often.)
     var typeWords: Set<String> {

@@ -71,7 +71,11 @@ public struct EmissionOptions: Sendable, Equatable {
     }
 
     func emits(_ model: ModelNode) -> Bool {
-        emittedModels?.contains(model.qualifiedName) ?? true
+        emits(qualifiedName: model.qualifiedName)
+    }
+
+    func emits(qualifiedName: String) -> Bool {
+        emittedModels?.contains(qualifiedName) ?? true
     }
 }
 

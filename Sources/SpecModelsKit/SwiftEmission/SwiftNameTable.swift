@@ -27,7 +27,19 @@ struct SwiftNameTable {
             names.append(taken.claim(candidate))
         }
         self.names = names
+        // `JSONValue` aliases take what names the models leave, prefixed like them on a clash.
+        let modelNames = Set(names)
+        aliasNames = graph.jsonValueAliases.map { alias in
+            var candidate = SwiftNaming.typeName(alias.name)
+            if modelNames.contains(candidate), !alias.namespace.isEmpty {
+                candidate = SwiftNaming.typeName(alias.namespace) + candidate
+            }
+            return taken.claim(candidate)
+        }
     }
 
     subscript(id: ModelID) -> String { names[id.index] }
+
+    /// The Swift names of `graph.jsonValueAliases`, in their order.
+    let aliasNames: [String]
 }

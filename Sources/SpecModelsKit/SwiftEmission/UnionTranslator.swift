@@ -117,6 +117,15 @@ struct UnionTranslator {
         let typeName = context.names[model.id]
         let mapping = context.mapping
         let cases = self.cases
+        // A case whose payload is a deprecated model is deprecated with it (unless the whole
+        // union is), and so are the coding methods that must name it: only a user's own use warns.
+        let deprecatedCases = model.deprecation != nil ? [:] : Dictionary(cases.compactMap { entry in
+            context.deprecatedModelMessage(in: entry.member.type).map { (entry.name, $0) }
+        }, uniquingKeysWith: { first, _ in first })
+        let codingAttribute: [SwiftCode] = deprecatedCases.isEmpty ? [] : [.line(TranslationContext.deprecatedAttribute(
+            "Codes the deprecated " + (deprecatedCases.count == 1 ? "case " : "cases ")
+                + cases.map(\.name).filter { deprecatedCases[$0] != nil }.joined(separator: ", ")
+                + "; JSONDecoder and JSONEncoder use it without a warning"))]
         var body: [SwiftCode] = []
         for (position, entry) in cases.enumerated() {
             var doc = [entry.member.spelling.isEmpty ? "An empty member heading." : "`\(entry.member.spelling)`"]
@@ -136,6 +145,7 @@ struct UnionTranslator {
                 doc += ["", "The spec lists this member again; decoding picks `.\(first.name)`."]
             }
             body.append(.docComment(doc))
+            if let message = deprecatedCases[entry.name] { body.append(.line(TranslationContext.deprecatedAttribute(message))) }
             let name = SwiftNaming.escaped(entry.name)
             if entry.literal != nil {
                 body.append(.line("case \(name)"))
@@ -158,6 +168,7 @@ struct UnionTranslator {
                 .line("throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: \(SwiftNaming.stringLiteral(message))))"),
             ]))
         } else {
+            body.append(contentsOf: codingAttribute)
             body.append(.block("\(access)init(from decoder: any Decoder) throws", [
                 .block("self = try decodeUnion(\(SwiftNaming.stringLiteral(typeName)), from: decoder, candidates: [", candidates, closing: "])"),
             ]))
@@ -175,6 +186,7 @@ struct UnionTranslator {
                 ? "case \(pattern): try container.encode(\(payload))"
                 : "case \(pattern): try \(payload).encode(to: encoder)")
         }
+        body.append(contentsOf: codingAttribute)
         body.append(.block("\(access)func encode(to encoder: any Encoder) throws", throughContainer
             ? [.line("var container = encoder.singleValueContainer()"), .switchBlock("self", encoding)]
             : [.switchBlock("self", encoding)]))

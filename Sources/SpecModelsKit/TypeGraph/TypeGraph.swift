@@ -6,6 +6,8 @@ public struct TypeGraph: Sendable {
     public internal(set) var wireSettings = WireSettings()
     /// The SDK language of the docs the graph was read from.
     public internal(set) var flavour = SpecFlavour.typeScript
+    /// The docs without a shape that are emitted as `JSONValue` aliases (`unknownTypes: jsonValue`).
+    public internal(set) var jsonValueAliases: [JSONValueAlias] = []
 
     init(models: [ModelNode]) {
         self.models = models
@@ -63,7 +65,7 @@ public struct Property: Sendable {
     public internal(set) var type: TypeExpression
     public let isRequired: Bool
     /// Set for deprecated fields: the spec's explanation, or "".
-    public let deprecationMessage: String?
+    public internal(set) var deprecationMessage: String?
     public let description: RichParagraph
     public let example: String
     /// The docs say the field may be `null`: an example shows `null` for this required field

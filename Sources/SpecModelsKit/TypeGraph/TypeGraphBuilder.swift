@@ -51,6 +51,13 @@ public enum TypeGraphBuilder {
         }
         var graph = TypeGraph(models: models)
         graph.flavour = flavour
+        if unknownTypes == .jsonValue, !flavour.vocabulary.leavesUnionsEmpty {
+            graph.jsonValueAliases = sorted.filter(\.isShapeless).map { document in
+                JSONValueAlias(
+                    name: document.name, namespace: document.namespace, relativePath: document.relativePath,
+                    location: document.nameLocation, description: document.description)
+            }
+        }
         // Keys follow the language's default style (Go's `DocID` is `docId` on the wire).
         graph = graph.applying(WireSettings(keyStyle: flavour.vocabulary.defaultWireKeys))
         graph.setReferrers(referrers)
@@ -60,9 +67,10 @@ public enum TypeGraphBuilder {
         return graph
     }
 
-    /// A doc without a shape is an error, unless the docs' language leaves union docs so (or
-    /// `unknownTypes: jsonValue` is set); then it is no model and fields of its type are
-    /// `JSONValue`, with a warning naming the doc.
+    /// A doc without a shape is an error, unless the docs' language leaves union docs so (then
+    /// it is no model and fields of its type are `JSONValue`, with a warning naming the doc) or
+    /// `unknownTypes: jsonValue` is set (then it becomes `typealias Name = JSONValue`, and
+    /// fields of its type `JSONValue`, with a warning at its heading).
     private static func reportShapeless(
         _ documents: [SpecDocument], vocabulary: FlavourVocabulary, unknownTypes: UnknownTypes, diagnostics: inout Diagnostics
     ) {
@@ -73,7 +81,7 @@ public enum TypeGraphBuilder {
                     "\(missing): Speakeasy's \(vocabulary.displayName) docs leave the members of some unions out, so fields of this type are `JSONValue`",
                     at: document.nameLocation)
             } else if unknownTypes == .jsonValue {
-                diagnostics.warning("\(missing), so its shape is unknown: add one; \(UnknownTypes.jsonValueNote)", at: document.nameLocation)
+                diagnostics.warning("\(missing), so its shape is unknown: add one; it becomes an alias of `JSONValue` (unknownTypes: jsonValue)", at: document.nameLocation)
             } else {
                 diagnostics.error("\(missing), so its shape is unknown: add one", at: document.nameLocation)
             }
@@ -416,7 +424,8 @@ struct ReferenceResolver {
                 referencedModels.insert(id)
                 let target = index.documents[id.index]
                 let qualified = target.namespace.isEmpty ? target.name : "\(target.namespace).\(target.name)"
-                if !Self.linkText(text, names: target), !TypeExpressionParser.spellsUnion(text, vocabulary: index.vocabulary) {
+                if !Self.linkText(text, names: target), !TypeExpressionParser.spellsUnion(text, vocabulary: index.vocabulary),
+                   !index.vocabulary.spellsAnyValue(text), !Self.linkText(text, namesSoleMemberOf: target, vocabulary: index.vocabulary) {
                     diagnostics.warning(
                         "link text `\(text.excerpt)` does not match the linked doc's type `\(qualified)`",
                         at: location(cell, offset: offset))
@@ -466,6 +475,15 @@ struct ReferenceResolver {
         if text == qualified || text == target.name { return true }
         let lowered = text.lowercased()
         return lowered == qualified.lowercased() || lowered.hasSuffix("." + qualified.lowercased())
+    }
+
+    /// Whether the text names the one member of the union the link names: Speakeasy's PHP docs
+    /// write a field whose schema wraps one other (`allOf` of one) as `[Components\Dto](All.md)`,
+    /// where `All` is a union whose only member is ``### `Components\Dto` ``.
+    private static func linkText(_ text: String, namesSoleMemberOf target: SpecDocument, vocabulary: FlavourVocabulary) -> Bool {
+        guard case .union(let members) = target.body, members.count == 1 else { return false }
+        let spelling = members[0].type.inlines.map(\.plainText).joined().trimmingCharacters(in: .whitespaces)
+        return !spelling.isEmpty && vocabulary.qualifiedName(spelling).lowercased() == text.lowercased()
     }
 
     private func isShapeless(_ name: String) -> Bool {

@@ -15,3 +15,17 @@ public enum UnknownTypes: String, Sendable, CaseIterable {
     /// The name of the case of a union member that cannot be read.
     static let memberCaseName = "Unknown"
 }
+
+/// A doc whose shape no section gives (a `#` heading alone, perhaps with text) under
+/// `unknownTypes: jsonValue`: it is emitted as `typealias Name = JSONValue`, so code that names
+/// the type still compiles, and fields of its type hold any JSON.
+public struct JSONValueAlias: Sendable {
+    public let name: String
+    public let namespace: String
+    public let relativePath: String
+    public let location: SourceLocation
+    public let description: [RichParagraph]
+
+    /// `operations.Name`, as the docs spell it.
+    public var qualifiedName: String { namespace.isEmpty ? name : "\(namespace).\(name)" }
+}
