@@ -45,9 +45,10 @@ test: deps
 
 # The population of published doc sets (SPECMODELS_CORPUS/pool): generates every models folder
 # and type-checks every output, whatever its size; one line per spec in .build/pool-report.tsv.
+# Round-trips the examples of every TypeScript set; one line per set in .build/pool-report-examples.tsv.
 test-pool: deps
 	$(SWIFT) build --build-tests
-	SPECMODELS_POOL_REPORT=$(abspath .build/pool-report.tsv) $(SWIFT) test --skip-build --filter PoolCorpusTests
+	SPECMODELS_POOL_REPORT=$(abspath .build/pool-report.tsv) $(SWIFT) test --skip-build --filter 'PoolCorpusTests|PoolExampleTests'
 
 # Builds the libFuzzer target (Fuzz/FuzzSpec.swift over SpecModelsKit) and runs it for
 # FUZZ_SECONDS seconds; see Fuzz/README.md.

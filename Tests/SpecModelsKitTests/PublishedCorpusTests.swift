@@ -88,14 +88,8 @@ final class PublishedCorpusTests: XCTestCase {
         XCTAssertEqual(outcome.checked, examples.samples.count)
 
         // Every failure, of conversion or of the round trip, is an example listed as wrong.
-        var failures: [String: String] = [:]
+        var failures = outcome.failuresByOrigin.mapValues { $0.joined(separator: "; ") }
         for failure in examples.failed { failures[failure.origin] = failure.reason }
-        for line in outcome.failures {
-            let text = line.dropFirst("FAIL ".count)
-            guard let colon = text.range(of: ": ") else { continue }
-            let origin = String(text[..<colon.lowerBound].split(separator: " ").first ?? "")
-            failures[origin, default: ""] += String(text[colon.upperBound...])
-        }
         let unexpected = failures.keys.filter { corpus.wrongExamples[$0] == nil }.sorted()
         XCTAssertEqual(
             unexpected.prefix(20).map { "\($0): \(failures[$0]!.prefix(400))" }, [],

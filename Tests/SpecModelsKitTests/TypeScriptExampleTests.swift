@@ -167,6 +167,12 @@ final class TypeScriptExampleTests: XCTestCase {
         XCTAssertEqual(json(#"`costs $5 {not a substitution}`"#), #""costs $5 {not a substitution}""#)
     }
 
+    func testStringsJoinedByPlusAreOneString() {
+        XCTAssertEqual(json("\"first line\\n\"\n  + \"\\n\"\n  + 'second'"), #""first line\n\nsecond""#)
+        XCTAssertEqual(json("{ content: \"a\" + `b`, next: 1 }"), #"{"content":"ab","next":1}"#)
+        assertSyntaxError("let value: T = \"a\" + 1;", line: 1, column: 22, contains: "expected a string after `+`")
+    }
+
     func testControlCharactersAreReescaped() {
         XCTAssertEqual(json("\"\\u0001\\u001f\\u007f\""), "\"\\u0001\\u001f\u{7F}\"")
         XCTAssertEqual(json("\"tab\tinside\""), #""tab\tinside""#)
@@ -291,6 +297,25 @@ final class TypeScriptExampleTests: XCTestCase {
         // Without the enum docs, a member reference cannot be resolved.
         assertSyntaxError("let value: T = BoolInt.True;", contains: "`BoolInt.True` names no member of a known enum")
         assertSyntaxError("let value: T = BoolInt.;", contains: "expected a name after `.`")
+    }
+
+    func testEnumNotImportedIsLookedUpInTheExamplesOwnNamespace() throws {
+        // Two namespaces' enums share the name `DotTag`, so the plain name names neither.
+        let members = TypeScriptExample.EnumMembers([
+            "components.DotTag": ["CreditCard": .string("credit_card")],
+            "errors.DotTag": ["UnprocessableRequest": .string("unprocessable_request")],
+        ])
+        func convert(_ literal: String, namespace: String?) throws -> String {
+            try TypeScriptExample.parse("let value: T = \(literal);", enumMembers: members, namespace: namespace).jsonString
+        }
+        XCTAssertEqual(try convert("DotTag.CreditCard", namespace: "components"), #""credit_card""#)
+        XCTAssertEqual(try convert("DotTag.UnprocessableRequest", namespace: "errors"), #""unprocessable_request""#)
+        XCTAssertEqual(try convert("errors.DotTag.UnprocessableRequest", namespace: "components"), #""unprocessable_request""#)
+        XCTAssertThrowsError(try convert("DotTag.CreditCard", namespace: "errors"))
+        XCTAssertThrowsError(try convert("DotTag.CreditCard", namespace: nil))
+        // An import names the module, whatever the doc's namespace.
+        let imported = "import { DotTag } from \"sdk/models/errors\";\nlet value: T = DotTag.UnprocessableRequest;"
+        XCTAssertEqual(try TypeScriptExample.parse(imported, enumMembers: members, namespace: "components").jsonString, #""unprocessable_request""#)
     }
 
     func testEnumMembersComeFromTheEnumDocs() throws {

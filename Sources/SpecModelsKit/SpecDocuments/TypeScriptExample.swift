@@ -21,7 +21,7 @@ import Foundation
 /// - `import …` statements (skipped), then one `let`/`const`/`var` declaration `name: Type = value;`
 ///   (`export` allowed). The type is everything between `:` and `=`, whitespace collapsed.
 /// - Objects with identifier, quoted (`"k"`, `'k'`) or decimal-integer keys; arrays; trailing commas.
-/// - Strings in `"`, `'` or backticks (no `${}`), with every JS escape: `\" \' \\ \/ \b \f \n \r \t \v
+/// - Strings in `"`, `'` or backticks (no `${}`), joined by `+` (`"a" + "b"`), with every JS escape: `\" \' \\ \/ \b \f \n \r \t \v
 ///   \0 \xHH \uXXXX \u{X…}`, surrogate pairs, line continuations, and identity escapes
 ///   (`\.` is `.`, as in JavaScript). Octal escapes are rejected, as in strict mode.
 /// - Numbers keep their spelling (`215118`, `1.50`, `-2.5e-3`); forms JSON lacks are normalised:
@@ -110,9 +110,13 @@ struct TypeScriptExample: Sendable, Equatable {
     }
 
     /// Converts the text of one ```` ```typescript ```` block (without the fences). An enum member
-    /// reference (`BoolInt.True`) becomes the member's value from `enumMembers`.
-    static func parse(_ source: String, enumMembers: EnumMembers = EnumMembers()) throws(Failure) -> TypeScriptExample {
-        var parser = Parser(source: source, enumMembers: enumMembers)
+    /// reference (`BoolInt.True`) becomes the member's value from `enumMembers`; an enum the block
+    /// does not import is looked up in `namespace`, the namespace of the doc the block is in
+    /// (`components`), before its plain name (which two namespaces' enums may share).
+    static func parse(
+        _ source: String, enumMembers: EnumMembers = EnumMembers(), namespace: String? = nil
+    ) throws(Failure) -> TypeScriptExample {
+        var parser = Parser(source: source, enumMembers: enumMembers, namespace: namespace)
         return try parser.parseBlock()
     }
 
@@ -127,11 +131,13 @@ struct TypeScriptExample: Sendable, Equatable {
         }
 
         /// The value of `enumName.member`. An enum imported from a module whose last path
-        /// component is a namespace (`…/models/shared`) is looked up as `shared.Name` first.
-        func value(enumName: String, member: String, importedFrom module: String? = nil) -> EnumValue.Literal? {
-            if let module, let namespace = module.split(separator: "/").last,
-                let value = values["\(namespace).\(enumName)"]?[member]
-            {
+        /// component is a namespace (`…/models/shared`) is looked up as `shared.Name` first; one
+        /// not imported, in `namespace` (the example's own doc's) first.
+        func value(
+            enumName: String, member: String, importedFrom module: String? = nil, namespace: String? = nil
+        ) -> EnumValue.Literal? {
+            let first = module.flatMap { $0.split(separator: "/").last.map(String.init) } ?? namespace
+            if let first, !first.isEmpty, let value = values["\(first).\(enumName)"]?[member] {
                 return value
             }
             return values[enumName]?[member]
@@ -181,15 +187,19 @@ extension TypeScriptExample {
 
         let s: [Unicode.Scalar]
         let enumMembers: EnumMembers
+        /// The namespace of the doc the block is in, where an enum the block does not import is
+        /// looked up first.
+        let namespace: String?
         /// Imported local name → module specifier (`"@lukehagar/plexjs/models/shared"`) and the
         /// name the module exports (`import { A as B }`).
         var imports: [String: (module: String, name: String)] = [:]
         var pos = 0
         var lookahead: Token?
 
-        init(source: String, enumMembers: EnumMembers) {
+        init(source: String, enumMembers: EnumMembers, namespace: String?) {
             s = Array(source.unicodeScalars)
             self.enumMembers = enumMembers
+            self.namespace = namespace
         }
 
         // MARK: Statements
@@ -340,8 +350,17 @@ extension TypeScriptExample {
             case .punct("["):
                 _ = try next()
                 return try parseArray(depth: depth)
-            case .string(let text):
+            case .string(var text):
                 _ = try next()
+                // `"a" + "b"`: a long string split over lines, one constant.
+                while try peek().kind == .punct("+") {
+                    _ = try next()
+                    let operand = try next()
+                    guard case .string(let more) = operand.kind else {
+                        throw fail("expected a string after `+`, found \(describe(operand))", at: operand.start)
+                    }
+                    text += more
+                }
                 return .string(text)
             case .number(let spelling):
                 _ = try next()
@@ -423,7 +442,11 @@ extension TypeScriptExample {
             }
             let imported = imports[path[0]]
             let enumName = ([imported?.name ?? path[0]] + path.dropFirst().dropLast()).joined(separator: ".")
-            guard let value = enumMembers.value(enumName: enumName, member: path[path.count - 1], importedFrom: imported?.module) else {
+            guard
+                let value = enumMembers.value(
+                    enumName: enumName, member: path[path.count - 1], importedFrom: imported?.module,
+                    namespace: imported == nil && path.count == 2 ? namespace : nil)
+            else {
                 throw fail("`\(spelling)` names no member of a known enum", at: token.start)
             }
             switch value {

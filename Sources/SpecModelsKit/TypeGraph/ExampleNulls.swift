@@ -15,7 +15,7 @@ enum ExampleNulls {
             guard case .object = model.shape else { continue }
             // Most examples hold no `null`: those are not parsed at all.
             for example in model.examples where example.code.containsBytes(of: "null") {
-                guard let converted = try? TypeScriptExample.parse(example.code, enumMembers: enumMembers),
+                guard let converted = try? TypeScriptExample.parse(example.code, enumMembers: enumMembers, namespace: model.namespace),
                       let value = try? JSONSerialization.jsonObject(with: converted.json, options: [.fragmentsAllowed]) else { continue }
                 walk.visit(value, as: .model(model.id))
             }

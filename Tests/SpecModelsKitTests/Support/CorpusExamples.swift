@@ -12,6 +12,8 @@ struct CorpusExamples {
     /// The number of example blocks in the graph's docs.
     private(set) var found = 0
     private(set) var samples: [RoundTripHarness.Sample] = []
+    /// Each sample's type in the graph, by the index of the sample.
+    private(set) var sampleTypes: [TypeExpression] = []
     /// `path:line` of the example → why it is skipped.
     private(set) var skipped: [(origin: String, reason: String)] = []
     /// `path:line` of the example → why it did not convert.
@@ -31,7 +33,7 @@ struct CorpusExamples {
                 let origin = "\(model.relativePath):\(example.location.line)"
                 let parsed: TypeScriptExample
                 do {
-                    parsed = try TypeScriptExample.parse(example.code, enumMembers: enumMembers)
+                    parsed = try TypeScriptExample.parse(example.code, enumMembers: enumMembers, namespace: model.namespace)
                 } catch where error.isSkipped {
                     skipped.append((origin, error.description))
                     continue
@@ -39,9 +41,9 @@ struct CorpusExamples {
                     failed.append((origin, error.description))
                     continue
                 }
-                let type: String
+                let annotated: TypeExpression
                 do {
-                    type = try types.swiftType(forAnnotation: parsed.typeName, in: model, mapping: mapping)
+                    annotated = try types.type(forAnnotation: parsed.typeName, in: model)
                 } catch let error as AnnotationTypes.Unresolvable where error.isMissing {
                     // A type whose doc was never published (`missingTypes: jsonValue`): there is
                     // no generated type to check the example against.
@@ -52,9 +54,12 @@ struct CorpusExamples {
                     continue
                 }
                 converted += 1
+                let type = mapping.swiftType(annotated)
                 samples.append(.init(swiftType: type, json: parsed.json, origin: origin))
+                sampleTypes.append(annotated)
                 if case .union = model.shape, type != names[model.id] {
                     samples.append(.init(swiftType: names[model.id], json: parsed.json, origin: "\(origin) as \(model.name)"))
+                    sampleTypes.append(.model(model.id))
                 }
             }
         }
@@ -89,11 +94,16 @@ struct AnnotationTypes {
     }
 
     func swiftType(forAnnotation annotation: String, in model: ModelNode, mapping: SwiftTypeMapping) throws -> String {
+        mapping.swiftType(try type(forAnnotation: annotation, in: model))
+    }
+
+    /// The annotation's type in the graph.
+    func type(forAnnotation annotation: String, in model: ModelNode) throws -> TypeExpression {
         let cell = TypeCell(
             inlines: [MarkdownNode(kind: .text, literal: annotation)], location: model.location, source: annotation)
-        func convert(_ type: TypeExpressionParser.Unresolved) throws -> String {
+        func convert(_ type: TypeExpressionParser.Unresolved) throws -> TypeExpression {
             switch type {
-            case .primitive(let primitive): return mapping.swiftType(primitive)
+            case .primitive(let primitive): return primitive
             case .named(let name, _):
                 guard let id = resolve(name, from: model) else {
                     let simpleName = String(name.split(separator: ".").last ?? "")
@@ -101,9 +111,9 @@ struct AnnotationTypes {
                         description: "the annotation `\(annotation)` names no single model `\(name)`",
                         isMissing: byName[simpleName] == nil)
                 }
-                return mapping.swiftType(.model(id))
-            case .array(let element): return "[\(try convert(element))]"
-            case .map(let value): return "[String: \(try convert(value))]"
+                return .model(id)
+            case .array(let element): return .array(try convert(element))
+            case .map(let value): return .map(try convert(value))
             default:  // links, `A | B`, streams: not a type an example's value can be decoded as
                 throw Unresolvable(description: "unexpected annotation `\(annotation)`")
             }

@@ -33,6 +33,19 @@ struct RoundTripHarness {
         var lost: [Int: [String]] = [:]
         /// How long compiling the models and the driver took.
         var compileSeconds: Double = 0
+
+        /// The failures by example origin (`path:line`; a union member's second sample,
+        /// `path:line as Name`, counts for its example), each with its reasons.
+        var failuresByOrigin: [String: [String]] {
+            var failures: [String: [String]] = [:]
+            for line in self.failures {
+                let text = line.dropFirst("FAIL ".count)
+                guard let colon = text.range(of: ": ") else { continue }
+                let origin = String(text[..<colon.lowerBound].split(separator: " ").first ?? "")
+                failures[origin, default: []].append(String(text[colon.upperBound...]))
+            }
+            return failures
+        }
     }
 
     let test: XCTestCase
@@ -67,8 +80,16 @@ struct RoundTripHarness {
             XCTFail("the driver did not finish (status \(result.status)):\n\(result.standardOutput.suffix(5000))\n\(result.standardError.suffix(5000))")
             return Outcome(checked: 0, failures: ["driver failed"], compileSeconds: compileSeconds)
         }
+        var outcome = Self.outcome(of: lines)
+        outcome.compileSeconds = compileSeconds
+        return outcome
+    }
+
+    /// Reads a driver's output lines, the last of which is its `round-trip: N checked` summary.
+    static func outcome(of lines: [String]) -> Outcome {
+        let summary = lines.last ?? ""
         let checked = Int(summary.dropFirst("round-trip: ".count).split(separator: " ").first ?? "") ?? -1
-        var outcome = Outcome(checked: checked, failures: lines.dropLast().filter { $0.hasPrefix("FAIL ") }, compileSeconds: compileSeconds)
+        var outcome = Outcome(checked: checked, failures: lines.dropLast().filter { $0.hasPrefix("FAIL ") })
         // `LOST <index> <path>` and `UNDECODABLE <index> <error>`.
         for line in lines.dropLast() {
             let parts = line.split(separator: " ", maxSplits: 2).map(String.init)
@@ -79,19 +100,39 @@ struct RoundTripHarness {
         return outcome
     }
 
+    /// How a driver starts.
+    enum DriverEntry {
+        /// The program's `@main`, reading the sample folder from its first argument.
+        case main
+        /// A public function `name(folder:)` of a library module, for a program that links
+        /// several modules' drivers (each module's models and driver stay in their own namespace).
+        case function(String)
+    }
+
     /// A driver with one `check` call per sample, split into functions of 50 calls so that
     /// no function body grows large.
-    static func driverSource(_ samples: [Sample], customChecks: String = "") -> String {
-        var source = """
-            import Foundation
+    static func driverSource(_ samples: [Sample], customChecks: String = "", entry: DriverEntry = .main) -> String {
+        var source = "import Foundation\n\n"
+        switch entry {
+        case .main:
+            source += "@main\n"
+        case .function(let name):
+            source += """
+                public func \(name)(folder: String) throws {
+                    RoundTripDriver.folder = folder
+                    try RoundTripDriver.main()
+                }
 
-            @main
+
+                """
+        }
+        source += """
             struct RoundTripDriver {
                 nonisolated(unsafe) static var folder = ""
                 nonisolated(unsafe) static var checked = 0
 
                 static func main() throws {
-                    folder = CommandLine.arguments[1]
+                    if folder.isEmpty { folder = CommandLine.arguments[1] }
 
             """
         let chunks = stride(from: 0, to: samples.count, by: 50).map { $0..<min($0 + 50, samples.count) }
