@@ -191,6 +191,65 @@ final class PopulationConstructTests: XCTestCase {
             """, run.standardError)
     }
 
+    // MARK: Objects without fields
+
+    /// An object doc with an empty Fields table (StackOne's `AccountAddress4`) decodes only from
+    /// a JSON object, so a union lists it before an array member without taking the arrays.
+    func testAnObjectWithoutFieldsDecodesOnlyFromAnObject() throws {
+        let files = try TestSupport.generate([
+            "models/components/blank.md": """
+                # Blank
+
+                ## Fields
+
+                | Field       | Type        | Required    | Description |
+                | ----------- | ----------- | ----------- | ----------- |
+                """,
+            "models/components/sourcevalue.md": """
+                # SourceValue
+
+
+                ## Supported Types
+
+                ### `string`
+
+                ```typescript
+                const value: string = "Home";
+                ```
+
+                ### `components.Blank`
+
+                ```typescript
+                const value: components.Blank = {};
+                ```
+
+                ### `any[]`
+
+                ```typescript
+                const value: any[] = [
+                  "<value 1>",
+                ];
+                ```
+                """,
+        ], configuration: "")
+        let run = try TestSupport.compileAndRun(files, main: #"""
+            import Foundation
+
+            func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
+                try JSONDecoder().decode(T.self, from: Data(json.utf8))
+            }
+            print(try decode(Blank.self, "{}"), (try? decode(Blank.self, "[]")) == nil, (try? decode(Blank.self, "1")) == nil)
+            print(try decode([SourceValue].self, #"["a", {}, ["b"]]"#))
+            print(String(decoding: try JSONEncoder().encode(SourceValue.blank(Blank())), as: UTF8.self))
+            """#, in: self)
+        XCTAssertEqual(run.standardOutput, """
+            Blank() true true
+            [Program.SourceValue.string("a"), Program.SourceValue.blank(Program.Blank()), Program.SourceValue.jsonArray(["b"])]
+            {}
+
+            """, run.standardError)
+    }
+
     // MARK: Union members without a type in the heading
 
     /// Runs the generator over in-memory docs under a configuration, keeping its diagnostics.

@@ -316,8 +316,13 @@ struct ObjectTranslator {
     }
 
     private func decodingInitializer(_ members: [Member]) -> [SwiftCode] {
-        // Like the synthesized conformance, a struct without properties accepts any value.
-        guard !members.isEmpty else { return [.line("\(context.access)init(from decoder: any Decoder) throws {}")] }
+        // A model without fields still decodes only from an object (the synthesized conformance
+        // would take any value, so a union would read an array or a string as this member).
+        guard !members.isEmpty else {
+            return [.block("\(context.access)init(from decoder: any Decoder) throws", [
+                .line("_ = try decoder.container(keyedBy: SpecModelsCodingKey.self)"),
+            ])]
+        }
         var body: [SwiftCode] = [.line("let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)")]
         if let probe = Self.convertedKeyProbe(properties) {
             body.append(.line("try container.checkKeysAreNotConverted(\(SwiftNaming.stringLiteral(probe.key)), convertedFromSnakeCase: \(SwiftNaming.stringLiteral(probe.converted)))"))

@@ -7,7 +7,9 @@ import Foundation
 public struct HTTPMetadata: Codable, Hashable, Sendable {
     public init() {}
 
-    public init(from decoder: any Decoder) throws {}
+    public init(from decoder: any Decoder) throws {
+        _ = try decoder.container(keyedBy: SpecModelsCodingKey.self)
+    }
 
     public func encode(to encoder: any Encoder) throws {
         _ = encoder.container(keyedBy: SpecModelsCodingKey.self)
