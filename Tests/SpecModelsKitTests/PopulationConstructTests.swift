@@ -315,7 +315,7 @@ final class PopulationConstructTests: XCTestCase {
         ], configuration: "flavour: go\n")
         XCTAssertEqual(result.diagnostics.all.map(\.description), [
             "models/components/value.md:5:5: error: empty member heading: under `## Supported Types` each `###` heading names one member type, like `operations.Name` or `string`",
-            "models/components/value.md:14:34: error: unknown type `components.Nothing`: no model doc declares it (built-in types are string, int64, float64, bool, any, time.Time, types.Date, []T, map[string]T)",
+            "models/components/value.md:14:34: error: unknown type `components.Nothing`: no model doc declares it (built-in types are string, int64, float64, bool, any, time.Time, types.Date, io.ReadCloser, []T, map[string]T)",
         ])
     }
 

@@ -43,7 +43,11 @@ final class PoolExampleTests: XCTestCase {
         let pool = try PoolCorpus.load()
         let reportPath = ProcessInfo.processInfo.environment["SPECMODELS_POOL_REPORT"].flatMap { $0.isEmpty ? nil : $0 }
         let workspace = try TestSupport.temporaryDirectory(self)
-        let specs = pool.specs.filter { $0.language == "typescript" && (reportPath != nil || $0.docs <= Self.roundTripBudget) }
+        // `SPECMODELS_POOL_SETS=A,B` round-trips just those sets (to re-pin one after a change).
+        let chosen = ProcessInfo.processInfo.environment["SPECMODELS_POOL_SETS"].map { Set($0.split(separator: ",").map(String.init)) }
+        let specs = pool.specs.filter {
+            $0.language == "typescript" && (chosen?.contains($0.set) ?? (reportPath != nil || $0.docs <= Self.roundTripBudget))
+        }
 
         var sets: [SetResult] = []
         var modules: [LinkedRoundTrip.Module] = []
