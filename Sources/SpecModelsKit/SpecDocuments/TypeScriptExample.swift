@@ -113,7 +113,18 @@ struct TypeScriptExample: Sendable, Equatable {
     /// reference (`BoolInt.True`) becomes the member's value from `enumMembers`.
     static func parse(_ source: String, enumMembers: EnumMembers = EnumMembers()) throws(Failure) -> TypeScriptExample {
         var parser = Parser(source: source, enumMembers: enumMembers)
-        return try parser.parseBlock()
+        let (typeName, value) = try parser.parseBlock()
+        var bytes: [UInt8] = []
+        Parser.write(value, into: &bytes)
+        return TypeScriptExample(typeName: typeName, json: Data(bytes))
+    }
+
+    /// The value of the block as the parser reads it, for a reader that only walks it (the
+    /// nulls of examples): the same blocks convert and fail as with `parse(_:enumMembers:)`,
+    /// without writing JSON and reading it back.
+    static func parseValue(_ source: String, enumMembers: EnumMembers = EnumMembers()) throws(Failure) -> Value {
+        var parser = Parser(source: source, enumMembers: enumMembers)
+        return try parser.parseBlock().value
     }
 
     /// The enum members an example may name, with their values: `DefaultSubtitleForced.PreferForced`
@@ -142,7 +153,9 @@ struct TypeScriptExample: Sendable, Equatable {
 // MARK: - Implementation
 
 extension TypeScriptExample {
-    fileprivate indirect enum Value {
+    /// A parsed value. Its JSON form drops an object's `undefined` members (an array's
+    /// `undefined` elements are already `null`) and sorts the members by key.
+    indirect enum Value: Sendable {
         case string(String)
         /// JSON spelling of the number.
         case number(String)
@@ -194,7 +207,7 @@ extension TypeScriptExample {
 
         // MARK: Statements
 
-        mutating func parseBlock() throws(Failure) -> TypeScriptExample {
+        mutating func parseBlock() throws(Failure) -> (typeName: String, value: Value) {
             var comments: [Comment] = []
             while true {
                 let token = try next()
@@ -254,7 +267,7 @@ extension TypeScriptExample {
         }
 
         /// `name: Type = value;` after the `let`/`const`/`var` keyword.
-        mutating func parseDeclaration() throws(Failure) -> TypeScriptExample {
+        mutating func parseDeclaration() throws(Failure) -> (typeName: String, value: Value) {
             let nameToken = try next()
             guard case .identifier(let name) = nameToken.kind else {
                 throw fail("expected a variable name, found \(describe(nameToken))", at: nameToken.start)
@@ -277,10 +290,7 @@ extension TypeScriptExample {
             guard token.kind == .eof else {
                 throw fail("unexpected \(describe(token)) after the value", at: token.start)
             }
-
-            var bytes: [UInt8] = []
-            Self.write(value, into: &bytes)
-            return TypeScriptExample(typeName: typeName, json: Data(bytes))
+            return (typeName, value)
         }
 
         /// Reads the type up to the `=` at nesting depth 0 (not consumed) and returns its source
