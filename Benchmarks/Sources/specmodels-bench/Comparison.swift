@@ -114,10 +114,12 @@ enum Comparison {
             if !failed {
                 for base in bases {
                     let baseOutput = "\(scratch.path)/out\(index)-\(base.label)"
-                    let identical = runProcess("/usr/bin/diff", ["-r", "-q", baseOutput, "\(scratch.path)/out\(index)-head"]).status == 0
-                    notes.append(identical
+                    // diff's list of files is counted, not printed: the row says how many differ.
+                    let diff = runCapturing("/usr/bin/diff", ["-r", "-q", baseOutput, "\(scratch.path)/out\(index)-head"])
+                    let differing = diff.output.split(separator: "\n").count
+                    notes.append(diff.status == 0
                         ? "outputs byte-identical to \(base.label)"
-                        : "OUTPUTS DIFFER from \(base.label) (reported, not hidden: `diff -r` the two builds' outputs)")
+                        : "OUTPUTS DIFFER from \(base.label) in \(differing) files (reported, not hidden: `diff -r` the two builds' outputs)")
                 }
             }
             guard !failed else {
