@@ -47,6 +47,9 @@ enum Comparison {
         var executable: String
         var arguments: [String]
         var timings = Timings()
+        /// False for a base that cannot generate this spec (an older revision that stops with
+        /// errors): its columns print `-` and the others are timed without it.
+        var isTimed = true
     }
 
     static func run(_ options: Options, corpus: String) throws {
@@ -98,21 +101,23 @@ enum Comparison {
                 let arguments = ["generate", "--spec", row.path, "--output", output] + options.generateArguments
                 // Into an empty folder, then once more to check that it is up to date.
                 let first = runCapturing(executable, arguments)
-                guard first.status == 0 else {
-                    notes.append("\(label): generate failed (exit \(first.status)): \(firstError(first.output))")
-                    failed = true
-                    continue
+                var problem: String?
+                if first.status != 0 {
+                    problem = "generate failed (exit \(first.status)): \(firstError(first.output))"
+                } else {
+                    let second = runCapturing(executable, arguments)
+                    if second.status != 0 || !second.output.contains(" 0 written") {
+                        problem = "the second run was not up to date: \(second.output.prefix(200))"
+                    }
                 }
-                let second = runCapturing(executable, arguments)
-                guard second.status == 0, second.output.contains(" 0 written") else {
-                    notes.append("\(label): the second run was not up to date: \(second.output.prefix(200))")
-                    failed = true
-                    continue
+                if let problem {
+                    notes.append("\(label): \(problem)\(label == "head" ? "" : "; not timed on this spec")")
+                    if label == "head" { failed = true }
                 }
-                contenders.append(Contender(label: label, executable: executable, arguments: arguments))
+                contenders.append(Contender(label: label, executable: executable, arguments: arguments, isTimed: problem == nil))
             }
             if !failed {
-                for base in bases {
+                for (base, contender) in zip(bases, contenders.dropFirst()) where contender.isTimed {
                     let baseOutput = "\(scratch.path)/out\(index)-\(base.label)"
                     // diff's list of files is counted, not printed: the row says how many differ.
                     let diff = runCapturing("/usr/bin/diff", ["-r", "-q", baseOutput, "\(scratch.path)/out\(index)-head"])
@@ -126,10 +131,11 @@ enum Comparison {
                 print(padded(row.label, 24) + padded(String(docs), 7, right: true) + "  skipped: " + notes.joined(separator: "; "))
                 continue
             }
+            let timed = contenders.indices.filter { contenders[$0].isTimed }
             for round in 0..<options.runs {
                 // Rotate the order: floor/base/head, base/head/floor, head/floor/base, …
-                for offset in 0..<contenders.count {
-                    let position = (round + offset) % contenders.count
+                for offset in 0..<timed.count {
+                    let position = timed[(round + offset) % timed.count]
                     guard let sample = measureProcess(contenders[position].executable, contenders[position].arguments) else {
                         fail("\(contenders[position].label) failed on \(row.path)")
                     }
@@ -169,13 +175,15 @@ enum Comparison {
         let head = contenders[contenders.count - 1].timings
         let bases = contenders.dropFirst().dropLast().map(\.timings)
         func ratio(_ numerator: [Double], _ denominator: [Double]) -> String {
+            guard !numerator.isEmpty, !denominator.isEmpty else { return "-" }  // a base not timed
             var ratios = Samples()
             for (top, bottom) in zip(numerator, denominator) { ratios.append(top / bottom) }
             return format(ratios.median, decimals: 2) + "×"
         }
         var line = padded(label, 24) + padded(String(docs), 7, right: true) + padded(formatDuration(floor.wall.median), 10, right: true)
         for base in bases {
-            line += padded(formatDuration(base.wall.median), 10, right: true) + padded(ratio(base.walls, floor.walls), 8, right: true)
+            line += padded(base.walls.isEmpty ? "-" : formatDuration(base.wall.median), 10, right: true)
+                + padded(ratio(base.walls, floor.walls), 8, right: true)
         }
         line += padded(formatDuration(head.wall.median), 10, right: true) + padded(ratio(head.walls, floor.walls), 8, right: true)
         for (base, baseLabel) in zip(bases, baseLabels) { line += padded(ratio(head.walls, base.walls), ratioWidth(baseLabel), right: true) }
