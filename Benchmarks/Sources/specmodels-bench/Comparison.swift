@@ -1,17 +1,23 @@
 import Foundation
 
-/// `specmodels-bench compare`: the working tree's `specmodels generate` against another
-/// build of it (`make bench BENCH_BASE=REV` builds the revision) and against the cmark floor,
-/// as whole processes, in one run. Per spec, each round runs the floor, the base and the head
-/// once, in an order that rotates from round to round, so that load from other processes
-/// and the machine's drift hit all three alike; ratios are taken round by round and their
+/// `specmodels-bench compare`: the working tree's `specmodels generate` against other builds
+/// of it (`make bench BENCH_BASE="REV…"` builds each revision) and against the cmark floor,
+/// as whole processes, in one run. Per spec, each round runs the floor, every base and the
+/// head once, in an order that rotates from round to round, so that load from other processes
+/// and the machine's drift hit them all alike; ratios are taken round by round and their
 /// median printed. Output folders are up to date (generated once before the rounds): the
 /// generator's own work, as in the build plugin's common case.
+///
+/// Whether each base's output is byte-identical to the head's is checked and printed per
+/// spec and per base. A base whose output differs (an older revision, before a change to the
+/// emitted code) is still timed: the difference is reported in the row, never hidden.
 enum Comparison {
     struct Options {
         var specmodels: String?
-        var base: String?
-        var baseLabel = "base"
+        /// The builds to compare with, in the order given: `--base PATH`, each labelled by the
+        /// `--base-label` at the same position (`base`, `base2`, … without one).
+        var bases: [String] = []
+        var baseLabels: [String] = []
         var floor: String?
         var specs: [String] = []
         /// The first spec is also timed replicated this many times (0: not at all).
@@ -41,6 +47,9 @@ enum Comparison {
         var executable: String
         var arguments: [String]
         var timings = Timings()
+        /// False for a base that cannot generate this spec (an older revision that stops with
+        /// errors): its columns print `-` and the others are timed without it.
+        var isTimed = true
     }
 
     static func run(_ options: Options, corpus: String) throws {
@@ -55,11 +64,17 @@ enum Comparison {
             fail("no spec at \(spec): set SPECMODELS_CORPUS or pass --corpus / --spec")
         }
         print("SpecModels comparison: \(machineDescription())")
+        let bases = options.bases.enumerated().map { index, path in
+            (label: index < options.baseLabels.count ? options.baseLabels[index] : (index == 0 ? "base" : "base\(index + 1)"), path: path)
+        }
         print("head: \(specmodels)")
-        if let base = options.base { print("\(options.baseLabel): \(base)") }
+        for base in bases { print("\(base.label): \(base.path)") }
         print("floor: \(floor) (C: list, read, cmark-parse and walk the docs)")
         print("each: `generate --spec SPEC --output OUT\(options.generateArguments.map { " " + $0 }.joined())` into an up-to-date OUT, whole process;")
-        print("\(options.runs) round\(options.runs == 1 ? "" : "s") per spec, floor / base / head in rotating order; medians; ratios are medians of each round's ratio")
+        print("\(options.runs) round\(options.runs == 1 ? "" : "s") per spec, floor / \(bases.isEmpty ? "" : bases.map(\.label).joined(separator: " / ") + " / ")head in rotating order; medians; ratios are medians of each round's ratio")
+        if !bases.isEmpty {
+            print("outputs: each base's is diffed against head's (diff -r) per spec; a difference is reported under the row, not hidden, and the base is timed all the same")
+        }
         print("")
 
         let scratch = try ScratchFolder("compare")
@@ -72,13 +87,13 @@ enum Comparison {
             rows.insert(("\(shortLabel(specs[0])) ×\(options.replicas)", replicated), at: 1)
         }
 
-        printHeader(hasBase: options.base != nil, baseLabel: options.baseLabel)
-        let baseLabel = options.baseLabel
+        let baseLabels = bases.map(\.label)
+        printHeader(baseLabels: baseLabels)
         var perDoc: [(label: String, docs: Int, head: Double)] = []
         for (index, row) in rows.enumerated() {
             let docs = CMarkFloor.markdownFiles(below: row.path).count
             var contenders = [Contender(label: "floor", executable: floor, arguments: [row.path])]
-            let programs = [(options.baseLabel, options.base), ("head", specmodels)].compactMap { label, path in path.map { (label, $0) } }
+            let programs = bases.map { ($0.label, $0.path) } + [("head", specmodels)]
             var notes: [String] = []
             var failed = false
             for (label, executable) in programs {
@@ -86,39 +101,49 @@ enum Comparison {
                 let arguments = ["generate", "--spec", row.path, "--output", output] + options.generateArguments
                 // Into an empty folder, then once more to check that it is up to date.
                 let first = runCapturing(executable, arguments)
-                guard first.status == 0 else {
-                    notes.append("\(label): generate failed (exit \(first.status)): \(firstError(first.output))")
-                    failed = true
-                    continue
+                var problem: String?
+                if first.status != 0 {
+                    problem = "generate failed (exit \(first.status)): \(firstError(first.output))"
+                } else {
+                    let second = runCapturing(executable, arguments)
+                    if second.status != 0 || !second.output.contains(" 0 written") {
+                        problem = "the second run was not up to date: \(second.output.prefix(200))"
+                    }
                 }
-                let second = runCapturing(executable, arguments)
-                guard second.status == 0, second.output.contains(" 0 written") else {
-                    notes.append("\(label): the second run was not up to date: \(second.output.prefix(200))")
-                    failed = true
-                    continue
+                if let problem {
+                    notes.append("\(label): \(problem)\(label == "head" ? "" : "; not timed on this spec")")
+                    if label == "head" { failed = true }
                 }
-                contenders.append(Contender(label: label, executable: executable, arguments: arguments))
+                contenders.append(Contender(label: label, executable: executable, arguments: arguments, isTimed: problem == nil))
             }
-            if contenders.count == 3 {
-                let identical = runProcess("/usr/bin/diff", ["-r", "-q", "\(scratch.path)/out\(index)-\(options.baseLabel)", "\(scratch.path)/out\(index)-head"]).status == 0
-                notes.append(identical ? "outputs byte-identical" : "OUTPUTS DIFFER (diff -r the two builds' outputs)")
+            if !failed {
+                for (base, contender) in zip(bases, contenders.dropFirst()) where contender.isTimed {
+                    let baseOutput = "\(scratch.path)/out\(index)-\(base.label)"
+                    // diff's list of files is counted, not printed: the row says how many differ.
+                    let diff = runCapturing("/usr/bin/diff", ["-r", "-q", baseOutput, "\(scratch.path)/out\(index)-head"])
+                    let differing = diff.output.split(separator: "\n").count
+                    notes.append(diff.status == 0
+                        ? "outputs byte-identical to \(base.label)"
+                        : "OUTPUTS DIFFER from \(base.label) in \(differing) files (reported, not hidden: `diff -r` the two builds' outputs)")
+                }
             }
             guard !failed else {
                 print(padded(row.label, 24) + padded(String(docs), 7, right: true) + "  skipped: " + notes.joined(separator: "; "))
                 continue
             }
+            let timed = contenders.indices.filter { contenders[$0].isTimed }
             for round in 0..<options.runs {
                 // Rotate the order: floor/base/head, base/head/floor, head/floor/base, …
-                for offset in 0..<contenders.count {
-                    let position = (round + offset) % contenders.count
+                for offset in 0..<timed.count {
+                    let position = timed[(round + offset) % timed.count]
                     guard let sample = measureProcess(contenders[position].executable, contenders[position].arguments) else {
                         fail("\(contenders[position].label) failed on \(row.path)")
                     }
                     contenders[position].timings.append(sample)
                 }
             }
-            printRow(row.label, docs: docs, contenders: contenders, hasBase: options.base != nil, baseLabel: baseLabel)
-            if !notes.isEmpty { print(padded("", 31) + notes.joined(separator: "; ")) }
+            printRow(row.label, docs: docs, contenders: contenders, baseLabels: baseLabels)
+            for note in notes { print(padded("", 31) + note) }
             perDoc.append((row.label, docs, contenders.last!.timings.wall.median / Double(max(docs, 1))))
         }
         if perDoc.count >= 2 {
@@ -127,36 +152,45 @@ enum Comparison {
         }
     }
 
-    private static func printHeader(hasBase: Bool, baseLabel: String) {
+    private static func printHeader(baseLabels: [String]) {
         var line = padded("spec", 24) + padded("docs", 7, right: true) + padded("floor", 10, right: true)
-        if hasBase { line += padded(baseLabel, 10, right: true) + padded("×floor", 8, right: true) }
+        for label in baseLabels { line += padded(label, 10, right: true) + padded("×floor", 8, right: true) }
         line += padded("head", 10, right: true) + padded("×floor", 8, right: true)
-        if hasBase { line += padded("head/\(baseLabel)", ratioWidth(baseLabel), right: true) }
+        for label in baseLabels { line += padded("head/\(label)", ratioWidth(label), right: true) }
         line += padded("cpu ×floor", 12, right: true)
-        if hasBase { line += padded("cpu h/b", 9, right: true) }
+        for label in baseLabels { line += padded(baseLabels.count == 1 ? "cpu h/b" : "cpu h/\(label)", cpuRatioWidth(label, baseLabels.count), right: true) }
         print(line)
     }
 
     /// The head/base column: as wide as its heading and a margin.
     private static func ratioWidth(_ baseLabel: String) -> Int { max(11, baseLabel.count + 7) }
 
-    private static func printRow(_ label: String, docs: Int, contenders: [Contender], hasBase: Bool, baseLabel: String) {
+    private static func cpuRatioWidth(_ baseLabel: String, _ baseCount: Int) -> Int {
+        baseCount == 1 ? 9 : max(9, baseLabel.count + 8)
+    }
+
+    /// `contenders` are the floor, the bases in order, then the head.
+    private static func printRow(_ label: String, docs: Int, contenders: [Contender], baseLabels: [String]) {
         let floor = contenders[0].timings
         let head = contenders[contenders.count - 1].timings
+        let bases = contenders.dropFirst().dropLast().map(\.timings)
         func ratio(_ numerator: [Double], _ denominator: [Double]) -> String {
+            guard !numerator.isEmpty, !denominator.isEmpty else { return "-" }  // a base not timed
             var ratios = Samples()
             for (top, bottom) in zip(numerator, denominator) { ratios.append(top / bottom) }
             return format(ratios.median, decimals: 2) + "×"
         }
         var line = padded(label, 24) + padded(String(docs), 7, right: true) + padded(formatDuration(floor.wall.median), 10, right: true)
-        if hasBase {
-            let base = contenders[1].timings
-            line += padded(formatDuration(base.wall.median), 10, right: true) + padded(ratio(base.walls, floor.walls), 8, right: true)
+        for base in bases {
+            line += padded(base.walls.isEmpty ? "-" : formatDuration(base.wall.median), 10, right: true)
+                + padded(ratio(base.walls, floor.walls), 8, right: true)
         }
         line += padded(formatDuration(head.wall.median), 10, right: true) + padded(ratio(head.walls, floor.walls), 8, right: true)
-        if hasBase { line += padded(ratio(head.walls, contenders[1].timings.walls), ratioWidth(baseLabel), right: true) }
+        for (base, baseLabel) in zip(bases, baseLabels) { line += padded(ratio(head.walls, base.walls), ratioWidth(baseLabel), right: true) }
         line += padded(ratio(head.cpus, floor.cpus), 12, right: true)
-        if hasBase { line += padded(ratio(head.cpus, contenders[1].timings.cpus), 9, right: true) }
+        for (base, baseLabel) in zip(bases, baseLabels) {
+            line += padded(ratio(head.cpus, base.cpus), cpuRatioWidth(baseLabel, baseLabels.count), right: true)
+        }
         print(line)
     }
 

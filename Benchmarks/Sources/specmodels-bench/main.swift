@@ -17,8 +17,11 @@ let usage = """
       specmodels-bench phases SPEC [RUNS]
     The working tree against a git revision and the C floor, as whole processes (what
     `make bench BENCH_BASE=REV` runs; see Comparison.swift):
-      specmodels-bench compare --specmodels PATH --floor PATH [--base PATH] [--base-label NAME]
+      specmodels-bench compare --specmodels PATH --floor PATH [--base PATH --base-label NAME]...
           [--spec DIR]... [--replicas N] [--runs N] [--generate-args "ARGS"]
+        --base PATH       another build to time beside the head (repeatable: one column each;
+                          --base-label names them in the same order); each base's output is
+                          diffed against the head's and a difference reported, not hidden
         --spec DIR        a spec to time (repeatable; default CORPUS/ampersand/v4 and
                           CORPUS/apideck/models); the first is also timed replicated N times
         --replicas N      (default 15; 0 skips the replicated spec)
@@ -220,8 +223,8 @@ func parseComparisonOptions(_ arguments: [String]) -> (Comparison.Options, corpu
         switch argument {
         case "--corpus": corpus = value()
         case "--specmodels": options.specmodels = value()
-        case "--base": options.base = value().nilIfEmpty
-        case "--base-label": options.baseLabel = value()
+        case "--base": if let base = value().nilIfEmpty { options.bases.append(base) }
+        case "--base-label": options.baseLabels.append(value())
         case "--floor": options.floor = value()
         case "--spec": options.specs.append(value())
         case "--replicas": options.replicas = max(0, Int(value()) ?? 15)

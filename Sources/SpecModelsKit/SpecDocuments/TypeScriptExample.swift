@@ -117,7 +117,20 @@ struct TypeScriptExample: Sendable, Equatable {
         _ source: String, enumMembers: EnumMembers = EnumMembers(), namespace: String? = nil
     ) throws(Failure) -> TypeScriptExample {
         var parser = Parser(source: source, enumMembers: enumMembers, namespace: namespace)
-        return try parser.parseBlock()
+        let (typeName, value) = try parser.parseBlock()
+        var bytes: [UInt8] = []
+        Parser.write(value, into: &bytes)
+        return TypeScriptExample(typeName: typeName, json: Data(bytes))
+    }
+
+    /// The value of the block as the parser reads it, for a reader that only walks it (the
+    /// nulls of examples): the same blocks convert and fail as with `parse(_:enumMembers:namespace:)`,
+    /// without writing JSON and reading it back.
+    static func parseValue(
+        _ source: String, enumMembers: EnumMembers = EnumMembers(), namespace: String? = nil
+    ) throws(Failure) -> Value {
+        var parser = Parser(source: source, enumMembers: enumMembers, namespace: namespace)
+        return try parser.parseBlock().value
     }
 
     /// The enum members an example may name, with their values: `DefaultSubtitleForced.PreferForced`
@@ -148,7 +161,9 @@ struct TypeScriptExample: Sendable, Equatable {
 // MARK: - Implementation
 
 extension TypeScriptExample {
-    fileprivate indirect enum Value {
+    /// A parsed value. Its JSON form drops an object's `undefined` members (an array's
+    /// `undefined` elements are already `null`) and sorts the members by key.
+    indirect enum Value: Sendable {
         case string(String)
         /// JSON spelling of the number.
         case number(String)
@@ -204,7 +219,7 @@ extension TypeScriptExample {
 
         // MARK: Statements
 
-        mutating func parseBlock() throws(Failure) -> TypeScriptExample {
+        mutating func parseBlock() throws(Failure) -> (typeName: String, value: Value) {
             var comments: [Comment] = []
             while true {
                 let token = try next()
@@ -264,7 +279,7 @@ extension TypeScriptExample {
         }
 
         /// `name: Type = value;` after the `let`/`const`/`var` keyword.
-        mutating func parseDeclaration() throws(Failure) -> TypeScriptExample {
+        mutating func parseDeclaration() throws(Failure) -> (typeName: String, value: Value) {
             let nameToken = try next()
             guard case .identifier(let name) = nameToken.kind else {
                 throw fail("expected a variable name, found \(describe(nameToken))", at: nameToken.start)
@@ -287,10 +302,7 @@ extension TypeScriptExample {
             guard token.kind == .eof else {
                 throw fail("unexpected \(describe(token)) after the value", at: token.start)
             }
-
-            var bytes: [UInt8] = []
-            Self.write(value, into: &bytes)
-            return TypeScriptExample(typeName: typeName, json: Data(bytes))
+            return (typeName, value)
         }
 
         /// Reads the type up to the `=` at nesting depth 0 (not consumed) and returns its source

@@ -3,22 +3,37 @@ enum DocComment {
     /// The lines of a doc comment for a type or member: description paragraphs, then the
     /// example, separated by empty comment lines.
     static func lines(description: [RichParagraph], example: String = "") -> [String] {
-        var paragraphs: [[String]] = description.map(markdownLines).filter { !$0.isEmpty }
-        let trimmedExample = example.trimmingSpaces
-        if !trimmedExample.isEmpty {
-            if !trimmedExample.utf8.contains(UInt8(ascii: "\n")) {
-                paragraphs.append(["Example: \(codeSpan(trimmedExample))"])
-            } else {
-                let exampleLines = trimmedExample.split(separator: "\n", omittingEmptySubsequences: false)
-                paragraphs.append(["Example:", "```"] + exampleLines.map(String.init) + ["```"])
-            }
-        }
         var lines: [String] = []
-        for (index, paragraph) in paragraphs.enumerated() {
-            if index > 0 { lines.append("") }
-            lines.append(contentsOf: paragraph)
+        for paragraph in description {
+            let paragraphLines = markdownLines(paragraph)
+            guard !paragraphLines.isEmpty else { continue }
+            if !lines.isEmpty { lines.append("") }
+            lines.append(contentsOf: paragraphLines)
+        }
+        let trimmedExample = example.trimmingSpaces
+        guard !trimmedExample.isEmpty else { return lines }
+        if !lines.isEmpty { lines.append("") }
+        if !trimmedExample.utf8.contains(UInt8(ascii: "\n")) {
+            lines.append("Example: " + codeSpan(trimmedExample))
+        } else {
+            lines.append("Example:")
+            lines.append("```")
+            appendLines(of: trimmedExample, to: &lines)
+            lines.append("```")
         }
         return lines
+    }
+
+    /// The text's lines, split at each `\n` (a `\r\n` is one Character, as `split` on
+    /// Characters keeps it); split on bytes unless the text holds a `\r`.
+    private static func appendLines(of text: String, to lines: inout [String]) {
+        guard !text.utf8.contains(UInt8(ascii: "\r")) else {
+            lines.append(contentsOf: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            return
+        }
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lines.append(String(decoding: line, as: UTF8.self))
+        }
     }
 
     /// The paragraph that names the fields (with their types as the docs spell them) and the
@@ -94,6 +109,14 @@ enum DocComment {
         for byte in text.utf8 {  // a backtick is one byte and never part of another character
             run = byte == UInt8(ascii: "`") ? run + 1 : 0
             longestRun = max(longestRun, run)
+        }
+        if longestRun == 0 {  // most spans: one backtick each side, one allocation
+            var span = ""
+            span.reserveCapacity(text.utf8.count + 2)
+            span.append("`")
+            span.append(text)
+            span.append("`")
+            return span
         }
         let fence = String(repeating: "`", count: longestRun + 1)
         let padding = text.utf8.first == UInt8(ascii: "`") || text.utf8.last == UInt8(ascii: "`") ? " " : ""

@@ -14,6 +14,19 @@ struct ObjectTranslator {
     let context: TranslationContext
     let model: ModelNode
     let properties: [Property]
+    /// The key `init(from:)` probes first (see `ConvertedKeyProbe`), and whether the struct
+    /// codes itself: made once per struct, as the members, the declaration and the
+    /// initializer all ask.
+    private let probe: (key: String, converted: String)?
+    private let customCoding: Bool
+
+    init(context: TranslationContext, model: ModelNode, properties: [Property]) {
+        self.context = context
+        self.model = model
+        self.properties = properties
+        probe = Self.convertedKeyProbe(properties)
+        customCoding = Self.needsCustomCoding(properties, model: model, context: context, probe: probe)
+    }
 
     /// How a property is declared and coded.
     private struct Member {
@@ -53,7 +66,7 @@ struct ObjectTranslator {
     }
 
     private var members: [Member] {
-        let needsCustomCoding = Self.needsCustomCoding(properties, model: model, context: context)
+        let needsCustomCoding = customCoding
         let codingIsDeprecated = needsCustomCoding && !deprecatedFieldsOfDeprecatedTypes.isEmpty
         let customizations = properties.map { context.customization(of: $0, in: model) }
         let names = MemberNaming.propertyNames(
@@ -81,14 +94,16 @@ struct ObjectTranslator {
         }
     }
 
-    static func needsCustomCoding(_ properties: [Property], model: ModelNode, context: TranslationContext) -> Bool {
+    private static func needsCustomCoding(
+        _ properties: [Property], model: ModelNode, context: TranslationContext, probe: (key: String, converted: String)?
+    ) -> Bool {
         properties.enumerated().contains { position, property in
             (context.mapping.needsWireConversion(property.type) && property.type != .dateTime)
                 || isLiteral(property.type)
                 || property.isNullable
                 || isAdditionalProperties(property)
                 || context.cycles.isCyclic(model.id, position)
-        } || convertedKeyProbe(properties) != nil
+        } || probe != nil
     }
 
     /// Speakeasy's field for OpenAPI `additionalProperties`: named `additionalProperties`, typed
@@ -145,7 +160,6 @@ struct ObjectTranslator {
     func translate() -> [SwiftCode] {
         let members = self.members
         let access = context.access
-        let customCoding = Self.needsCustomCoding(properties, model: model, context: context)
         var body: [SwiftCode] = []
         for member in members {
             body.append(contentsOf: declaration(of: member))
@@ -324,10 +338,11 @@ struct ObjectTranslator {
             ])]
         }
         var body: [SwiftCode] = [.line("let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)")]
-        if let probe = Self.convertedKeyProbe(properties) {
+        if let probe {
             body.append(.line("try container.checkKeysAreNotConverted(\(SwiftNaming.stringLiteral(probe.key)), convertedFromSnakeCase: \(SwiftNaming.stringLiteral(probe.converted)))"))
         }
-        let documentedKeys = Self.documentedKeysLiteral(members)
+        // Only the additional properties' member names the other keys.
+        let documentedKeys = members.contains(where: \.isAdditionalProperties) ? Self.documentedKeysLiteral(members) : ""
         for member in members {
             body.append(contentsOf: decodeStatements(member, documentedKeys: documentedKeys))
         }

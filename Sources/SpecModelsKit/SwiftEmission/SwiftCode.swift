@@ -56,13 +56,23 @@ enum SwiftRenderer {
         var bytes: [UInt8] = []
 
         mutating func append(_ text: String) {
-            bytes.append(contentsOf: text.utf8)
+            // A native string's bytes are contiguous: one copy, not the generic sequence append.
+            if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+                bytes.append(contentsOf: text.utf8)
+            }
         }
 
         /// Four spaces per level.
         mutating func indent(_ depth: Int) {
-            for _ in 0..<(depth * 4) { bytes.append(UInt8(ascii: " ")) }
+            let count = depth * 4
+            if count <= Self.spaces.count {
+                Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: $0[0..<count]) }
+            } else {
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+            }
         }
+
+        private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
         var text: String { String(decoding: bytes, as: UTF8.self) }
     }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Required fields that the docs' examples show as `null`. The docs spell a required
 /// `string | null` as `*string*` ✔, so an example is the only place the null shows: in the
 /// model's own Example Usage, or inside another model's, where the example's nested objects
@@ -8,17 +6,24 @@ import Foundation
 enum ExampleNulls {
     /// Sets `isNullableInDocs` (and `isNullable`) on every such field of the graph.
     static func mark(in graph: inout TypeGraph) {
-        var walk = Walk(graph: graph)
         // Examples name enum members (`status: ServiceStatus.Online`) beside their nulls.
         let enumMembers = TypeScriptExample.EnumMembers(graph)
+        // Most examples hold no `null`: those are not parsed at all. The others are parsed on
+        // every core; the walk through the types is serial, in the graph's order.
+        var withNulls: [(model: ModelID, code: String, namespace: String)] = []
         for model in graph.models {
             guard case .object = model.shape else { continue }
-            // Most examples hold no `null`: those are not parsed at all.
             for example in model.examples where example.code.containsBytes(of: "null") {
-                guard let converted = try? TypeScriptExample.parse(example.code, enumMembers: enumMembers, namespace: model.namespace),
-                      let value = try? JSONSerialization.jsonObject(with: converted.json, options: [.fragmentsAllowed]) else { continue }
-                walk.visit(value, as: .model(model.id))
+                withNulls.append((model.id, example.code, model.namespace))
             }
+        }
+        let values = withNulls.concurrentMap { example in
+            try? TypeScriptExample.parseValue(example.code, enumMembers: enumMembers, namespace: example.namespace)
+        }
+        var walk = Walk(graph: graph)
+        for (example, value) in zip(withNulls, values) {
+            guard let value else { continue }
+            walk.visit(value, as: .model(example.model))
         }
         for (id, positions) in walk.nullFields {
             guard case .object(var properties) = graph.models[id.index].shape else { continue }
@@ -42,23 +47,30 @@ enum ExampleNulls {
             self.graph = graph
         }
 
-        mutating func visit(_ value: Any, as type: TypeExpression) {
-            switch type {
-            case .model(let id):
-                guard case .object(let properties) = graph[id].shape, let object = value as? [String: Any] else { return }
+        /// An object's `undefined` members are absent, as in the example's JSON.
+        mutating func visit(_ value: TypeScriptExample.Value, as type: TypeExpression) {
+            switch (type, value) {
+            case (.model(let id), .object(let members)):
+                guard case .object(let properties) = graph[id].shape else { return }
                 let byName = fieldPositions(of: id, properties)
-                for (key, field) in object {
+                for (key, field) in members {
                     guard let position = byName[key] else { continue }
-                    if field is NSNull {
+                    switch field {
+                    case .undefined:
+                        continue
+                    case .null:
                         if properties[position].isRequired { nullFields[id, default: []].insert(position) }
-                    } else {
+                    default:
                         visit(field, as: properties[position].type)
                     }
                 }
-            case .array(let element):
-                for item in value as? [Any] ?? [] { visit(item, as: element) }
-            case .map(let element):
-                for item in (value as? [String: Any] ?? [:]).values { visit(item, as: element) }
+            case (.array(let element), .array(let items)):
+                for item in items { visit(item, as: element) }
+            case (.map(let element), .object(let members)):
+                for member in members {
+                    if case .undefined = member.value { continue }
+                    visit(member.value, as: element)
+                }
             default:
                 return
             }
