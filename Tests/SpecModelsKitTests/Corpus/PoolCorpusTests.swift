@@ -17,8 +17,8 @@ import XCTest
 final class PoolCorpusTests: XCTestCase {
     /// Outputs of more docs than this are type-checked only by `make test-pool`: the 35 outputs
     /// of at most 300 docs (3,806 docs) keep this test near 2 minutes in CI; all 72 (60,942
-    /// docs) took 26 minutes on two busy cores, 21 of them type-checking (a 2,400-doc output
-    /// 3–5 minutes), too much for `make test`'s 35.
+    /// docs) took 20 minutes on two busy cores, 17 of them type-checking (a 2,400-doc output
+    /// up to 2 minutes), too much for `make test`'s 35.
     static let typeCheckBudget = 300
 
     func testEveryPoolSetGeneratesAndTypeChecksAsRecorded() throws {
