@@ -114,6 +114,60 @@ final class UnknownTypesTests: XCTestCase {
         ])
     }
 
+    /// A doc whose section cannot be read at all (here, its Required cells) is an alias of
+    /// `JSONValue` under `jsonValue`, with the reader's errors as warnings; an error by default.
+    func testADocWhoseSectionCannotBeReadBecomesAnAlias() throws {
+        let refund = """
+            # Refund
+
+            A refund of an order.
+
+            ## Fields
+
+            | Field | Type | Required | Description |
+            | ----- | ---- | -------- | ----------- |
+            | `id` | *string* | yes | The ID. |
+            | `order` | [components.Order](../../models/components/order.md) | :heavy_check_mark: | The order. |
+            """
+        let order = """
+            # Order
+
+            ## Fields
+
+            | Field | Type | Required | Description |
+            | ----- | ---- | -------- | ----------- |
+            | `id` | *string* | :heavy_check_mark: | The ID. |
+            | `refund` | [components.Refund](../../models/components/refund.md) | :heavy_minus_sign: | Its refund. |
+            """
+        let files = [("components/order.md", order), ("components/refund.md", refund)].map {
+            SpecSource.File(relativePath: $0.0, displayPath: $0.0, bytes: Array($0.1.utf8))
+        }
+        XCTAssertEqual(Self.messages(Generator.generate(files)), [
+            "components/refund.md:9:21: error: unknown Required marker `yes`: expected :heavy_check_mark: (required) or :heavy_minus_sign: (optional)",
+        ])
+
+        let result = Generator.generate(files, unknownTypes: .jsonValue)
+        XCTAssertEqual(Self.messages(result), [
+            "components/refund.md:9:21: warning: unknown Required marker `yes`: expected :heavy_check_mark: (required) or :heavy_minus_sign: (optional); `Refund` becomes an alias of `JSONValue` (unknownTypes: jsonValue)",
+        ])
+        let alias = try XCTUnwrap(result.files.first { $0.name == "components.refund.swift" })
+        XCTAssertTrue(alias.contents.hasSuffix("""
+            /// A refund of an order.
+            ///
+            /// SpecModels could not read this type's section in the docs, so it holds any JSON.
+            public typealias Refund = JSONValue
+
+            """), alias.contents)
+        let run = try TestSupport.compileAndRun(result.files, main: """
+            import Foundation
+            let order = try JSONDecoder().decode(Order.self, from: Data(#"{"id": "o", "refund": {"id": "r", "amount": 5}}"#.utf8))
+            let refund: Refund? = order.refund
+            print(order.id, refund.map { "\\($0)" } ?? "nil")
+            """, in: self)
+        XCTAssertEqual(run.status, 0, run.standardError)
+        XCTAssertEqual(run.standardOutput, "o {\"amount\":5,\"id\":\"r\"}\n")
+    }
+
     func testTheSettingIsReadFromTheConfiguration() throws {
         var diagnostics = Diagnostics()
         let configuration = try XCTUnwrap(ConfigurationFile.parse("unknownTypes: jsonValue\n", path: "specmodels.yml", diagnostics: &diagnostics))

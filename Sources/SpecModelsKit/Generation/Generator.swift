@@ -25,7 +25,10 @@ public enum Generator {
         let readings = files.concurrentMap { file -> (document: SpecDocument?, diagnostics: Diagnostics) in
             var diagnostics = Diagnostics()
             let reader = SpecDocumentReader(relativePath: file.relativePath, displayPath: file.displayPath, modelsFolder: modelsFolder)
-            let document = reader.read(file.bytes, diagnostics: &diagnostics)
+            var document = reader.read(file.bytes, diagnostics: &diagnostics)
+            if unknownTypes == .jsonValue, diagnostics.hasErrors, let unreadable = document {
+                document = unreadable.unreadableAsJSONValueAlias(diagnostics: &diagnostics)
+            }
             return (document, diagnostics)
         }
         var documents: [SpecDocument] = []

@@ -18,6 +18,9 @@ public struct SpecDocument: Sendable {
     public var body: Body
     /// The TypeScript examples of the doc, with the member they belong to for unions.
     public var examples: [Example]
+    /// Set when its section could not be read and `unknownTypes: jsonValue` made the doc an
+    /// alias of `JSONValue` (its body is then `.unknown`; the reader's errors are warnings).
+    public var isUnreadable = false
 
     public enum Body: Sendable {
         case object([Field])

@@ -16,7 +16,7 @@ public enum TypeGraphBuilder {
         // A doc with no shape (a heading alone: Speakeasy's Java docs leave some unions so)
         // is no model: references to it are `JSONValue`.
         let documents = sorted.filter { !$0.isShapeless }
-        reportShapeless(sorted.filter(\.isShapeless), vocabulary: flavour.vocabulary, unknownTypes: unknownTypes, diagnostics: &diagnostics)
+        reportShapeless(sorted.filter { $0.isShapeless && !$0.isUnreadable }, vocabulary: flavour.vocabulary, unknownTypes: unknownTypes, diagnostics: &diagnostics)
         let index = ModelIndex(
             documents, shapeless: sorted.filter(\.isShapeless), modelsFolder: modelsFolder, missingTypes: missingTypes,
             unknownTypes: unknownTypes, vocabulary: flavour.vocabulary, diagnostics: &diagnostics)
@@ -51,11 +51,14 @@ public enum TypeGraphBuilder {
         }
         var graph = TypeGraph(models: models)
         graph.flavour = flavour
-        if unknownTypes == .jsonValue, !flavour.vocabulary.leavesUnionsEmpty {
-            graph.jsonValueAliases = sorted.filter(\.isShapeless).map { document in
+        if unknownTypes == .jsonValue {
+            // Java's union docs left empty are no model; an unreadable doc is an alias in any language.
+            let aliases = sorted.filter { $0.isShapeless && ($0.isUnreadable || !flavour.vocabulary.leavesUnionsEmpty) }
+            graph.jsonValueAliases = aliases.map { document in
                 JSONValueAlias(
                     name: document.name, namespace: document.namespace, relativePath: document.relativePath,
-                    location: document.nameLocation, description: document.description)
+                    location: document.nameLocation, description: document.description,
+                    isUnreadable: document.isUnreadable)
             }
         }
         // Keys follow the language's default style (Go's `DocID` is `docId` on the wire).

@@ -16,6 +16,29 @@ public enum UnknownTypes: String, Sendable, CaseIterable {
     static let memberCaseName = "Unknown"
 }
 
+extension SpecDocument {
+    /// The doc as an alias of `JSONValue`, when its section could not be read (the reader's
+    /// errors, in `diagnostics`) under `unknownTypes: jsonValue`: each error becomes a warning
+    /// at its line that says so, and the rest of the spec is generated.
+    func unreadableAsJSONValueAlias(diagnostics: inout Diagnostics) -> SpecDocument {
+        var warnings = Diagnostics()
+        for diagnostic in diagnostics.all {
+            guard diagnostic.severity == .error else {
+                warnings.append(diagnostic)
+                continue
+            }
+            warnings.warning(
+                "\(diagnostic.message); `\(name.excerpt)` becomes an alias of `JSONValue` (unknownTypes: jsonValue)",
+                at: diagnostic.location)
+        }
+        diagnostics = warnings
+        var alias = self
+        alias.body = .unknown
+        alias.isUnreadable = true
+        return alias
+    }
+}
+
 /// A doc whose shape no section gives (a `#` heading alone, perhaps with text) under
 /// `unknownTypes: jsonValue`: it is emitted as `typealias Name = JSONValue`, so code that names
 /// the type still compiles, and fields of its type hold any JSON.
@@ -25,6 +48,8 @@ public struct JSONValueAlias: Sendable {
     public let relativePath: String
     public let location: SourceLocation
     public let description: [RichParagraph]
+    /// Its section is there but could not be read (the warnings say where), rather than missing.
+    public let isUnreadable: Bool
 
     /// `operations.Name`, as the docs spell it.
     public var qualifiedName: String { namespace.isEmpty ? name : "\(namespace).\(name)" }
