@@ -55,20 +55,7 @@ func peakResidentBytes() -> Int {
 /// Runs an executable with its output sent to /dev/null and returns the wall time from
 /// spawn to exit, or nil when it could not start or failed.
 func timeProcess(_ path: String, _ arguments: [String]) -> Double? {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
-    var pid: pid_t = 0
-    let start = monotonicSeconds()
-    guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return nil }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    let elapsed = monotonicSeconds() - start
-    return status == 0 ? elapsed : nil
+    measureProcess(path, arguments)?.wall
 }
 
 /// One whole-process run: wall seconds from spawn to exit, and user + system seconds.
