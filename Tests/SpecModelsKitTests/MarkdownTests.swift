@@ -164,7 +164,16 @@ final class MarkdownParserTests: XCTestCase {
             "[operations.X](../../models/operations/x.md)", "[errors.Y](../../models/errors/y.md)[]", "[a](b)c",
             "[a](b c)", "[a](<b>)", "[a](b&amp;c)", "[a](b\\)c)", "[ a](b)", "[a ](b)", "[*a*](b)", "[a](b \"t\")",
             "[a](b)(c)", "[a]()", "[](b)", "[a](#frag)", "[a](b(c))", "[a]b(c)", "[a](b)]", "[a](https://x.y/z?q=1&r=2)",
+            // Type prefixes and `[]` suffixes around one construct, and near misses.
+            "[*components.ACL](../../models/components/acl.md)", "[**a](b)", "[* a](b)", "[*a*](b)", "[*](b)",
+            "[]`string`", "map[string]`string`", "[]map[string][]`any`", "[][components.Foo](../../models/components/foo.md)",
+            "[][*a.B](c.md)", "[]*string*", "*string*[]", "[a.B](c.md)[]", "`a`[]", "[]`a`[][]", "map[string]*any*",
+            "[string][a.B](c.md)", "[a](b)[a](b)", "map[string]", "[]", "[][]", "[a]`b`", "a[b]c", "a[b c]`d`", "[x](y)`z`",
+            "map[str_ing]`x`", "[]` a`", "[]`a`b", "[*a](b)[]", "x[]`y`[]z", "Map[K]*v*[]", "[a](b) []",
         ]
+        for shortcut in ["[*a.B](c.md)", "[]`string`", "map[string]`any`", "[][a.B](c.md)", "*string*[]", "[a.B](c.md)[]"] {
+            XCTAssertNotNil(MarkdownParser.simpleInlines(shortcut), shortcut)
+        }
         XCTAssertEqual(MarkdownParser.parseInlines(batch: cells), cells.map(MarkdownParser.parseInlines))
         // Cells that would be blocks on their own make the batch fall back to one parse each.
         let blocks = ["plain", "# heading", "- item", "[a]: http://x", "[a]", "```", "after fence", "    code", "<div>", ">"]
