@@ -325,29 +325,30 @@ public enum MarkdownParser {
         var finished = MarkdownNode(kind: .document)
         var firstTooDeep: MarkdownNode?
         var lineShift = 0
-        // Inside a table paragraph, whose inlines are not copied: the table's node, and how
-        // many of its nodes are open (the paragraph included), so nesting is still limited.
-        var table: (block: MarkdownNode, open: Int)?
+        // Inside a table paragraph, whose inlines are not copied: where the table starts, and
+        // how many of its nodes are open (the paragraph included), so nesting is still limited.
+        // (Not the table's node: copying it out at every event was most of the walk's cost.)
+        var table: (line: Int, column: Int, open: Int)?
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             if let inside = table {
                 if event == CMARK_EVENT_EXIT {
-                    table = inside.open == 1 ? nil : (inside.block, inside.open - 1)
+                    table = inside.open == 1 ? nil : (inside.line, inside.column, inside.open - 1)
                 } else if event == CMARK_EVENT_ENTER, !isLeaf(cmark_node_get_type(node)) {
                     if stack.count + inside.open >= maximumDepth {
                         if firstTooDeep == nil {
                             var placed = shallowCopy(node)
                             if placed.startLine == 0 {
-                                placed.startLine = inside.block.startLine
-                                placed.startColumn = inside.block.startColumn
+                                placed.startLine = inside.line
+                                placed.startColumn = inside.column
                             }
                             firstTooDeep = placed
                         }
                         cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                     } else {
-                        table = (inside.block, inside.open + 1)
+                        table = (inside.line, inside.column, inside.open + 1)
                     }
                 }
                 continue
@@ -368,7 +369,7 @@ public enum MarkdownParser {
                     copy.kind = .table
                     copy.table = rows
                     appendToParent(copy, stack: &stack, finished: &finished)
-                    table = (copy, 1)
+                    table = (copy.startLine, copy.startColumn, 1)
                 } else if stack.count >= maximumDepth {
                     // Continue after this node's exit: its subtree is not visited.
                     if firstTooDeep == nil {

@@ -146,10 +146,9 @@ struct FieldsTableReader {
     /// The inlines of the cells that are read as markdown, per row and column (empty for the
     /// others), from one cmark parse for the whole table.
     private func cellInlines(_ rows: [PipeTable.Row], columns: Columns) -> [[[MarkdownNode]]] {
-        let parsed: Set<Int> = [columns.field, columns.type, columns.description, columns.example].reduce(into: []) { set, column in
-            if let column { set.insert(column) }
-        }
+        let parsed = [columns.field, columns.type, columns.description, columns.example].compactMap { $0 }
         var texts: [String] = []
+        texts.reserveCapacity(rows.reduce(0) { $0 + $1.cells.count })
         for row in rows {
             for (index, cell) in row.cells.enumerated() {
                 texts.append(parsed.contains(index) ? cell.text : "")
@@ -183,12 +182,12 @@ struct FieldsTableReader {
     }
 
     private func columns(of header: PipeTable.Row, diagnostics: inout Diagnostics) -> Columns? {
-        var byName: [String: Int] = [:]
-        for (index, cell) in header.cells.enumerated() {
-            byName[cell.text.trimmingSpaces.lowercased()] = index
-        }
+        // A handful of columns: a search of their names costs less than hashing them. The
+        // last column of a name is the one read, as it always was.
+        let names = header.cells.map { $0.text.trimmingSpaces.lowercased() }
+        let byName = { (name: String) in names.lastIndex(of: name) }
         var missing: [String] = []
-        for name in ["field", "type", "required"] where byName[name] == nil {
+        for name in ["field", "type", "required"] where byName(name) == nil {
             missing.append(name.prefix(1).uppercased() + name.dropFirst())
         }
         if !missing.isEmpty {
@@ -199,8 +198,8 @@ struct FieldsTableReader {
             return nil
         }
         return Columns(
-            field: byName["field"]!, type: byName["type"]!, required: byName["required"]!,
-            description: byName["description"], example: byName["example"])
+            field: byName("field")!, type: byName("type")!, required: byName("required")!,
+            description: byName("description"), example: byName("example"))
     }
 
     private func field(
