@@ -219,6 +219,11 @@ final class MarkdownParserTests: XCTestCase {
         XCTAssertEqual(text.firstInvalidUTF8()?.line, 2)
         XCTAssertEqual(text.firstInvalidUTF8()?.column, 3)
         XCTAssertNil(SourceText(bytes: Array("héllo\n".utf8)).firstInvalidUTF8())
+        // Past a run of ASCII longer than a word, and after valid non-ASCII text.
+        let late = SourceText(bytes: Array("0123456789abcdef\né".utf8) + [0xC3] + Array("x".utf8))
+        XCTAssertEqual(late.firstInvalidUTF8()?.line, 2)
+        XCTAssertEqual(late.firstInvalidUTF8()?.column, 3)
+        XCTAssertNil(SourceText(bytes: Array("0123456789abcdef".utf8)).firstInvalidUTF8())
         XCTAssertEqual(text.line(1), "ok")
     }
 }

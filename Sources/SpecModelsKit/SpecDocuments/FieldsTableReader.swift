@@ -22,7 +22,9 @@ struct FieldsTableReader {
         }
         guard let columns = columns(of: table.header, diagnostics: &diagnostics) else { return [] }
         var fields: [Field] = []
+        fields.reserveCapacity(table.rows.count)
         var seen: [String: SourceLocation] = [:]
+        seen.reserveCapacity(table.rows.count)
         let expected = table.header.cells.count
         let rows = Self.recoverRows(table.rows, width: expected, columns: columns, leadingPipes: table.header.hasLeadingPipe)
         let inlines = cellInlines(rows.map(\.row), columns: columns)
