@@ -368,8 +368,8 @@ public enum MarkdownParser {
                           let rows = pipeTable(spanning: copy, in: source) {
                     copy.kind = .table
                     copy.table = rows
-                    appendToParent(copy, stack: &stack, finished: &finished)
                     table = (copy.startLine, copy.startColumn, 1)
+                    appendToParent(copy, stack: &stack, finished: &finished)
                 } else if stack.count >= maximumDepth {
                     // Continue after this node's exit: its subtree is not visited.
                     if firstTooDeep == nil {
@@ -400,8 +400,9 @@ public enum MarkdownParser {
         return PipeTable.parse(source, lines: paragraph.startLine...paragraph.endLine)
     }
 
+    /// `node` is consumed: moved into its parent, not copied (and the copy's original released).
     private static func appendToParent(
-        _ node: MarkdownNode, stack: inout [MarkdownNode], finished: inout MarkdownNode
+        _ node: consuming MarkdownNode, stack: inout [MarkdownNode], finished: inout MarkdownNode
     ) {
         if stack.isEmpty {
             finished = node

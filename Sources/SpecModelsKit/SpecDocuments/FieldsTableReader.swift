@@ -179,7 +179,7 @@ struct FieldsTableReader {
     /// settings, never a model's fields.
     static func isSDKSettingsTable(_ table: PipeTable?) -> Bool {
         guard let table else { return false }
-        let names = Set(table.header.cells.map { $0.text.trimmingSpaces.lowercased() })
+        let names = table.header.cells.map { $0.text.trimmingSpaces.lowercased() }
         return names.contains("name") && names.contains("type") && !names.contains("field") && !names.contains("required")
     }
 
