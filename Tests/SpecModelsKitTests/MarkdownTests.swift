@@ -164,7 +164,16 @@ final class MarkdownParserTests: XCTestCase {
             "[operations.X](../../models/operations/x.md)", "[errors.Y](../../models/errors/y.md)[]", "[a](b)c",
             "[a](b c)", "[a](<b>)", "[a](b&amp;c)", "[a](b\\)c)", "[ a](b)", "[a ](b)", "[*a*](b)", "[a](b \"t\")",
             "[a](b)(c)", "[a]()", "[](b)", "[a](#frag)", "[a](b(c))", "[a]b(c)", "[a](b)]", "[a](https://x.y/z?q=1&r=2)",
+            // Type prefixes and `[]` suffixes around one construct, and near misses.
+            "[*components.ACL](../../models/components/acl.md)", "[**a](b)", "[* a](b)", "[*a*](b)", "[*](b)",
+            "[]`string`", "map[string]`string`", "[]map[string][]`any`", "[][components.Foo](../../models/components/foo.md)",
+            "[][*a.B](c.md)", "[]*string*", "*string*[]", "[a.B](c.md)[]", "`a`[]", "[]`a`[][]", "map[string]*any*",
+            "[string][a.B](c.md)", "[a](b)[a](b)", "map[string]", "[]", "[][]", "[a]`b`", "a[b]c", "a[b c]`d`", "[x](y)`z`",
+            "map[str_ing]`x`", "[]` a`", "[]`a`b", "[*a](b)[]", "x[]`y`[]z", "Map[K]*v*[]", "[a](b) []",
         ]
+        for shortcut in ["[*a.B](c.md)", "[]`string`", "map[string]`any`", "[][a.B](c.md)", "*string*[]", "[a.B](c.md)[]"] {
+            XCTAssertNotNil(MarkdownParser.simpleInlines(shortcut), shortcut)
+        }
         XCTAssertEqual(MarkdownParser.parseInlines(batch: cells), cells.map(MarkdownParser.parseInlines))
         // Cells that would be blocks on their own make the batch fall back to one parse each.
         let blocks = ["plain", "# heading", "- item", "[a]: http://x", "[a]", "```", "after fence", "    code", "<div>", ">"]
@@ -210,6 +219,11 @@ final class MarkdownParserTests: XCTestCase {
         XCTAssertEqual(text.firstInvalidUTF8()?.line, 2)
         XCTAssertEqual(text.firstInvalidUTF8()?.column, 3)
         XCTAssertNil(SourceText(bytes: Array("héllo\n".utf8)).firstInvalidUTF8())
+        // Past a run of ASCII longer than a word, and after valid non-ASCII text.
+        let late = SourceText(bytes: Array("0123456789abcdef\né".utf8) + [0xC3] + Array("x".utf8))
+        XCTAssertEqual(late.firstInvalidUTF8()?.line, 2)
+        XCTAssertEqual(late.firstInvalidUTF8()?.column, 3)
+        XCTAssertNil(SourceText(bytes: Array("0123456789abcdef".utf8)).firstInvalidUTF8())
         XCTAssertEqual(text.line(1), "ok")
     }
 }

@@ -139,6 +139,9 @@ final class SpecLayoutTests: XCTestCase {
         XCTAssertEqual(holding.namespace(ofRelativePath: "models/pet.md"), "models")
         XCTAssertEqual(holding.namespace(ofRelativePath: "models/operations/order.md"), "operations")
         XCTAssertEqual(holding.namespace(ofRelativePath: "readme.md"), "")
+        // Empty components (doubled or trailing slashes) are skipped.
+        XCTAssertEqual(holding.namespace(ofRelativePath: "models//shared/pet.md/"), "shared")
+        XCTAssertEqual(holding.namespace(ofRelativePath: "/pet.md"), "")
         XCTAssertEqual(ModelsFolder(relativePaths: ["models/pet.md", "sdks/pets.md"]), holding)
         XCTAssertEqual(ModelsFolder(relativePaths: ["pet.md", "operations/modelsx.md"]), inside)
     }

@@ -105,9 +105,11 @@ public enum MarkdownParser {
 
     /// The inlines cmark makes of the commonest cells, without cmark: plain text, a code span
     /// (`` `name` ``), one emphasized word run (`*string*`) and a link with plain text
-    /// (`[components.Name](../../models/components/name.md)`), positions included. Only text
-    /// that can hold no other construct qualifies: printable ASCII without cmark's special
-    /// characters, starting with a character that starts no block. `nil` for anything else.
+    /// (`[components.Name](../../models/components/name.md)`), positions included. One of these
+    /// constructs may come after a type prefix (`[]`, `map[string]`) and before `[]`s, as
+    /// Speakeasy writes array and map types (`[]`string``, `*string*[]`). Only text that can
+    /// hold no other construct qualifies: printable ASCII without cmark's special characters,
+    /// starting with a character that starts no block. `nil` for anything else.
     static func simpleInlines(_ text: String) -> [MarkdownNode]? {
         var contiguous = text
         return contiguous.withUTF8 { simpleInlines(text, bytes: $0) }
@@ -116,13 +118,41 @@ public enum MarkdownParser {
     /// `simpleInlines` on the text's bytes (`bytes` are `text.utf8`): a pass over a buffer,
     /// where the generic scans of the String's UTF-8 view cost a few times more.
     private static func simpleInlines(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> [MarkdownNode]? {
-        guard let first = bytes.first, let last = bytes.last else { return nil }
+        guard let last = bytes.last else { return nil }
         let count = bytes.count
         if startsNoBlock(bytes), isPlain(bytes), last != UInt8(ascii: " ") {
             return [MarkdownNode(kind: .text, literal: text, startLine: 1, startColumn: 1, endLine: 1, endColumn: count)]
         }
+        let prefix = typePrefixLength(bytes)
+        let suffix = arraySuffixLength(UnsafeBufferPointer(rebasing: bytes[prefix...]))
+        guard let construct = simpleConstruct(UnsafeBufferPointer(rebasing: bytes[prefix..<(count - suffix)])) else {
+            return nil
+        }
+        if prefix == 0, suffix == 0 { return [construct] }
+        // cmark reads the prefix and the suffix as text nodes of their own.
+        var inlines: [MarkdownNode] = []
+        inlines.reserveCapacity(3)
+        if prefix > 0 {
+            inlines.append(MarkdownNode(
+                kind: .text, literal: String(decoding: UnsafeBufferPointer(rebasing: bytes[..<prefix]), as: UTF8.self),
+                startLine: 1, startColumn: 1, endLine: 1, endColumn: prefix))
+        }
+        inlines.append(prefix > 0 ? construct.shifted(lines: 0, columns: prefix) : construct)
+        if suffix > 0 {
+            inlines.append(MarkdownNode(
+                kind: .text, literal: String(decoding: UnsafeBufferPointer(rebasing: bytes[(count - suffix)...]), as: UTF8.self),
+                startLine: 1, startColumn: count - suffix + 1, endLine: 1, endColumn: count))
+        }
+        return inlines
+    }
+
+    /// A code span, an emphasized word run or a link with plain text, making up all of `bytes`,
+    /// as one node whose columns count from the first byte.
+    private static func simpleConstruct(_ bytes: UnsafeBufferPointer<UInt8>) -> MarkdownNode? {
+        guard let first = bytes.first, let last = bytes.last else { return nil }
+        let count = bytes.count
         if first == UInt8(ascii: "["), last == UInt8(ascii: ")") {
-            return simpleLink(bytes).map { [$0] }
+            return simpleLink(bytes)
         }
         guard count >= 3, first == last else { return nil }
         let inner = UnsafeBufferPointer(rebasing: bytes[1..<(count - 1)])
@@ -131,8 +161,8 @@ public enum MarkdownParser {
             guard inner.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "`") }),
                   inner.first != UInt8(ascii: " "), inner.last != UInt8(ascii: " ")
             else { return nil }
-            return [MarkdownNode(
-                kind: .code, literal: String(decoding: inner, as: UTF8.self), startLine: 1, startColumn: 2, endLine: 1, endColumn: count - 1)]
+            return MarkdownNode(
+                kind: .code, literal: String(decoding: inner, as: UTF8.self), startLine: 1, startColumn: 2, endLine: 1, endColumn: count - 1)
         }
         if first == UInt8(ascii: "*") {
             // Left- and right-flanking: letters or digits just inside both delimiters.
@@ -141,22 +171,55 @@ public enum MarkdownParser {
             else { return nil }
             let word = MarkdownNode(
                 kind: .text, literal: String(decoding: inner, as: UTF8.self), startLine: 1, startColumn: 2, endLine: 1, endColumn: count - 1)
-            return [MarkdownNode(kind: .emphasis, startLine: 1, startColumn: 1, endLine: 1, endColumn: count, children: [word])]
+            return MarkdownNode(kind: .emphasis, startLine: 1, startColumn: 1, endLine: 1, endColumn: count, children: [word])
         }
         return nil
     }
 
-    /// `[words](destination)` as one link node, when the words are plain text and the
-    /// destination holds only characters cmark keeps as they are (no escapes, entities,
-    /// spaces, angle brackets, quotes or parentheses).
+    /// The length of the type prefix a cell starts with (`[]`, `map[string]`, `[]map[string]`):
+    /// words of letters and digits, each followed by brackets around letters and digits, the
+    /// last `]` followed by more. 0 when there is none. cmark reads it as text: with no link
+    /// reference definitions, brackets make a link only with a `(` right after the `]`, which
+    /// ends the prefix here.
+    private static func typePrefixLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var length = 0
+        while true {
+            var index = length
+            while index < bytes.count, isLetter(bytes[index]) || isDigit(bytes[index]) { index += 1 }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return length }
+            index += 1
+            while index < bytes.count, isLetter(bytes[index]) || isDigit(bytes[index]) { index += 1 }
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "]"), bytes[index + 1] != UInt8(ascii: "(") else {
+                return length
+            }
+            length = index + 1
+        }
+    }
+
+    /// The length of the `[]`s a cell ends with (`*string*[]`, `[Name](name.md)[][]`), text
+    /// for cmark after a code span, an emphasis or a link.
+    private static func arraySuffixLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var length = 0
+        while length + 2 < bytes.count, bytes[bytes.count - length - 2] == UInt8(ascii: "["),
+              bytes[bytes.count - length - 1] == UInt8(ascii: "]") {
+            length += 2
+        }
+        return length
+    }
+
+    /// `[words](destination)` as one link node, when the words are plain text (after one `*`,
+    /// Go's pointer mark, which cmark leaves as text) and the destination holds only characters
+    /// cmark keeps as they are (no escapes, entities, spaces, angle brackets, quotes or
+    /// parentheses).
     private static func simpleLink(_ bytes: UnsafeBufferPointer<UInt8>) -> MarkdownNode? {
         guard let close = bytes.firstIndex(of: UInt8(ascii: "]")), close >= 2,
               close + 3 < bytes.count, bytes[close + 1] == UInt8(ascii: "(")
         else { return nil }
         let words = UnsafeBufferPointer(rebasing: bytes[1..<close])
         let destination = UnsafeBufferPointer(rebasing: bytes[(close + 2)..<(bytes.count - 1)])
-        guard let firstWord = words.first, let lastWord = words.last,
-              firstWord != UInt8(ascii: " "), lastWord != UInt8(ascii: " "), isPlain(words),
+        let plainWords = words.first == UInt8(ascii: "*") ? UnsafeBufferPointer(rebasing: words.dropFirst()) : words
+        guard let firstWord = plainWords.first, let lastWord = plainWords.last,
+              firstWord != UInt8(ascii: " "), lastWord != UInt8(ascii: " "), isPlain(plainWords),
               destination.allSatisfy(isPlainURLByte)
         else { return nil }
         let label = MarkdownNode(
@@ -262,29 +325,30 @@ public enum MarkdownParser {
         var finished = MarkdownNode(kind: .document)
         var firstTooDeep: MarkdownNode?
         var lineShift = 0
-        // Inside a table paragraph, whose inlines are not copied: the table's node, and how
-        // many of its nodes are open (the paragraph included), so nesting is still limited.
-        var table: (block: MarkdownNode, open: Int)?
+        // Inside a table paragraph, whose inlines are not copied: where the table starts, and
+        // how many of its nodes are open (the paragraph included), so nesting is still limited.
+        // (Not the table's node: copying it out at every event was most of the walk's cost.)
+        var table: (line: Int, column: Int, open: Int)?
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             if let inside = table {
                 if event == CMARK_EVENT_EXIT {
-                    table = inside.open == 1 ? nil : (inside.block, inside.open - 1)
+                    table = inside.open == 1 ? nil : (inside.line, inside.column, inside.open - 1)
                 } else if event == CMARK_EVENT_ENTER, !isLeaf(cmark_node_get_type(node)) {
                     if stack.count + inside.open >= maximumDepth {
                         if firstTooDeep == nil {
                             var placed = shallowCopy(node)
                             if placed.startLine == 0 {
-                                placed.startLine = inside.block.startLine
-                                placed.startColumn = inside.block.startColumn
+                                placed.startLine = inside.line
+                                placed.startColumn = inside.column
                             }
                             firstTooDeep = placed
                         }
                         cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                     } else {
-                        table = (inside.block, inside.open + 1)
+                        table = (inside.line, inside.column, inside.open + 1)
                     }
                 }
                 continue
@@ -304,8 +368,8 @@ public enum MarkdownParser {
                           let rows = pipeTable(spanning: copy, in: source) {
                     copy.kind = .table
                     copy.table = rows
+                    table = (copy.startLine, copy.startColumn, 1)
                     appendToParent(copy, stack: &stack, finished: &finished)
-                    table = (copy, 1)
                 } else if stack.count >= maximumDepth {
                     // Continue after this node's exit: its subtree is not visited.
                     if firstTooDeep == nil {
@@ -319,6 +383,7 @@ public enum MarkdownParser {
                     }
                     cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                 } else {
+                    copy.children.reserveCapacity(childCount(node))
                     stack.append(copy)
                 }
             } else if event == CMARK_EVENT_EXIT, let completed = stack.popLast() {
@@ -335,14 +400,27 @@ public enum MarkdownParser {
         return PipeTable.parse(source, lines: paragraph.startLine...paragraph.endLine)
     }
 
+    /// `node` is consumed: moved into its parent, not copied (and the copy's original released).
     private static func appendToParent(
-        _ node: MarkdownNode, stack: inout [MarkdownNode], finished: inout MarkdownNode
+        _ node: consuming MarkdownNode, stack: inout [MarkdownNode], finished: inout MarkdownNode
     ) {
         if stack.isEmpty {
             finished = node
         } else {
             stack[stack.count - 1].children.append(node)
         }
+    }
+
+    /// How many children cmark's node has: the capacity of the copy's `children`, which then
+    /// grows by no reallocation (the regrowths were a tenth of copying the tree).
+    private static func childCount(_ node: OpaquePointer) -> Int {
+        var count = 0
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            count += 1
+            child = cmark_node_next(current)
+        }
+        return count
     }
 
     /// Leaf nodes get only an enter event from cmark's iterator.
@@ -357,28 +435,35 @@ public enum MarkdownParser {
         }
     }
 
+    /// The node without its children. The strings are read before the node is made, so that
+    /// it is initialized once rather than copied to set them.
     private static func shallowCopy(_ node: OpaquePointer) -> MarkdownNode {
         let type = cmark_node_get_type(node)
-        var copy = MarkdownNode(
+        var literal = ""
+        var url = ""
+        var fenceInfo = ""
+        switch type {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK,
+             CMARK_NODE_HTML_INLINE:
+            literal = string(cmark_node_get_literal(node))
+            if type == CMARK_NODE_CODE_BLOCK {
+                fenceInfo = string(cmark_node_get_fence_info(node))
+            }
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            url = string(cmark_node_get_url(node))
+        default:
+            break
+        }
+        return MarkdownNode(
             kind: kind(of: type, node: node),
+            literal: literal,
+            url: url,
+            fenceInfo: fenceInfo,
             startLine: Int(cmark_node_get_start_line(node)),
             startColumn: Int(cmark_node_get_start_column(node)),
             endLine: Int(cmark_node_get_end_line(node)),
             endColumn: Int(cmark_node_get_end_column(node))
         )
-        switch type {
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK,
-             CMARK_NODE_HTML_INLINE:
-            copy.literal = string(cmark_node_get_literal(node))
-            if type == CMARK_NODE_CODE_BLOCK {
-                copy.fenceInfo = string(cmark_node_get_fence_info(node))
-            }
-        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-            copy.url = string(cmark_node_get_url(node))
-        default:
-            break
-        }
-        return copy
     }
 
     private static func kind(of type: cmark_node_type, node: OpaquePointer) -> MarkdownNode.Kind {

@@ -76,34 +76,40 @@ public struct PipeTable: Sendable, Equatable {
     }
 
     private static func splitRow(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> Row {
-        var boundaries: [Int] = []  // offsets of the separating pipes
+        // The cells' ranges, split at the separating pipes; Speakeasy's rows have a handful of
+        // cells, so the capacity reserved up front saves the regrowths of a growing array.
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(8)
         // memchr finds the pipes (rows are padded with long runs of spaces); a pipe separates
         // cells unless a backslash escapes it, that is, unless an odd number of backslashes
         // comes right before it (`\\|` is an escaped backslash, then a separator).
+        var start = 0
         var searchFrom = 0
         while let pipe = bytes.firstOffset(of: UInt8(ascii: "|"), from: searchFrom) {
             var backslashes = 0
             while pipe - backslashes > 0, bytes[pipe - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
-            if backslashes % 2 == 0 { boundaries.append(pipe) }
+            if backslashes % 2 == 0 {
+                ranges.append(start..<pipe)
+                start = pipe + 1
+            }
             searchFrom = pipe + 1
         }
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(boundaries.count + 1)
-        var start = 0
-        for boundary in boundaries {
-            ranges.append(start..<boundary)
-            start = boundary + 1
-        }
+        let hasSeparator = !ranges.isEmpty
         ranges.append(start..<bytes.count)
         // The optional leading and trailing pipes leave empty ranges at the ends.
-        let hasLeadingPipe = boundaries.first.map { isBlank(bytes, 0..<$0) } ?? false
+        let hasLeadingPipe = hasSeparator && isBlank(bytes, ranges[0])
+        var cellRanges = ranges[...]
         if hasLeadingPipe {
-            ranges.removeFirst()
+            cellRanges = cellRanges.dropFirst()
         }
-        if ranges.count > 0, let last = ranges.last, isBlank(bytes, last), !boundaries.isEmpty {
-            ranges.removeLast()
+        if let last = cellRanges.last, isBlank(bytes, last), hasSeparator {
+            cellRanges = cellRanges.dropLast()
         }
-        let cells = ranges.map { range in cell(bytes, range, line: line) }
+        var cells: [Cell] = []
+        cells.reserveCapacity(cellRanges.count)
+        for range in cellRanges {
+            cells.append(cell(bytes, range, line: line))
+        }
         return Row(cells: cells, line: line, hasLeadingPipe: hasLeadingPipe)
     }
 

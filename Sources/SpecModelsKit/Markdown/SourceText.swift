@@ -56,9 +56,12 @@ public struct SourceText: Sendable {
 
     /// The line and byte column of the first byte that is not valid UTF-8, if any.
     public func firstInvalidUTF8() -> (line: Int, column: Int)? {
-        // The standard library's validator is many times faster than decoding scalar by
-        // scalar (which was 8% of a whole run); the scan below only locates an error.
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        // ASCII is UTF-8, and most docs are mostly ASCII: eight bytes at a time find the first
+        // byte that is not, where a character starts. From there the standard library's
+        // validator is many times faster than decoding scalar by scalar (which was 8% of a
+        // whole run); the scan below only locates an error.
+        let asciiPrefix = asciiPrefixLength(bytes)
+        if asciiPrefix == bytes.count || String(validating: bytes[asciiPrefix...], as: UTF8.self) != nil { return nil }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0
@@ -71,6 +74,21 @@ public struct SourceText: Sendable {
             case .error:
                 return position(ofOffset: offset)
             }
+        }
+    }
+
+    /// How many bytes at the start are below 0x80, checked a word at a time.
+    private func asciiPrefixLength(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBytes { raw in
+            let highBits: UInt64 = 0x8080_8080_8080_8080
+            var offset = 0
+            while offset + 8 <= raw.count, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & highBits == 0 {
+                offset += 8
+            }
+            while offset < raw.count, raw[offset] < 0x80 {
+                offset += 1
+            }
+            return offset
         }
     }
 

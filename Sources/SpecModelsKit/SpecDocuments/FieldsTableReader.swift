@@ -22,7 +22,9 @@ struct FieldsTableReader {
         }
         guard let columns = columns(of: table.header, diagnostics: &diagnostics) else { return [] }
         var fields: [Field] = []
+        fields.reserveCapacity(table.rows.count)
         var seen: [String: SourceLocation] = [:]
+        seen.reserveCapacity(table.rows.count)
         let expected = table.header.cells.count
         let rows = Self.recoverRows(table.rows, width: expected, columns: columns, leadingPipes: table.header.hasLeadingPipe)
         let inlines = cellInlines(rows.map(\.row), columns: columns)
@@ -146,10 +148,9 @@ struct FieldsTableReader {
     /// The inlines of the cells that are read as markdown, per row and column (empty for the
     /// others), from one cmark parse for the whole table.
     private func cellInlines(_ rows: [PipeTable.Row], columns: Columns) -> [[[MarkdownNode]]] {
-        let parsed: Set<Int> = [columns.field, columns.type, columns.description, columns.example].reduce(into: []) { set, column in
-            if let column { set.insert(column) }
-        }
+        let parsed = [columns.field, columns.type, columns.description, columns.example].compactMap { $0 }
         var texts: [String] = []
+        texts.reserveCapacity(rows.reduce(0) { $0 + $1.cells.count })
         for row in rows {
             for (index, cell) in row.cells.enumerated() {
                 texts.append(parsed.contains(index) ? cell.text : "")
@@ -178,17 +179,17 @@ struct FieldsTableReader {
     /// settings, never a model's fields.
     static func isSDKSettingsTable(_ table: PipeTable?) -> Bool {
         guard let table else { return false }
-        let names = Set(table.header.cells.map { $0.text.trimmingSpaces.lowercased() })
+        let names = table.header.cells.map { $0.text.trimmingSpaces.lowercased() }
         return names.contains("name") && names.contains("type") && !names.contains("field") && !names.contains("required")
     }
 
     private func columns(of header: PipeTable.Row, diagnostics: inout Diagnostics) -> Columns? {
-        var byName: [String: Int] = [:]
-        for (index, cell) in header.cells.enumerated() {
-            byName[cell.text.trimmingSpaces.lowercased()] = index
-        }
+        // A handful of columns: a search of their names costs less than hashing them. The
+        // last column of a name is the one read, as it always was.
+        let names = header.cells.map { $0.text.trimmingSpaces.lowercased() }
+        let byName = { (name: String) in names.lastIndex(of: name) }
         var missing: [String] = []
-        for name in ["field", "type", "required"] where byName[name] == nil {
+        for name in ["field", "type", "required"] where byName(name) == nil {
             missing.append(name.prefix(1).uppercased() + name.dropFirst())
         }
         if !missing.isEmpty {
@@ -199,8 +200,8 @@ struct FieldsTableReader {
             return nil
         }
         return Columns(
-            field: byName["field"]!, type: byName["type"]!, required: byName["required"]!,
-            description: byName["description"], example: byName["example"])
+            field: byName("field")!, type: byName("type")!, required: byName("required")!,
+            description: byName("description"), example: byName("example"))
     }
 
     private func field(

@@ -122,7 +122,20 @@ public struct ModelsFolder: Sendable, Equatable {
     /// The namespace of a doc: the name of the folder that holds it, `models` for a doc at the
     /// top of the models folder (`*models.X*`), "" for a doc beside a `models/` folder.
     public func namespace(ofRelativePath path: String) -> String {
-        let components = linkPath(ofRelativePath: path).utf8.split(separator: UInt8(ascii: "/"))
-        return components.count >= 2 ? String(Substring(components[components.count - 2])) : ""
+        // The second of the path's non-empty components counted from the end, found by a
+        // backward scan of its bytes (splitting every path was 2% of reading the docs).
+        var linkPath = linkPath(ofRelativePath: path)
+        return linkPath.withUTF8 { bytes in
+            var seen = 0
+            var end = bytes.count
+            for index in stride(from: bytes.count, through: 0, by: -1) where index == 0 || bytes[index - 1] == UInt8(ascii: "/") {
+                if index < end {
+                    seen += 1
+                    if seen == 2 { return String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) }
+                }
+                end = index - 1
+            }
+            return ""
+        }
     }
 }
