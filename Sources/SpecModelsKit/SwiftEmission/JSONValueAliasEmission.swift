@@ -8,6 +8,9 @@ extension SwiftEmitter {
             alias.isUnreadable
                 ? "SpecModels could not read this type's section in the docs, so it holds any JSON."
                 : "The docs give this type no `## Fields`, `## Values` or `## Supported Types`, so it holds any JSON.")
-        return render([.docComment(doc), .line("\(context.access)typealias \(name) = JSONValue")], from: alias.relativePath)
+        return renderFile(from: alias.relativePath) { writer in
+            writer.docComment(doc)
+            writer.line(context.access, "typealias ", name, " = JSONValue")
+        }
     }
 }
