@@ -33,7 +33,7 @@ struct EnumTranslator {
         let access = context.access
         let cases = self.cases
         let rawType = self.rawType
-        writer.docComment(DocComment.lines(description: model.description))
+        DocComment.write(description: model.description, to: &writer)
         if let deprecation = model.deprecation {
             writer.line(TranslationContext.deprecatedAttribute(deprecation.message))
         }
@@ -41,7 +41,12 @@ struct EnumTranslator {
             for entry in cases {
                 // An empty code span would not render: the empty string is said in words.
                 let raw = Self.rawText(entry.value.value)
-                writer.docLine(raw.isEmpty ? "The empty string." : DocComment.codeSpan(raw))
+                if raw.isEmpty {
+                    writer.docLine("The empty string.")
+                } else {
+                    let (fence, padding) = DocComment.codeSpanDelimiters(raw)
+                    writer.docLine(fence, padding, raw, padding, fence)
+                }
                 writer.line("case ", entry.name)
             }
             writer.docLine("A value this version of the spec does not list, kept as sent.")

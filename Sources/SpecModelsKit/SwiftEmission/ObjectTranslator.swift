@@ -179,12 +179,9 @@ struct ObjectTranslator {
 
     func write(to writer: inout SwiftWriter) {
         let members = self.members
-        var doc = DocComment.lines(description: model.description)
-        for paragraph in [DocComment.runtimeNote(of: model, graph: context.graph)] + streamFieldDocumentation() where !paragraph.isEmpty {
-            if !doc.isEmpty { doc.append("") }
-            doc.append(contentsOf: paragraph)
-        }
-        writer.docComment(doc)
+        DocComment.write(
+            description: model.description, more: [DocComment.runtimeNote(of: model, graph: context.graph)] + streamFieldDocumentation(),
+            to: &writer)
         if let deprecation = model.deprecation {
             writer.line(TranslationContext.deprecatedAttribute(deprecation.message))
         }
@@ -237,12 +234,11 @@ struct ObjectTranslator {
     }
 
     private func writeDeclaration(of member: Member, to writer: inout SwiftWriter) {
-        var doc = DocComment.lines(description: [member.property.description], example: member.property.example)
-        if member.isAdditionalProperties {
-            if !doc.isEmpty { doc.append("") }
-            doc.append("Holds the object's keys not listed above (they are flat in the JSON, beside the other keys).")
-        }
-        writer.docComment(doc)
+        DocComment.write(
+            description: [member.property.description], example: member.property.example,
+            more: member.isAdditionalProperties
+                ? [["Holds the object's keys not listed above (they are flat in the JSON, beside the other keys)."]] : [],
+            to: &writer)
         let access = context.access
         if let message = member.property.deprecationMessage {
             writer.line(TranslationContext.deprecatedAttribute(message))
@@ -373,7 +369,6 @@ struct ObjectTranslator {
     }
 
     private func writeDecodeStatements(_ member: Member, documentedKeys: String, to writer: inout SwiftWriter) {
-        let key = member.keyLiteral
         let target = member.storageName
         let type = member.property.type
         let mapping = context.mapping
@@ -397,49 +392,56 @@ struct ObjectTranslator {
             } else {
                 check = member.hasOptionalType ? "\(local) == nil || \(local) == \(literal)" : "\(local) == \(literal)"
             }
-            writer.line("let ", local, " = try ", decodeCall(member.swiftType, member, key: key))
+            writer.startLine("let ", local, " = try ")
+            writeDecodeCall(member.swiftType, member, to: &writer)
+            writer.endLine()
             writer.block("guard ", check, " else") { writer in
                 writer.line(
-                    "throw DecodingError.dataCorruptedError(forKey: ", key, ", in: container, debugDescription: ",
+                    "throw DecodingError.dataCorruptedError(forKey: ", member.keyLiteral, ", in: container, debugDescription: ",
                     SwiftNaming.stringLiteral("expected the literal \(literal)"), ")")
             }
             writer.line("self.", target, " = ", local)
             return
         }
         if member.isIndirect {
-            let decode = decodeCall(member.swiftType, member, key: key)
-            if member.isThreeState {
-                writer.line("self.", target, " = try ", decode, "?.map(Indirect.init)")
-            } else if member.hasOptionalType {
-                writer.line("self.", target, " = try ", decode, ".map(Indirect.init)")
+            if member.isThreeState || member.hasOptionalType {
+                writer.startLine("self.", target, " = try ")
+                writeDecodeCall(member.swiftType, member, to: &writer)
+                writer.endLine(member.isThreeState ? "?.map(Indirect.init)" : ".map(Indirect.init)")
             } else {
-                writer.line("self.", target, " = Indirect(try ", decode, ")")
+                writer.startLine("self.", target, " = Indirect(try ")
+                writeDecodeCall(member.swiftType, member, to: &writer)
+                writer.endLine(")")
             }
             return
         }
         if type == .dateTime {
-            if member.isThreeState {
-                writer.line("self.", target, " = try ", decodeCall("RFC3339Timestamp", member, key: key), "?.map(\\.date)")
-            } else if member.isNullable {
-                writer.line("self.", target, " = try ", decodeCall("RFC3339Timestamp", member, key: key), "?.date")
+            if member.isThreeState || member.isNullable {
+                writer.startLine("self.", target, " = try ")
+                writeDecodeCall("RFC3339Timestamp", member, to: &writer)
+                writer.endLine(member.isThreeState ? "?.map(\\.date)" : "?.date")
             } else {
                 let method = member.isOptional ? "decodeRFC3339DateIfPresent" : "decodeRFC3339Date"
-                writer.line("self.", target, " = try container.", method, "(forKey: ", key, ")")
+                writer.line("self.", target, " = try container.", method, "(forKey: ", member.keyLiteral, ")")
             }
             return
         }
-        if mapping.needsWireConversion(type) {
-            let decode = decodeCall(mapping.wireType(type), member, key: key)
-            if member.isThreeState {
-                writer.line("self.", target, " = try ", decode, "?.map { ", mapping.fromWire(type, "$0"), " }")
-            } else if member.hasOptionalType {
-                writer.line("self.", target, " = try ", decode, ".map { ", mapping.fromWire(type, "$0"), " }")
-            } else {
-                writer.line("self.", target, " = ", mapping.fromWire(type, "try " + decode))
-            }
+        writer.startLine("self.", target, " = try ")
+        guard mapping.needsWireConversion(type) else {
+            writeDecodeCall(member.swiftType, member, to: &writer)
+            writer.endLine()
             return
         }
-        writer.line("self.", target, " = try ", decodeCall(member.swiftType, member, key: key))
+        // Read as the wire type, then converted: `[RFC3339Timestamp]` to `[Date]`, and the like.
+        writeDecodeCall(mapping.wireType(type), member, to: &writer)
+        let conversion = mapping.fromWireConversion(type)
+        if member.isThreeState {
+            writer.endLine("?.map { $0", conversion, " }")
+        } else if member.hasOptionalType {
+            writer.endLine(".map { $0", conversion, " }")
+        } else {
+            writer.endLine(conversion)
+        }
     }
 
     /// How a member's value is read: `decodeNullableIfPresent(T.self, …)` (a `Nullable<T>?`)
@@ -447,11 +449,16 @@ struct ObjectTranslator {
     /// may be absent, `read(T?.self, …)` when it must be there but may be `null`,
     /// `read(T.self, …)` otherwise. `read` and `readIfPresent` are the support file's
     /// one-overload versions of `decode` and `decodeIfPresent`, cheaper to type-check.
-    private func decodeCall(_ type: String, _ member: Member, key: String) -> String {
-        if member.isThreeState { return "container.decodeNullableIfPresent(\(type).self, forKey: \(key))" }
-        if member.isOptional { return "container.readIfPresent(\(type).self, forKey: \(key))" }
-        if member.isNullable { return "container.read(\(type)?.self, forKey: \(key))" }
-        return "container.read(\(type).self, forKey: \(key))"
+    private func writeDecodeCall(_ type: String, _ member: Member, to writer: inout SwiftWriter) {
+        if member.isThreeState {
+            writer.write("container.decodeNullableIfPresent(", type, ".self, forKey: ", member.keyLiteral, ")")
+        } else if member.isOptional {
+            writer.write("container.readIfPresent(", type, ".self, forKey: ", member.keyLiteral, ")")
+        } else if member.isNullable {
+            writer.write("container.read(", type, "?.self, forKey: ", member.keyLiteral, ")")
+        } else {
+            writer.write("container.read(", type, ".self, forKey: ", member.keyLiteral, ")")
+        }
     }
 
     private func writeEncodeMethod(_ members: [Member], to writer: inout SwiftWriter) {

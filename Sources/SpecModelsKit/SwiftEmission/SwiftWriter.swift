@@ -25,22 +25,48 @@ struct SwiftWriter {
         newline()
     }
 
+    /// A line written in parts: `startLine` indents and writes pieces, `write` adds pieces,
+    /// `endLine` adds the last pieces and ends it.
+    mutating func startLine(_ pieces: String...) {
+        indent()
+        for piece in pieces { append(piece) }
+    }
+
+    mutating func write(_ pieces: String...) {
+        for piece in pieces { append(piece) }
+    }
+
+    mutating func endLine(_ pieces: String...) {
+        for piece in pieces { append(piece) }
+        newline()
+    }
+
     mutating func blank() {
         newline()
     }
 
     /// `///` lines; an empty string is an empty comment line.
     mutating func docComment(_ lines: [String]) {
-        for line in lines { docLine(line) }
+        for line in lines {
+            indent()
+            if line.isEmpty {
+                append("///\n")
+            } else {
+                append("/// ")
+                append(line)
+                newline()
+            }
+        }
     }
 
-    mutating func docLine(_ text: String) {
+    /// One `///` line of the pieces joined.
+    mutating func docLine(_ pieces: String...) {
         indent()
-        if text.isEmpty {
+        if pieces.allSatisfy(\.isEmpty) {
             append("///\n")
         } else {
             append("/// ")
-            append(text)
+            for piece in pieces { append(piece) }
             newline()
         }
     }
@@ -104,8 +130,7 @@ struct SwiftWriter {
 
     // MARK: Bytes
 
-    /// Starts a line written piece by piece (`append`), which `newline()` ends.
-    mutating func indent() {
+    private mutating func indent() {
         let count = depth * 4
         if count <= Self.spaces.count {
             Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: $0[0..<count]) }
@@ -114,14 +139,14 @@ struct SwiftWriter {
         }
     }
 
-    mutating func append(_ text: String) {
+    private mutating func append(_ text: String) {
         // A native string's bytes are contiguous: one copy, not the generic sequence append.
         if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
             bytes.append(contentsOf: text.utf8)
         }
     }
 
-    mutating func newline() {
+    private mutating func newline() {
         bytes.append(UInt8(ascii: "\n"))
     }
 

@@ -127,12 +127,10 @@ struct UnionTranslator {
                 + cases.map(\.name).filter { deprecatedCases[$0] != nil }.joined(separator: ", ")
                 + "; JSONDecoder and JSONEncoder use it without a warning")
 
-        var doc = DocComment.lines(description: model.description)
-        for paragraph in [DocComment.runtimeNote(of: model, graph: context.graph)] + streamDocumentation(hasCases: !cases.isEmpty) where !paragraph.isEmpty {
-            if !doc.isEmpty { doc.append("") }
-            doc.append(contentsOf: paragraph)
-        }
-        writer.docComment(doc)
+        DocComment.write(
+            description: model.description,
+            more: [DocComment.runtimeNote(of: model, graph: context.graph)] + streamDocumentation(hasCases: !cases.isEmpty),
+            to: &writer)
         if let deprecation = model.deprecation {
             writer.line(TranslationContext.deprecatedAttribute(deprecation.message))
         }
