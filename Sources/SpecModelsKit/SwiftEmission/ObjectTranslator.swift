@@ -29,8 +29,9 @@ struct ObjectTranslator {
     }
 
     /// How a property is declared and coded: its names and types spelled once, as the
-    /// declaration, the initializer and both coding methods write them.
-    private struct Member {
+    /// declaration, the initializer and both coding methods write them. A class, so that the
+    /// loops over members pass a reference rather than copy every field (and the property).
+    private final class Member {
         let property: Property
         /// The Swift name, unescaped.
         let name: String
