@@ -105,7 +105,7 @@ enum SwiftNaming {
     static func typeName(_ spelling: String) -> String {
         var name = words(spelling).map { uppercasingFirst($0) }.joined(separator: "")
         if name.isEmpty { name = "Model" }
-        if name.first?.isNumber == true { name = "_" + name }
+        if startsWithNumber(name) { name = "_" + name }
         if reservedTypeNames.contains(name) || SupportLibrary.declaredNames.contains(name) { name += "Model" }
         return name
     }
@@ -118,9 +118,17 @@ enum SwiftNaming {
     static func memberName(_ spelling: String) -> String {
         var name = NameWords.lowerCamelCase(spelling)
         guard !name.isEmpty else { return "empty" }
-        if name.first?.isNumber == true { name = "_" + name }
+        if startsWithNumber(name) { name = "_" + name }
         if unusableMemberNames.contains(name) { name += "_" }
         return name
+    }
+
+    /// Whether the name's first Character is a number; for an ASCII first byte, whether it is
+    /// a digit (no other ASCII character is a number), without Unicode's property tables.
+    private static func startsWithNumber(_ name: String) -> Bool {
+        guard let byte = name.utf8.first else { return false }
+        guard byte >= 0x80 else { return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        return name.first?.isNumber == true
     }
 
     /// Escapes a declared name with backticks when it is a keyword.
