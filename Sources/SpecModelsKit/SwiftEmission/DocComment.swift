@@ -23,10 +23,10 @@ enum DocComment {
             startParagraph(&writer)
             writer.docComment(lines)
         }
-        let trimmedExample = example.trimmingSpaces
+        var trimmedExample = example.trimmingSpaces
         if !trimmedExample.isEmpty {
             startParagraph(&writer)
-            if !trimmedExample.utf8.contains(UInt8(ascii: "\n")) {
+            if !trimmedExample.withUTF8({ $0.contains(UInt8(ascii: "\n")) }) {
                 let (fence, padding) = codeSpanDelimiters(trimmedExample)
                 writer.docLine("Example: ", fence, padding, trimmedExample, padding, fence)
             } else {
@@ -45,10 +45,13 @@ enum DocComment {
     /// The text's lines, split at each `\n` (a `\r\n` is one Character, as `split` on
     /// Characters keeps it); split on bytes unless the text holds a `\r`.
     private static func lines(of text: String) -> [String] {
-        guard !text.utf8.contains(UInt8(ascii: "\r")) else {
+        var text = text
+        guard !text.withUTF8({ $0.contains(UInt8(ascii: "\r")) }) else {
             return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
-        return text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        return text.withUTF8 { bytes in
+            bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
     /// The paragraph that names the fields (with their types as the docs spell them) and the

@@ -47,19 +47,26 @@ public enum SwiftEmitter {
            bytes[bytes.count - 2] | 0x20 == UInt8(ascii: "m"), bytes[bytes.count - 1] | 0x20 == UInt8(ascii: "d") {
             bytes.removeLast(3)
         }
-        // Empty components (`a//b`, a leading `/`) are dropped, as `split` does.
+        // Components are joined with `.`; empty ones (`a//b`, a leading or trailing `/`) are
+        // dropped, as `split` does: a `/` only asks for a dot before the next component.
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 6)
-        for component in bytes.split(separator: UInt8(ascii: "/")) {
-            if !output.isEmpty { output.append(UInt8(ascii: ".")) }
-            for byte in component {
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
-                    output.append(byte)
-                default:
-                    output.append(UInt8(ascii: "_"))
-                }
+        var startsComponent = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "/") {
+                startsComponent = !output.isEmpty
+                continue
+            }
+            if startsComponent {
+                output.append(UInt8(ascii: "."))
+                startsComponent = false
+            }
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                output.append(byte)
+            default:
+                output.append(UInt8(ascii: "_"))
             }
         }
         output.append(contentsOf: ".swift".utf8)

@@ -144,7 +144,12 @@ enum SwiftNaming {
     static func stringLiteral(_ text: String) -> String {
         // Keys and values are nearly always printable ASCII with nothing to escape.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            return "\"" + text + "\""
+            var literal = ""
+            literal.reserveCapacity(text.utf8.count + 2)
+            literal.append("\"")
+            literal.append(text)
+            literal.append("\"")
+            return literal
         }
         var literal = "\""
         for scalar in text.unicodeScalars {

@@ -18,10 +18,10 @@ struct SwiftWriter {
 
     /// One line of the pieces joined, at the current indentation; an empty line has no indentation.
     mutating func line(_ pieces: String...) {
-        if pieces.contains(where: { !$0.isEmpty }) {
-            indent()
-            for piece in pieces { append(piece) }
-        }
+        indent()
+        let start = bytes.count
+        for piece in pieces { append(piece) }
+        if bytes.count == start { bytes.removeLast(depth * 4) }
         newline()
     }
 
