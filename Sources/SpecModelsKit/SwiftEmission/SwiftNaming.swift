@@ -81,6 +81,7 @@ enum SwiftNaming {
     /// Splits a PascalCase name into its words: `UpdateConnectionAPIProblem` gives
     /// `Update`, `Connection`, `API`, `Problem`.
     static func words(splittingCamelCase name: String) -> [String] {
+        if let words = asciiWords(splittingCamelCase: name) { return words }
         let characters = Array(name)
         var words: [String] = []
         var current = ""
@@ -99,6 +100,34 @@ enum SwiftNaming {
         }
         if !current.isEmpty { words.append(current) }
         return words
+    }
+
+    /// `words(splittingCamelCase:)` on bytes for ASCII names, where the upper-case, lower-case
+    /// and number Characters are `A-Z`, `a-z` and `0-9` (by Character it cost a union a
+    /// hundred times as much as the rest of its naming).
+    private static func asciiWords(splittingCamelCase name: String) -> [String]? {
+        var name = name
+        return name.withUTF8 { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func isUppercase(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
+            func isLowercase(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
+            func isNumber(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+            var words: [String] = []
+            var start = 0
+            for index in bytes.indices where index > start && isUppercase(bytes[index]) {
+                let previous = bytes[index - 1]
+                let endsLowercaseWord = isLowercase(previous) || isNumber(previous)
+                let endsAcronym = isUppercase(previous) && index + 1 < bytes.count && isLowercase(bytes[index + 1])
+                if endsLowercaseWord || endsAcronym {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    start = index
+                }
+            }
+            if start < bytes.count {
+                words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            }
+            return words
+        }
     }
 
     /// `ListInstallationsGroup` stays; `list-installations group` becomes `ListInstallationsGroup`.
