@@ -157,23 +157,27 @@ struct ObjectTranslator {
     /// the coder's date strategy. Being file-private, they affect this file alone.
     static func writeTimestampCodingOverloads(to writer: inout SwiftWriter) {
         writer.docLine("Codes this file's `Date` properties as RFC 3339 timestamps, whatever the coder's date strategy.")
-        writer.block("fileprivate extension KeyedDecodingContainer") { writer in
-            writer.block("func decode(_ type: Date.Type, forKey key: Key) throws -> Date") { writer in
-                writer.line("try decodeRFC3339Date(forKey: key)")
-            }
-            writer.blank()
-            writer.block("func decodeIfPresent(_ type: Date.Type, forKey key: Key) throws -> Date?") { writer in
-                writer.line("try decodeRFC3339DateIfPresent(forKey: key)")
-            }
-        }
+        writeOneLineMethods(of: "fileprivate extension KeyedDecodingContainer", [
+            ("func decode(_ type: Date.Type, forKey key: Key) throws -> Date", "try decodeRFC3339Date(forKey: key)"),
+            ("func decodeIfPresent(_ type: Date.Type, forKey key: Key) throws -> Date?", "try decodeRFC3339DateIfPresent(forKey: key)"),
+        ], to: &writer)
         writer.blank()
-        writer.block("fileprivate extension KeyedEncodingContainer") { writer in
-            writer.block("mutating func encode(_ value: Date, forKey key: Key) throws") { writer in
-                writer.line("try encodeRFC3339Date(value, forKey: key)")
-            }
-            writer.blank()
-            writer.block("mutating func encodeIfPresent(_ value: Date?, forKey key: Key) throws") { writer in
-                writer.line("try encodeRFC3339DateIfPresent(value, forKey: key)")
+        writeOneLineMethods(of: "fileprivate extension KeyedEncodingContainer", [
+            ("mutating func encode(_ value: Date, forKey key: Key) throws", "try encodeRFC3339Date(value, forKey: key)"),
+            ("mutating func encodeIfPresent(_ value: Date?, forKey key: Key) throws", "try encodeRFC3339DateIfPresent(value, forKey: key)"),
+        ], to: &writer)
+    }
+
+    /// `opening {` with methods whose bodies are one line each, a blank line between them.
+    private static func writeOneLineMethods(
+        of opening: String, _ methods: [(signature: String, body: String)], to writer: inout SwiftWriter
+    ) {
+        writer.block(opening) { writer in
+            for (index, method) in methods.enumerated() {
+                if index > 0 { writer.blank() }
+                writer.block(method.signature) { writer in
+                    writer.line(method.body)
+                }
             }
         }
     }
