@@ -40,20 +40,23 @@ struct GenerateCommand: ParsableCommand {
             DiagnosticPrinter.printError("error: \(error)")
             failed = true
         }
-        if !failed {
-            for name in output.conflicts(with: files) {
-                let path = options.output.hasSuffix("/") ? options.output + name : "\(options.output)/\(name)"
-                DiagnosticPrinter.printError(
-                    "error: `\(path)` was not written by specmodels and would be overwritten; move it away, or delete it, and run again")
-                failed = true
-            }
+        if failed {
+            throw ExitCode(1)
+        }
+        let comparison = output.compare(with: files)
+        for name in comparison.conflicts {
+            let path = options.output.hasSuffix("/") ? options.output + name : "\(options.output)/\(name)"
+            DiagnosticPrinter.printError(
+                "error: `\(path)` was not written by specmodels and would be overwritten; move it away, or delete it, and run again")
+            failed = true
         }
         if failed {
             throw ExitCode(1)
         }
+        ProcessExit.keep(comparison)
         let changes: OutputDirectory.Changes
         do {
-            changes = try output.apply(files)
+            changes = try output.apply(comparison)
         } catch {
             DiagnosticPrinter.printError("error: \(error)")
             throw ExitCode(1)

@@ -77,6 +77,7 @@ struct GenerationOptions: ParsableArguments {
                 configuration: configuration)
             diagnostics.append(contentsOf: result.diagnostics)
             files = result.files
+            ProcessExit.keep(result)
         }
         DiagnosticPrinter.print(diagnostics)
         if diagnostics.hasErrors {

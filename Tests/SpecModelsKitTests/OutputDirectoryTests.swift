@@ -82,6 +82,26 @@ final class OutputDirectoryTests: XCTestCase {
         XCTAssertNil(read("Generated/.specmodels-manifest"))
     }
 
+    /// `generate` compares the folder once: the comparison reports the conflicts, and applying
+    /// it writes what differs, keeps what is the same and removes what is stale.
+    func testOneComparisonReportsConflictsAndApplies() throws {
+        let output = OutputDirectory(path: path("Generated"))
+        _ = try output.apply([generated("A.swift"), generated("B.swift"), generated("C.swift")])
+        try write("Generated/Mine.swift", "// hand-written")
+        let conflicting = output.compare(with: [generated("A.swift"), generated("Mine.swift")])
+        XCTAssertEqual(conflicting.conflicts, ["Mine.swift"])
+        XCTAssertThrowsError(try output.apply(conflicting))
+        XCTAssertEqual(read("Generated/Mine.swift"), "// hand-written")
+
+        let comparison = output.compare(with: [generated("A.swift"), generated("B.swift", "changed")])
+        XCTAssertEqual(comparison.conflicts, [])
+        let changes = try output.apply(comparison)
+        XCTAssertEqual(changes.unchanged, ["A.swift"])
+        XCTAssertEqual(changes.written, ["B.swift"])
+        XCTAssertEqual(changes.removed, ["C.swift"])
+        XCTAssertEqual(read("Generated/B.swift"), "\(OutputDirectory.generatedFileMarker) from x.md.\nchanged")
+    }
+
     func testOverwritesAGeneratedFileMissingFromTheManifest() throws {
         // Output of an older run without a manifest, or one interrupted before writing it.
         try write("Generated/A.swift", "\(OutputDirectory.generatedFileMarker) from an older run.\n")

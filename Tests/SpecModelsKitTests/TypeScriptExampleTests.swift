@@ -401,6 +401,59 @@ final class TypeScriptExampleTests: XCTestCase {
         XCTAssertEqual(json("{ // nothing yet\n }"), "{}")
     }
 
+    // MARK: The parsed value (the nulls of examples walk it without writing JSON)
+
+    /// `parseValue` keeps what the JSON drops: an object's `undefined` members, its members in
+    /// source order, and numbers as spelled in JSON; enum members become their values.
+    func testParseValueKeepsTheParsersView() throws {
+        let source = """
+            import { Level } from "../models/shared";
+
+            let value: Task = {
+              zeta: Level.High,
+              id: 0x1F,
+              owner: null,
+              note: undefined,
+              tags: ["a" + "b", undefined, 1.50],
+              nested: { ok: true },
+            };
+            """
+        let members = TypeScriptExample.EnumMembers(["shared.Level": ["High": .integer(3)]])
+        let value = try TypeScriptExample.parseValue(source, enumMembers: members)
+        XCTAssertEqual(
+            describe(value),
+            #"{zeta: 3, id: 31, owner: null, note: undefined, tags: ["ab", null, 1.50], nested: {ok: true}}"#)
+        // The JSON of the same block drops `undefined` and sorts the keys.
+        XCTAssertEqual(
+            try TypeScriptExample.parse(source, enumMembers: members).jsonString,
+            #"{"id":31,"nested":{"ok":true},"owner":null,"tags":["ab",null,1.50],"zeta":3}"#)
+    }
+
+    /// The same blocks fail with `parseValue` as with `parse`, for the same reason.
+    func testParseValueFailsLikeParse() {
+        for source in ["let value: T = { a: 1 ", "let value: T = { when: new Date() };", "let value: X = { a: 1, b: /* values here */ };"] {
+            var parseFailure: TypeScriptExample.Failure?
+            var valueFailure: TypeScriptExample.Failure?
+            do throws(TypeScriptExample.Failure) { _ = try TypeScriptExample.parse(source) } catch { parseFailure = error }
+            do throws(TypeScriptExample.Failure) { _ = try TypeScriptExample.parseValue(source) } catch { valueFailure = error }
+            XCTAssertNotNil(parseFailure, source)
+            XCTAssertEqual(valueFailure, parseFailure, source)
+        }
+    }
+
+    /// A compact spelling of a parsed value, members in the parser's order.
+    private func describe(_ value: TypeScriptExample.Value) -> String {
+        switch value {
+        case .string(let text): return "\"\(text)\""
+        case .number(let spelling): return spelling
+        case .bool(let flag): return String(flag)
+        case .null: return "null"
+        case .undefined: return "undefined"
+        case .array(let elements): return "[" + elements.map(describe).joined(separator: ", ") + "]"
+        case .object(let members): return "{" + members.map { "\($0.key): \(describe($0.value))" }.joined(separator: ", ") + "}"
+        }
+    }
+
     // MARK: Placeholders
 
     func testPlaceholders() {

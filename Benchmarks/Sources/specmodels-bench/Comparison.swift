@@ -56,9 +56,12 @@ enum Comparison {
         guard let specmodels = options.specmodels, let floor = options.floor else {
             fail("compare needs --specmodels PATH and --floor PATH (make bench-compare builds both)")
         }
+        let scratch = try ScratchFolder("compare")
+        defer { scratch.remove() }
         var specs = options.specs
         if specs.isEmpty {
             specs = ["\(corpus)/ampersand/v4", "\(corpus)/apideck/models"]
+            if let largest = try largestPoolSet(corpus: corpus, unpackingInto: scratch.path) { specs.append(largest) }
         }
         for spec in specs where !FileManager.default.fileExists(atPath: spec) {
             fail("no spec at \(spec): set SPECMODELS_CORPUS or pass --corpus / --spec")
@@ -77,8 +80,6 @@ enum Comparison {
         }
         print("")
 
-        let scratch = try ScratchFolder("compare")
-        defer { scratch.remove() }
         var rows: [(label: String, path: String)] = specs.map { (shortLabel($0), $0) }
         if options.replicas > 1 {
             let replicated = "\(scratch.path)/replicated"
@@ -128,7 +129,7 @@ enum Comparison {
                 }
             }
             guard !failed else {
-                print(padded(row.label, 24) + padded(String(docs), 7, right: true) + "  skipped: " + notes.joined(separator: "; "))
+                print(padded(row.label, labelWidth) + padded(String(docs), 7, right: true) + "  skipped: " + notes.joined(separator: "; "))
                 continue
             }
             let timed = contenders.indices.filter { contenders[$0].isTimed }
@@ -143,7 +144,7 @@ enum Comparison {
                 }
             }
             printRow(row.label, docs: docs, contenders: contenders, baseLabels: baseLabels)
-            for note in notes { print(padded("", 31) + note) }
+            for note in notes { print(padded("", labelWidth + 7) + note) }
             perDoc.append((row.label, docs, contenders.last!.timings.wall.median / Double(max(docs, 1))))
         }
         if perDoc.count >= 2 {
@@ -153,7 +154,7 @@ enum Comparison {
     }
 
     private static func printHeader(baseLabels: [String]) {
-        var line = padded("spec", 24) + padded("docs", 7, right: true) + padded("floor", 10, right: true)
+        var line = padded("spec", labelWidth) + padded("docs", 7, right: true) + padded("floor", 10, right: true)
         for label in baseLabels { line += padded(label, 10, right: true) + padded("×floor", 8, right: true) }
         line += padded("head", 10, right: true) + padded("×floor", 8, right: true)
         for label in baseLabels { line += padded("head/\(label)", ratioWidth(label), right: true) }
@@ -161,6 +162,10 @@ enum Comparison {
         for label in baseLabels { line += padded(baseLabels.count == 1 ? "cpu h/b" : "cpu h/\(label)", cpuRatioWidth(label, baseLabels.count), right: true) }
         print(line)
     }
+
+    /// The spec column: as wide as the longest label the default specs have
+    /// (`Kong+sdk-konnect-go/docs/models`) and a margin.
+    private static let labelWidth = 34
 
     /// The head/base column: as wide as its heading and a margin.
     private static func ratioWidth(_ baseLabel: String) -> Int { max(11, baseLabel.count + 7) }
@@ -180,7 +185,7 @@ enum Comparison {
             for (top, bottom) in zip(numerator, denominator) { ratios.append(top / bottom) }
             return format(ratios.median, decimals: 2) + "×"
         }
-        var line = padded(label, 24) + padded(String(docs), 7, right: true) + padded(formatDuration(floor.wall.median), 10, right: true)
+        var line = padded(label, labelWidth) + padded(String(docs), 7, right: true) + padded(formatDuration(floor.wall.median), 10, right: true)
         for base in bases {
             line += padded(base.walls.isEmpty ? "-" : formatDuration(base.wall.median), 10, right: true)
                 + padded(ratio(base.walls, floor.walls), 8, right: true)
@@ -192,6 +197,23 @@ enum Comparison {
             line += padded(ratio(head.cpus, base.cpus), cpuRatioWidth(baseLabel, baseLabels.count), right: true)
         }
         print(line)
+    }
+
+    /// The models folder of the pool's largest doc set (by `POOL.tsv`'s `docs` column),
+    /// unpacked from its archive into `folder`; `nil` when the corpus has no pool.
+    private static func largestPoolSet(corpus: String, unpackingInto folder: String) throws -> String? {
+        guard let table = try? String(contentsOfFile: "\(corpus)/pool/POOL.tsv", encoding: .utf8) else { return nil }
+        let rows = table.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        guard let header = rows.first, let name = header.firstIndex(of: "name"), let models = header.firstIndex(of: "models_dir"),
+              let docs = header.firstIndex(of: "docs")
+        else { return nil }
+        let sets = rows.dropFirst().filter { $0.count == header.count }
+        guard let largest = sets.max(by: { (Int($0[docs]) ?? 0) < (Int($1[docs]) ?? 0) }) else { return nil }
+        let destination = "\(folder)/pool/\(largest[name])"
+        try FileManager.default.createDirectory(atPath: destination, withIntermediateDirectories: true)
+        let unpacked = runCapturing("/usr/bin/env", ["tar", "xzf", "\(corpus)/pool/\(largest[name]).tar.gz", "-C", destination])
+        guard unpacked.status == 0 else { fail("cannot unpack \(largest[name]): \(unpacked.output.prefix(200))") }
+        return "\(destination)/\(largest[models])"
     }
 
     /// `ampersand/v4` for `/…/specs/ampersand/v4`: the last two components of a path, three

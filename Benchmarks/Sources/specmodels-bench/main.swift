@@ -22,8 +22,9 @@ let usage = """
         --base PATH       another build to time beside the head (repeatable: one column each;
                           --base-label names them in the same order); each base's output is
                           diffed against the head's and a difference reported, not hidden
-        --spec DIR        a spec to time (repeatable; default CORPUS/ampersand/v4 and
-                          CORPUS/apideck/models); the first is also timed replicated N times
+        --spec DIR        a spec to time (repeatable; default CORPUS/ampersand/v4,
+                          CORPUS/apideck/models and the largest set of CORPUS/pool, unpacked);
+                          the first is also timed replicated N times
         --replicas N      (default 15; 0 skips the replicated spec)
         --runs N          rounds per spec (default 11)
         --generate-args   passed to every generate, e.g. "--missing-types json-value"

@@ -107,7 +107,28 @@ public struct OutputDirectory: Sendable {
     /// the generator: neither listed in its manifest nor marked as generated. Writing would
     /// destroy them, so `apply` refuses.
     public func conflicts(with files: [SwiftEmitter.OutputFile]) -> [String] {
-        conflicts(with: files, holds: holdsContents(of: files), previous: Set(previousManifest()))
+        compare(with: files).conflicts
+    }
+
+    /// The folder compared with the files a run would write, made once for both reporting
+    /// the conflicts and applying: comparing every file twice was a tenth of an up-to-date run.
+    public struct Comparison: Sendable {
+        public let files: [SwiftEmitter.OutputFile]
+        /// Per file, whether the folder already holds it byte for byte (`nil`: no such file).
+        let holds: [Bool?]
+        /// The names in the manifest of the previous run.
+        let previous: [String]
+        /// Files that have the name of a generated file but were not written by the generator.
+        public let conflicts: [String]
+    }
+
+    /// Compares the folder with `files`; nothing is written.
+    public func compare(with files: [SwiftEmitter.OutputFile]) -> Comparison {
+        let previous = previousManifest()
+        let holds = holdsContents(of: files)
+        return Comparison(
+            files: files, holds: holds, previous: previous,
+            conflicts: conflicts(with: files, holds: holds, previous: Set(previous)))
     }
 
     /// - Parameter holds: `holdsContents(of: files)`; only files that exist and differ are read.
@@ -130,9 +151,14 @@ public struct OutputDirectory: Sendable {
     /// point (a full disk, say) removes the temporary files and leaves the folder's files as
     /// they were; each rename is atomic, so a reader sees the old file or the new one.
     public func apply(_ files: [SwiftEmitter.OutputFile]) throws -> Changes {
-        let previous = previousManifest()
-        let holds = holdsContents(of: files)
-        if let conflict = conflicts(with: files, holds: holds, previous: Set(previous)).first {
+        try apply(compare(with: files))
+    }
+
+    /// `apply(_:)` with the folder already compared (`compare(with:)`), as `generate` does
+    /// after reporting the conflicts.
+    public func apply(_ comparison: Comparison) throws -> Changes {
+        let (files, holds, previous) = (comparison.files, comparison.holds, comparison.previous)
+        if let conflict = comparison.conflicts.first {
             throw Failure(description: "`\(Self.join(path, conflict))` was not written by specmodels; move it away, or delete it, and run again")
         }
         try checkWritable()

@@ -79,13 +79,26 @@ public struct SpecSource: Sendable {
             diagnostics.error("spec directory `\(directory)` holds no `.md` model docs", at: nil)
         }
         walk.found.sort { $0.path < $1.path }
+        // Sizes the listing did not need a `stat` for (plain files) are looked up on every core.
+        let directory = self.directory
+        let sizes = walk.found.concurrentMap { found -> Result<Int, ReadFailure> in
+            if let size = found.size { return .success(size) }
+            let (status, failure) = Self.status(of: Self.join(directory, found.path))
+            return status.map { .success($0.size) } ?? .failure(ReadFailure(code: failure))
+        }
         // The limits are checked on the listed sizes, in order; the docs within them are read
         // on every core, and read failures reported in order.
         var accepted: [(relativePath: String, displayPath: String, size: Int)] = []
         accepted.reserveCapacity(walk.found.count)
         var total = 0
-        for (relativePath, size) in walk.found {
+        for ((relativePath, _), size) in zip(walk.found, sizes) {
             let displayPath = Self.join(directory, relativePath)
+            guard case .success(let size) = size else {
+                if case .failure(let failure) = size {
+                    diagnostics.error("`\(displayPath)` cannot be read (\(Self.describe(failure.code)))", at: nil)
+                }
+                continue
+            }
             if size > limits.fileSize {
                 diagnostics.error(
                     "file is too large: \(Self.describeSize(size)), where a model doc is a few kilobytes (at most \(Self.describeSize(limits.fileSize)))",
@@ -132,8 +145,9 @@ public struct SpecSource: Sendable {
     private struct Walk {
         let directory: String
         let limits: Limits
-        /// Relative paths of the docs found, with their sizes.
-        var found: [(path: String, size: Int)] = []
+        /// Relative paths of the docs found, with their sizes where the listing read them
+        /// (`nil` for a plain file, whose size is read later, on every core).
+        var found: [(path: String, size: Int?)] = []
         /// Every folder read so far, with its relative path, so that none is read twice through links.
         var visited: [Identity: String] = [:]
         var stopped = false
@@ -153,14 +167,14 @@ public struct SpecSource: Sendable {
                     at: nil)
                 return
             }
-            let entries: [String]
-            do {
-                entries = try FileManager.default.contentsOfDirectory(atPath: absolute).sorted()
-            } catch {
-                diagnostics.error("cannot list the folder `\(absolute)`: \(SpecSource.reason(error))", at: nil)
+            let entries: [FolderEntry]
+            switch SpecSource.entries(of: absolute) {
+            case .success(let listed): entries = listed
+            case .failure(let failure):
+                diagnostics.error("cannot list the folder `\(absolute)`: \(SpecSource.describe(failure.code))", at: nil)
                 return
             }
-            for entry in entries where !entry.hasPrefix(".") {
+            for (entry, kind) in entries where !entry.hasPrefix(".") {
                 guard !stopped else { return }
                 let relative = folder.isEmpty ? entry : "\(folder)/\(entry)"
                 let path = SpecSource.join(directory, relative)
@@ -172,6 +186,12 @@ public struct SpecSource: Sendable {
                     continue
                 }
                 let isDoc = entry.lowercased().hasSuffix(".md")
+                if kind == .regularFile {
+                    // The listing says what it is: no `stat` needed, and none at all for a file
+                    // that is no doc.
+                    if isDoc, !record(relative, size: nil, path: path, diagnostics: &diagnostics) { return }
+                    continue
+                }
                 let (entryStatus, failure) = SpecSource.status(of: path)
                 guard let status = entryStatus else {
                     // A link that leads nowhere, or around in a circle of links.
@@ -209,17 +229,51 @@ public struct SpecSource: Sendable {
                         diagnostics.error("`\(path)` is not a regular file (a pipe, socket or device); a model doc is a text file", at: nil)
                         continue
                     }
-                    if found.count == limits.fileCount {
-                        diagnostics.error(
-                            "the spec holds more than \(limits.fileCount) `.md` docs; `\(path)` and the docs after it are not read",
-                            at: nil)
-                        stopped = true
-                        return
-                    }
-                    found.append((relative, status.size))
+                    if !record(relative, size: status.size, path: path, diagnostics: &diagnostics) { return }
                 }
             }
         }
+
+        /// Adds a doc to `found`; returns `false`, and stops the walk, when the spec already
+        /// holds as many docs as it may.
+        private mutating func record(_ relative: String, size: Int?, path: String, diagnostics: inout Diagnostics) -> Bool {
+            if found.count == limits.fileCount {
+                diagnostics.error(
+                    "the spec holds more than \(limits.fileCount) `.md` docs; `\(path)` and the docs after it are not read",
+                    at: nil)
+                stopped = true
+                return false
+            }
+            found.append((relative, size))
+            return true
+        }
+    }
+
+    /// What a folder listing says an entry is: a plain file, or something a `stat` must tell
+    /// (a folder, a symbolic link, a pipe, or a file system that does not say).
+    private enum EntryKind {
+        case regularFile
+        case other
+    }
+
+    private typealias FolderEntry = (name: String, kind: EntryKind)
+
+    /// The folder's entries sorted by name, with what the listing says of each; `.` and `..`
+    /// left out. `readdir` gives each entry's type with its name, so plain files need no
+    /// `stat` (one per entry was most of listing a spec of thousands of docs).
+    private static func entries(of folder: String) -> Result<[FolderEntry], ReadFailure> {
+        guard let handle = opendir(folder) else { return .failure(ReadFailure(code: errno)) }
+        defer { closedir(handle) }
+        var entries: [FolderEntry] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: &entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            entries.append((name, Int32(entry.pointee.d_type) == Int32(DT_REG) ? .regularFile : .other))
+        }
+        entries.sort { $0.name < $1.name }
+        return .success(entries)
     }
 
     /// A file's identity on disk: device and inode.
@@ -293,14 +347,6 @@ public struct SpecSource: Sendable {
 
     private static func describe(_ code: Int32) -> String {
         String(cString: strerror(code))
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
-           underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return error.localizedDescription
     }
 
     /// The path with control characters written as Swift escapes (`\n`, `\u{1B}`).
