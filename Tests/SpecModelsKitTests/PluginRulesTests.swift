@@ -16,6 +16,7 @@ final class PluginRulesTests: XCTestCase {
             "ünïcode/naïve.md",
             "dots.in.name/x.y.md",
             "no-extension",
+            "a//b.md", "/leading/slash.md", "trailing/slash/", "//", "",
             "models/operations/listinstallationsoauth2authorizationcodetoken.md",
         ]
         if let corpus = try? TestSupport.corpusModels("v4") {

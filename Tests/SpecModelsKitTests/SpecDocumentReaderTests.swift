@@ -62,9 +62,14 @@ final class SpecDocumentReaderTests: XCTestCase {
             """)
         XCTAssertEqual(diagnostics, [])
         let thing = try XCTUnwrap(document)
-        XCTAssertEqual(DocComment.lines(description: thing.description), [
-            "| Code | Meaning |", "| ---- | ------- |", "| 1    | *one*   |",
-        ])
+        var writer = SwiftWriter()
+        DocComment.write(description: thing.description, to: &writer)
+        XCTAssertEqual(writer.text, """
+            /// | Code | Meaning |
+            /// | ---- | ------- |
+            /// | 1    | *one*   |
+
+            """)
     }
 
     func testColumnsAreFoundByName() throws {

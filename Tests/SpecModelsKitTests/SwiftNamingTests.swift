@@ -108,6 +108,11 @@ final class SwiftNamingTests: XCTestCase {
         XCTAssertEqual(SwiftNaming.typeName("Data"), "DataModel")
         XCTAssertEqual(SwiftNaming.typeName("JSONValue"), "JSONValueModel")
         XCTAssertEqual(SwiftNaming.words(splittingCamelCase: "UpdateConnectionAPIProblem"), ["Update", "Connection", "API", "Problem"])
+        XCTAssertEqual(SwiftNaming.words(splittingCamelCase: "Version2Beta"), ["Version2", "Beta"])
+        XCTAssertEqual(SwiftNaming.words(splittingCamelCase: "HTTPServer_Error"), ["HTTP", "Server_Error"])
+        XCTAssertEqual(SwiftNaming.words(splittingCamelCase: "ABC"), ["ABC"])
+        XCTAssertEqual(SwiftNaming.words(splittingCamelCase: ""), [])
+        XCTAssertEqual(SwiftNaming.words(splittingCamelCase: "NaïveÉtatName"), ["Naïve", "État", "Name"])
     }
 
     func testUniqueNamesNumberCollisionsInOrder() {

@@ -1,38 +1,56 @@
 /// Renders spec descriptions as Swift doc comment lines (markdown, as DocC reads it).
 enum DocComment {
-    /// The lines of a doc comment for a type or member: description paragraphs, then the
-    /// example, separated by empty comment lines.
-    static func lines(description: [RichParagraph], example: String = "") -> [String] {
-        var lines: [String] = []
+    /// Writes the doc comment of a type or member: description paragraphs, then the example,
+    /// then `more` paragraphs (notes the translator adds), separated by empty comment lines.
+    /// Nothing when all are empty.
+    static func write(description: [RichParagraph], example: String = "", more: [[String]] = [], to writer: inout SwiftWriter) {
+        var wroteAny = false
+        func startParagraph(_ writer: inout SwiftWriter) {
+            if wroteAny { writer.docLine("") }
+            wroteAny = true
+        }
         for paragraph in description {
-            let paragraphLines = markdownLines(paragraph)
-            guard !paragraphLines.isEmpty else { continue }
-            if !lines.isEmpty { lines.append("") }
-            lines.append(contentsOf: paragraphLines)
+            // Most descriptions are one plain text node: one line, written as it is.
+            if paragraph.count == 1, paragraph[0].kind == .text {
+                let line = paragraph[0].literal.trimmingSpaces
+                guard !line.isEmpty else { continue }
+                startParagraph(&writer)
+                writer.docLine(line)
+                continue
+            }
+            let lines = markdownLines(paragraph)
+            guard !lines.isEmpty else { continue }
+            startParagraph(&writer)
+            writer.docComment(lines)
         }
-        let trimmedExample = example.trimmingSpaces
-        guard !trimmedExample.isEmpty else { return lines }
-        if !lines.isEmpty { lines.append("") }
-        if !trimmedExample.utf8.contains(UInt8(ascii: "\n")) {
-            lines.append("Example: " + codeSpan(trimmedExample))
-        } else {
-            lines.append("Example:")
-            lines.append("```")
-            appendLines(of: trimmedExample, to: &lines)
-            lines.append("```")
+        var trimmedExample = example.trimmingSpaces
+        if !trimmedExample.isEmpty {
+            startParagraph(&writer)
+            if !trimmedExample.withUTF8({ $0.contains(UInt8(ascii: "\n")) }) {
+                let (fence, padding) = codeSpanDelimiters(trimmedExample)
+                writer.docLine("Example: ", fence, padding, trimmedExample, padding, fence)
+            } else {
+                writer.docLine("Example:")
+                writer.docLine("```")
+                writer.docComment(lines(of: trimmedExample))
+                writer.docLine("```")
+            }
         }
-        return lines
+        for paragraph in more where !paragraph.isEmpty {
+            startParagraph(&writer)
+            writer.docComment(paragraph)
+        }
     }
 
     /// The text's lines, split at each `\n` (a `\r\n` is one Character, as `split` on
     /// Characters keeps it); split on bytes unless the text holds a `\r`.
-    private static func appendLines(of text: String, to lines: inout [String]) {
-        guard !text.utf8.contains(UInt8(ascii: "\r")) else {
-            lines.append(contentsOf: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
-            return
+    private static func lines(of text: String) -> [String] {
+        var text = text
+        guard !text.withUTF8({ $0.contains(UInt8(ascii: "\r")) }) else {
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lines.append(String(decoding: line, as: UTF8.self))
+        return text.withUTF8 { bytes in
+            bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         }
     }
 
@@ -47,12 +65,7 @@ enum DocComment {
     }
 
     /// One paragraph of inlines as markdown lines; `<br/>` starts a new line.
-    static func markdownLines(_ inlines: RichParagraph) -> [String] {
-        // Most descriptions are one plain text node: one line, nothing to print as markdown.
-        if inlines.count == 1, inlines[0].kind == .text {
-            let line = inlines[0].literal.trimmingSpaces
-            return line.isEmpty ? [] : [line]
-        }
+    private static func markdownLines(_ inlines: RichParagraph) -> [String] {
         var lines = [""]
         appendMarkdown(inlines, to: &lines)
         // Collapse runs of blank lines that `<br/><br/>` leaves, and trim the ends.
@@ -104,22 +117,22 @@ enum DocComment {
 
     /// A code span that survives backticks inside the text.
     static func codeSpan(_ text: String) -> String {
+        let (fence, padding) = codeSpanDelimiters(text)
+        return fence + padding + text + padding + fence
+    }
+
+    /// What goes each side of `text` in a code span: a run of backticks longer than any inside
+    /// it, and a space when the text starts or ends with a backtick.
+    static func codeSpanDelimiters(_ text: String) -> (fence: String, padding: String) {
         var longestRun = 0
         var run = 0
         for byte in text.utf8 {  // a backtick is one byte and never part of another character
             run = byte == UInt8(ascii: "`") ? run + 1 : 0
             longestRun = max(longestRun, run)
         }
-        if longestRun == 0 {  // most spans: one backtick each side, one allocation
-            var span = ""
-            span.reserveCapacity(text.utf8.count + 2)
-            span.append("`")
-            span.append(text)
-            span.append("`")
-            return span
-        }
+        if longestRun == 0 { return ("`", "") }  // most spans
         let fence = String(repeating: "`", count: longestRun + 1)
         let padding = text.utf8.first == UInt8(ascii: "`") || text.utf8.last == UInt8(ascii: "`") ? " " : ""
-        return fence + padding + text + padding + fence
+        return (fence, padding)
     }
 }

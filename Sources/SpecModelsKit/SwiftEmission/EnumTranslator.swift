@@ -16,7 +16,7 @@ struct EnumTranslator {
         }
     }
 
-    /// Each value with its case name and its Swift literal.
+    /// Each value with its case name (escaped) and its Swift literal.
     private var cases: [(name: String, literal: String, value: EnumValue)] {
         zip(shape.values, MemberNaming.caseNames(of: shape.values, enumName: model.name)).map { value, name in
             let literal: String
@@ -25,54 +25,59 @@ struct EnumTranslator {
             case .integer(let integer): literal = String(integer)
             case .number(let number): literal = number
             }
-            return (name, literal, value)
+            return (SwiftNaming.escaped(name), literal, value)
         }
     }
 
-    func translate() -> [SwiftCode] {
+    func write(to writer: inout SwiftWriter) {
         let access = context.access
         let cases = self.cases
-        var body: [SwiftCode] = []
-        for entry in cases {
-            // An empty code span would not render: the empty string is said in words.
-            let raw = Self.rawText(entry.value.value)
-            body.append(.docComment([raw.isEmpty ? "The empty string." : DocComment.codeSpan(raw)]))
-            body.append(.line("case \(SwiftNaming.escaped(entry.name))"))
-        }
-        body.append(.docComment(["A value this version of the spec does not list, kept as sent."]))
-        body.append(.line("case \(Self.unrecognizedCase)(\(rawType))"))
-        body.append(.blank)
-        body.append(.block("\(access)init(rawValue: \(rawType))", [
-            .switchBlock("rawValue", cases.map { .line("case \($0.literal): self = .\(SwiftNaming.escaped($0.name))") }
-                + [.line("default: self = .\(Self.unrecognizedCase)(rawValue)")]),
-        ]))
-        body.append(.blank)
-        body.append(.block("\(access)var rawValue: \(rawType)", [
-            .switchBlock("self", cases.map { .line("case .\(SwiftNaming.escaped($0.name)): \($0.literal)") }
-                + [.line("case .\(Self.unrecognizedCase)(let rawValue): rawValue")]),
-        ]))
-        body.append(.blank)
-        body.append(.docComment(["The values this version of the spec lists, in its order."]))
-        body.append(.line("\(access)static let allKnownCases: [\(context.names[model.id])] = [\(cases.map { ".\(SwiftNaming.escaped($0.name))" }.joined(separator: ", "))]"))
-        body.append(.blank)
-        body.append(.block("\(access)init(from decoder: any Decoder) throws", [
-            .line("self.init(rawValue: try decoder.singleValueContainer().decode(\(rawType).self))"),
-        ]))
-        body.append(.blank)
-        body.append(.block("\(access)func encode(to encoder: any Encoder) throws", [
-            .line("var container = encoder.singleValueContainer()"),
-            .line("try container.encode(rawValue)"),
-        ]))
-
-        var declaration: [SwiftCode] = []
-        let doc = DocComment.lines(description: model.description)
-        if !doc.isEmpty { declaration.append(.docComment(doc)) }
+        let rawType = self.rawType
+        DocComment.write(description: model.description, to: &writer)
         if let deprecation = model.deprecation {
-            declaration.append(.line(TranslationContext.deprecatedAttribute(deprecation.message)))
+            writer.line(TranslationContext.deprecatedAttribute(deprecation.message))
         }
-        declaration.append(.block(
-            "\(access)enum \(context.names[model.id]): RawRepresentable, Codable, Hashable, Sendable\(context.extraConformances(of: model))", body))
-        return declaration
+        writer.block(access, "enum ", context.names[model.id], ": RawRepresentable, Codable, Hashable, Sendable", context.extraConformances(of: model)) { writer in
+            for entry in cases {
+                // An empty code span would not render: the empty string is said in words.
+                let raw = Self.rawText(entry.value.value)
+                if raw.isEmpty {
+                    writer.docLine("The empty string.")
+                } else {
+                    let (fence, padding) = DocComment.codeSpanDelimiters(raw)
+                    writer.docLine(fence, padding, raw, padding, fence)
+                }
+                writer.line("case ", entry.name)
+            }
+            writer.docLine("A value this version of the spec does not list, kept as sent.")
+            writer.line("case ", Self.unrecognizedCase, "(", rawType, ")")
+            writer.blank()
+            writer.block(access, "init(rawValue: ", rawType, ")") { writer in
+                writer.switchBlock("rawValue") { writer in
+                    for entry in cases { writer.line("case ", entry.literal, ": self = .", entry.name) }
+                    writer.line("default: self = .", Self.unrecognizedCase, "(rawValue)")
+                }
+            }
+            writer.blank()
+            writer.block(access, "var rawValue: ", rawType) { writer in
+                writer.switchBlock("self") { writer in
+                    for entry in cases { writer.line("case .", entry.name, ": ", entry.literal) }
+                    writer.line("case .", Self.unrecognizedCase, "(let rawValue): rawValue")
+                }
+            }
+            writer.blank()
+            writer.docLine("The values this version of the spec lists, in its order.")
+            writer.line(access, "static let allKnownCases: [", context.names[model.id], "] = [", cases.map { "." + $0.name }.joined(separator: ", "), "]")
+            writer.blank()
+            writer.block(access, "init(from decoder: any Decoder) throws") { writer in
+                writer.line("self.init(rawValue: try decoder.singleValueContainer().decode(", rawType, ".self))")
+            }
+            writer.blank()
+            writer.block(access, "func encode(to encoder: any Encoder) throws") { writer in
+                writer.line("var container = encoder.singleValueContainer()")
+                writer.line("try container.encode(rawValue)")
+            }
+        }
     }
 
     private static func rawText(_ literal: EnumValue.Literal) -> String {

@@ -2,12 +2,12 @@ extension SwiftEmitter {
     /// `public typealias Status = JSONValue` for a doc without a shape, or whose section could
     /// not be read (`unknownTypes: jsonValue`), under the doc's text and a line saying why.
     static func render(_ alias: JSONValueAlias, named name: String, context: TranslationContext) -> String {
-        var doc = DocComment.lines(description: alias.description)
-        if !doc.isEmpty { doc.append("") }
-        doc.append(
-            alias.isUnreadable
-                ? "SpecModels could not read this type's section in the docs, so it holds any JSON."
-                : "The docs give this type no `## Fields`, `## Values` or `## Supported Types`, so it holds any JSON.")
-        return render([.docComment(doc), .line("\(context.access)typealias \(name) = JSONValue")], from: alias.relativePath)
+        let reason = alias.isUnreadable
+            ? "SpecModels could not read this type's section in the docs, so it holds any JSON."
+            : "The docs give this type no `## Fields`, `## Values` or `## Supported Types`, so it holds any JSON."
+        return renderFile(from: alias.relativePath) { writer in
+            DocComment.write(description: alias.description, more: [[reason]], to: &writer)
+            writer.line(context.access, "typealias ", name, " = JSONValue")
+        }
     }
 }

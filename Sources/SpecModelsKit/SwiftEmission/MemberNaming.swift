@@ -5,9 +5,10 @@ enum MemberNaming {
     /// name), unique within the type, and never the type's own name (a member cannot share it).
     static func propertyNames(of properties: [Property], typeName: String, customNames: [String?] = []) -> [String] {
         var taken = UniqueNames()
-        return properties.enumerated().map { position, property in
+        // By position: `enumerated()` would copy every property to read its name.
+        return properties.indices.map { position in
             let custom = position < customNames.count ? customNames[position] : nil
-            var name = taken.claim(custom ?? SwiftNaming.memberName(property.name))
+            var name = taken.claim(custom ?? SwiftNaming.memberName(properties[position].name))
             if name == typeName { name = taken.claim(name + "Value") }
             return name
         }

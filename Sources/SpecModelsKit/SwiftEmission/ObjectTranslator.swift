@@ -28,20 +28,46 @@ struct ObjectTranslator {
         customCoding = Self.needsCustomCoding(properties, model: model, context: context, probe: probe)
     }
 
-    /// How a property is declared and coded.
-    private struct Member {
+    /// How a property is declared and coded: its names and types spelled once, as the
+    /// declaration, the initializer and both coding methods write them. A class, so that the
+    /// loops over members pass a reference rather than copy every field (and the property).
+    private final class Member {
         let property: Property
         /// The Swift name, unescaped.
         let name: String
+        /// The Swift name as written in code (`` `default` ``).
+        let escapedName: String
         /// The JSON key.
         let wireKey: String
+        /// The JSON key as a string literal.
+        let keyLiteral: String
         let swiftType: String
+        /// `T`, `T?` or `Nullable<T>?`.
+        let declaredType: String
         /// Stored in a private `_name` behind a computed property.
         let isBacked: Bool
         /// Stored as `Indirect<T>` because the struct would otherwise contain itself.
         let isIndirect: Bool
         /// Holds the object's keys that no other member has (see `isAdditionalProperties`).
         let isAdditionalProperties: Bool
+        /// `_name` when backed, else the name.
+        let storageName: String
+
+        init(property: Property, name: String, swiftType: String, isBacked: Bool, isIndirect: Bool, isAdditionalProperties: Bool) {
+            self.property = property
+            self.name = name
+            escapedName = SwiftNaming.escaped(name)
+            wireKey = property.wireKey
+            keyLiteral = SwiftNaming.stringLiteral(property.wireKey)
+            self.swiftType = swiftType
+            let valueType = property.isThreeState ? "Nullable<" + swiftType + ">" : swiftType
+            declaredType = !property.isRequired || property.isNullable ? valueType + "?" : swiftType
+            self.isBacked = isBacked
+            self.isIndirect = isIndirect
+            self.isAdditionalProperties = isAdditionalProperties
+            storageName = isBacked ? "_" + name : name
+        }
+
         /// The key may be absent (or `null`): decoded with `decodeIfPresent`, defaulting to `nil`.
         var isOptional: Bool { !property.isRequired }
         /// The key must be present, its value may be `null`: decoded as `T?`, encoded as `null`.
@@ -51,9 +77,6 @@ struct ObjectTranslator {
         var isThreeState: Bool { property.isThreeState }
         /// Declared `T?` (or `Nullable<T>?`): optional or nullable.
         var hasOptionalType: Bool { isOptional || isNullable }
-        /// The type that holds a value when there is one: `Nullable<T>` for a three-state member.
-        var valueType: String { isThreeState ? "Nullable<\(swiftType)>" : swiftType }
-        var declaredType: String { hasOptionalType ? "\(valueType)?" : swiftType }
         var literalDefault: String? {
             switch property.type {
             case .stringLiteral(let value): return SwiftNaming.stringLiteral(value)
@@ -62,7 +85,6 @@ struct ObjectTranslator {
             default: return nil
             }
         }
-        var storageName: String { isBacked ? "_\(name)" : name }
     }
 
     private var members: [Member] {
@@ -72,12 +94,11 @@ struct ObjectTranslator {
         let names = MemberNaming.propertyNames(
             of: properties, typeName: context.names[model.id], customNames: customizations.map { $0?.swiftName })
         return properties.enumerated().map { position, property in
-            let name = names[position]
             let customization = customizations[position]
             let isIndirect = context.cycles.isCyclic(model.id, position)
             let isBacked = isIndirect || (property.deprecationMessage != nil && needsCustomCoding && !codingIsDeprecated)
             return Member(
-                property: property, name: name, wireKey: property.wireKey,
+                property: property, name: names[position],
                 swiftType: customization?.swiftType ?? context.mapping.swiftType(property.type),
                 isBacked: isBacked, isIndirect: isIndirect,
                 isAdditionalProperties: !isIndirect && Self.isAdditionalProperties(property))
@@ -134,69 +155,69 @@ struct ObjectTranslator {
     /// File-private overloads that the synthesized `Codable` conformance above picks over
     /// the generic ones, so its `Date` properties are coded as RFC 3339 strings whatever
     /// the coder's date strategy. Being file-private, they affect this file alone.
-    static let timestampCodingOverloads: [SwiftCode] = [
-        .docComment(["Codes this file's `Date` properties as RFC 3339 timestamps, whatever the coder's date strategy."]),
-        .block("fileprivate extension KeyedDecodingContainer", [
-            .block("func decode(_ type: Date.Type, forKey key: Key) throws -> Date", [
-                .line("try decodeRFC3339Date(forKey: key)"),
-            ]),
-            .blank,
-            .block("func decodeIfPresent(_ type: Date.Type, forKey key: Key) throws -> Date?", [
-                .line("try decodeRFC3339DateIfPresent(forKey: key)"),
-            ]),
-        ]),
-        .blank,
-        .block("fileprivate extension KeyedEncodingContainer", [
-            .block("mutating func encode(_ value: Date, forKey key: Key) throws", [
-                .line("try encodeRFC3339Date(value, forKey: key)"),
-            ]),
-            .blank,
-            .block("mutating func encodeIfPresent(_ value: Date?, forKey key: Key) throws", [
-                .line("try encodeRFC3339DateIfPresent(value, forKey: key)"),
-            ]),
-        ]),
-    ]
+    static func writeTimestampCodingOverloads(to writer: inout SwiftWriter) {
+        writer.docLine("Codes this file's `Date` properties as RFC 3339 timestamps, whatever the coder's date strategy.")
+        writeOneLineMethods(of: "fileprivate extension KeyedDecodingContainer", [
+            ("func decode(_ type: Date.Type, forKey key: Key) throws -> Date", "try decodeRFC3339Date(forKey: key)"),
+            ("func decodeIfPresent(_ type: Date.Type, forKey key: Key) throws -> Date?", "try decodeRFC3339DateIfPresent(forKey: key)"),
+        ], to: &writer)
+        writer.blank()
+        writeOneLineMethods(of: "fileprivate extension KeyedEncodingContainer", [
+            ("mutating func encode(_ value: Date, forKey key: Key) throws", "try encodeRFC3339Date(value, forKey: key)"),
+            ("mutating func encodeIfPresent(_ value: Date?, forKey key: Key) throws", "try encodeRFC3339DateIfPresent(value, forKey: key)"),
+        ], to: &writer)
+    }
 
-    func translate() -> [SwiftCode] {
+    /// `opening {` with methods whose bodies are one line each, a blank line between them.
+    private static func writeOneLineMethods(
+        of opening: String, _ methods: [(signature: String, body: String)], to writer: inout SwiftWriter
+    ) {
+        writer.block(opening) { writer in
+            for (index, method) in methods.enumerated() {
+                if index > 0 { writer.blank() }
+                writer.block(method.signature) { writer in
+                    writer.line(method.body)
+                }
+            }
+        }
+    }
+
+    func write(to writer: inout SwiftWriter) {
         let members = self.members
-        let access = context.access
-        var body: [SwiftCode] = []
-        for member in members {
-            body.append(contentsOf: declaration(of: member))
-            body.append(.blank)
-        }
-        body.append(contentsOf: initializers(members))
-        let explicitCoding = customCoding || !properties.contains { $0.deprecationMessage != nil }
-        if explicitCoding {
-            let deprecatedTypes = customCoding ? deprecatedFieldsOfDeprecatedTypes : []
-            let attribute: [SwiftCode] = deprecatedTypes.isEmpty ? [] : [.line(TranslationContext.deprecatedAttribute(
-                "Codes the deprecated " + (deprecatedTypes.count == 1 ? "field " : "fields ")
-                    + deprecatedTypes.map(\.name).joined(separator: ", ")
-                    + "; JSONDecoder and JSONEncoder use it without a warning"))]
-            body.append(.blank)
-            body.append(contentsOf: attribute + decodingInitializer(members))
-            body.append(.blank)
-            body.append(contentsOf: attribute + encodeMethod(members))
-        } else if members.contains(where: { $0.name != $0.wireKey }) {
-            body.append(.blank)
-            body.append(codingKeys(members))
-        }
-        var declaration: [SwiftCode] = []
-        var doc = DocComment.lines(description: model.description)
-        for paragraph in [DocComment.runtimeNote(of: model, graph: context.graph)] + streamFieldDocumentation() where !paragraph.isEmpty {
-            if !doc.isEmpty { doc.append("") }
-            doc.append(contentsOf: paragraph)
-        }
-        if !doc.isEmpty { declaration.append(.docComment(doc)) }
+        DocComment.write(
+            description: model.description, more: [DocComment.runtimeNote(of: model, graph: context.graph)] + streamFieldDocumentation(),
+            to: &writer)
         if let deprecation = model.deprecation {
-            declaration.append(.line(TranslationContext.deprecatedAttribute(deprecation.message)))
+            writer.line(TranslationContext.deprecatedAttribute(deprecation.message))
         }
-        declaration.append(.block("\(access)struct \(context.names[model.id]): Codable, Hashable, Sendable\(context.extraConformances(of: model))", body))
+        let explicitCoding = customCoding || !properties.contains { $0.deprecationMessage != nil }
+        writer.block(context.access, "struct ", context.names[model.id], ": Codable, Hashable, Sendable", context.extraConformances(of: model)) { writer in
+            for member in members {
+                writeDeclaration(of: member, to: &writer)
+                writer.blank()
+            }
+            writeInitializers(members, to: &writer)
+            if explicitCoding {
+                let deprecatedTypes = customCoding ? deprecatedFieldsOfDeprecatedTypes : []
+                let attribute = deprecatedTypes.isEmpty ? nil : TranslationContext.deprecatedAttribute(
+                    "Codes the deprecated " + (deprecatedTypes.count == 1 ? "field " : "fields ")
+                        + deprecatedTypes.map(\.name).joined(separator: ", ")
+                        + "; JSONDecoder and JSONEncoder use it without a warning")
+                writer.blank()
+                if let attribute { writer.line(attribute) }
+                writeDecodingInitializer(members, to: &writer)
+                writer.blank()
+                if let attribute { writer.line(attribute) }
+                writeEncodeMethod(members, to: &writer)
+            } else if members.contains(where: { $0.name != $0.wireKey }) {
+                writer.blank()
+                writeCodingKeys(members, to: &writer)
+            }
+        }
         if !explicitCoding && properties.contains(where: { $0.type == .dateTime }) {
-            declaration.append(.blank)
-            declaration.append(contentsOf: Self.timestampCodingOverloads)
+            writer.blank()
+            Self.writeTimestampCodingOverloads(to: &writer)
         }
-        return declaration
     }
 
     /// One paragraph per field whose value is a stream (`ModelNode.streamFields`): it is not a
@@ -217,21 +238,20 @@ struct ObjectTranslator {
         }
     }
 
-    private func declaration(of member: Member) -> [SwiftCode] {
-        var code: [SwiftCode] = []
-        var doc = DocComment.lines(description: [member.property.description], example: member.property.example)
-        if member.isAdditionalProperties {
-            if !doc.isEmpty { doc.append("") }
-            doc.append("Holds the object's keys not listed above (they are flat in the JSON, beside the other keys).")
-        }
-        if !doc.isEmpty { code.append(.docComment(doc)) }
+    private func writeDeclaration(of member: Member, to writer: inout SwiftWriter) {
+        DocComment.write(
+            description: [member.property.description], example: member.property.example,
+            more: member.isAdditionalProperties
+                ? [["Holds the object's keys not listed above (they are flat in the JSON, beside the other keys)."]] : [],
+            to: &writer)
         let access = context.access
-        let deprecated = member.property.deprecationMessage.map(TranslationContext.deprecatedAttribute)
-        if let deprecated { code.append(.line(deprecated)) }
-        let name = SwiftNaming.escaped(member.name)
+        if let message = member.property.deprecationMessage {
+            writer.line(TranslationContext.deprecatedAttribute(message))
+        }
+        let name = member.escapedName
         guard member.isBacked else {
-            code.append(.line("\(access)var \(name): \(member.declaredType)"))
-            return code
+            writer.line(access, "var ", name, ": ", member.declaredType)
+            return
         }
         let storage = member.storageName
         if member.isIndirect {
@@ -244,70 +264,69 @@ struct ObjectTranslator {
                 getter = member.hasOptionalType ? "\(storage)?.value" : "\(storage).value"
                 storageType = member.hasOptionalType ? "Indirect<\(member.swiftType)>?" : "Indirect<\(member.swiftType)>"
             }
-            code.append(.block("\(access)var \(name): \(member.declaredType)", [
-                .line("get { \(getter) }"),
-                .line("set { \(storage) = \(Self.boxed(member, "newValue")) }"),
-            ]))
-            code.append(.line("private var \(storage): \(storageType)"))
+            writer.block(access, "var ", name, ": ", member.declaredType) { writer in
+                writer.line("get { ", getter, " }")
+                writer.line("set { ", storage, " = ", Self.boxed(member, "newValue"), " }")
+            }
+            writer.line("private var ", storage, ": ", storageType)
         } else {
-            code.append(.block("\(access)var \(name): \(member.declaredType)", [
-                .line("get { \(storage) }"),
-                .line("set { \(storage) = newValue }"),
-            ]))
-            code.append(.line("private var \(storage): \(member.declaredType)"))
+            writer.block(access, "var ", name, ": ", member.declaredType) { writer in
+                writer.line("get { ", storage, " }")
+                writer.line("set { ", storage, " = newValue }")
+            }
+            writer.line("private var ", storage, ": ", member.declaredType)
         }
-        return code
     }
 
     // MARK: Initializers
 
-    private func initializers(_ members: [Member]) -> [SwiftCode] {
+    private func writeInitializers(_ members: [Member], to writer: inout SwiftWriter) {
         let deprecated = members.filter { $0.property.deprecationMessage != nil }
         if deprecated.isEmpty {
-            return initializer(members, omitting: [], deprecation: nil)
+            writeInitializer(members, omitting: [], deprecation: nil, to: &writer)
+            return
         }
         let fullInitDeprecation = "Sets deprecated fields: " + deprecated.map(\.property.name).joined(separator: ", ")
         if deprecated.contains(where: { !$0.isOptional }) {
-            return initializer(members, omitting: [], deprecation: fullInitDeprecation, defaultsForDeprecated: true)
+            writeInitializer(members, omitting: [], deprecation: fullInitDeprecation, defaultsForDeprecated: true, to: &writer)
+            return
         }
         // One initializer without the deprecated fields, so that using the type warns no one,
         // and one with them (no defaults there, so that calls are never ambiguous).
-        return initializer(members, omitting: Set(deprecated.map(\.name)), deprecation: nil)
-            + [.blank]
-            + initializer(members, omitting: [], deprecation: fullInitDeprecation, defaultsForDeprecated: false)
+        writeInitializer(members, omitting: Set(deprecated.map(\.name)), deprecation: nil, to: &writer)
+        writer.blank()
+        writeInitializer(members, omitting: [], deprecation: fullInitDeprecation, defaultsForDeprecated: false, to: &writer)
     }
 
-    private func initializer(
-        _ members: [Member], omitting omitted: Set<String>, deprecation: String?, defaultsForDeprecated: Bool = true
-    ) -> [SwiftCode] {
-        let included = members.filter { !omitted.contains($0.name) }
-        var code: [SwiftCode] = []
-        if let deprecation { code.append(.line(TranslationContext.deprecatedAttribute(deprecation))) }
-        let parameters = included.map { member -> String in
-            var parameter = "\(SwiftNaming.escaped(member.name)): \(member.declaredType)"
-            // A nullable member has no default: the caller says whether the value is there or `null`.
-            let allowsDefault = !member.isNullable && (member.property.deprecationMessage == nil || defaultsForDeprecated)
-            if let literal = member.literalDefault, allowsDefault {
-                parameter += member.isThreeState ? " = .value(\(literal))" : " = \(literal)"
-            } else if member.isOptional && allowsDefault {
-                parameter += " = nil"
-            }
-            return parameter
-        }
-        let assignments = included.map { member -> SwiftCode in
-            let value = SwiftNaming.escaped(member.name)
-            if member.isIndirect {
-                return .line("self.\(member.storageName) = \(Self.boxed(member, value))")
-            }
-            return .line("self.\(member.storageName) = \(value)")
-        }
+    private func writeInitializer(
+        _ members: [Member], omitting omitted: Set<String>, deprecation: String?, defaultsForDeprecated: Bool = true,
+        to writer: inout SwiftWriter
+    ) {
+        let included = omitted.isEmpty ? members : members.filter { !omitted.contains($0.name) }
+        if let deprecation { writer.line(TranslationContext.deprecatedAttribute(deprecation)) }
         let access = context.access
-        if parameters.isEmpty {
-            code.append(.line("\(access)init() {}"))
-        } else {
-            code.append(.parameterized(head: "\(access)init", parameters: parameters, body: assignments))
+        guard !included.isEmpty else {
+            writer.line(access, "init() {}")
+            return
         }
-        return code
+        writer.parameterized(access, "init") { writer in
+            for member in included {
+                // A nullable member has no default: the caller says whether the value is there or `null`.
+                let allowsDefault = !member.isNullable && (member.property.deprecationMessage == nil || defaultsForDeprecated)
+                if let literal = member.literalDefault, allowsDefault {
+                    writer.parameter(member.escapedName, ": ", member.declaredType, member.isThreeState ? " = .value(" : " = ", literal, member.isThreeState ? ")" : "")
+                } else if member.isOptional && allowsDefault {
+                    writer.parameter(member.escapedName, ": ", member.declaredType, " = nil")
+                } else {
+                    writer.parameter(member.escapedName, ": ", member.declaredType)
+                }
+            }
+        } body: { writer in
+            for member in included {
+                let value = member.escapedName
+                writer.line("self.", member.storageName, " = ", member.isIndirect ? Self.boxed(member, value) : value)
+            }
+        }
     }
 
     /// `value` (of the member's declared type) in the member's `Indirect` storage.
@@ -319,50 +338,56 @@ struct ObjectTranslator {
     // MARK: Coding
 
     /// The keys of a synthesized conformance whose property names differ from the JSON keys.
-    private func codingKeys(_ members: [Member]) -> SwiftCode {
-        let cases = members.map { member -> SwiftCode in
-            let name = SwiftNaming.escaped(member.storageName)
-            return member.storageName == member.wireKey
-                ? .line("case \(name)")
-                : .line("case \(name) = \(SwiftNaming.stringLiteral(member.wireKey))")
+    private func writeCodingKeys(_ members: [Member], to writer: inout SwiftWriter) {
+        writer.block("private enum CodingKeys: String, CodingKey") { writer in
+            for member in members {
+                let name = SwiftNaming.escaped(member.storageName)
+                if member.storageName == member.wireKey {
+                    writer.line("case ", name)
+                } else {
+                    writer.line("case ", name, " = ", member.keyLiteral)
+                }
+            }
         }
-        return .block("private enum CodingKeys: String, CodingKey", cases)
     }
 
-    private func decodingInitializer(_ members: [Member]) -> [SwiftCode] {
-        // A model without fields still decodes only from an object (the synthesized conformance
-        // would take any value, so a union would read an array or a string as this member).
-        guard !members.isEmpty else {
-            return [.block("\(context.access)init(from decoder: any Decoder) throws", [
-                .line("_ = try decoder.container(keyedBy: SpecModelsCodingKey.self)"),
-            ])]
+    private func writeDecodingInitializer(_ members: [Member], to writer: inout SwiftWriter) {
+        writer.block(context.access, "init(from decoder: any Decoder) throws") { writer in
+            // A model without fields still decodes only from an object (the synthesized conformance
+            // would take any value, so a union would read an array or a string as this member).
+            guard !members.isEmpty else {
+                writer.line("_ = try decoder.container(keyedBy: SpecModelsCodingKey.self)")
+                return
+            }
+            writer.line("let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)")
+            if let probe {
+                writer.line(
+                    "try container.checkKeysAreNotConverted(", SwiftNaming.stringLiteral(probe.key),
+                    ", convertedFromSnakeCase: ", SwiftNaming.stringLiteral(probe.converted), ")")
+            }
+            // Only the additional properties' member names the other keys.
+            let documentedKeys = members.contains(where: \.isAdditionalProperties) ? Self.documentedKeysLiteral(members) : ""
+            for member in members {
+                writeDecodeStatements(member, documentedKeys: documentedKeys, to: &writer)
+            }
         }
-        var body: [SwiftCode] = [.line("let container = try decoder.container(keyedBy: SpecModelsCodingKey.self)")]
-        if let probe {
-            body.append(.line("try container.checkKeysAreNotConverted(\(SwiftNaming.stringLiteral(probe.key)), convertedFromSnakeCase: \(SwiftNaming.stringLiteral(probe.converted)))"))
-        }
-        // Only the additional properties' member names the other keys.
-        let documentedKeys = members.contains(where: \.isAdditionalProperties) ? Self.documentedKeysLiteral(members) : ""
-        for member in members {
-            body.append(contentsOf: decodeStatements(member, documentedKeys: documentedKeys))
-        }
-        return [.block("\(context.access)init(from decoder: any Decoder) throws", body)]
     }
 
-    private func decodeStatements(_ member: Member, documentedKeys: String) -> [SwiftCode] {
-        let key = SwiftNaming.stringLiteral(member.wireKey)
-        let target = "self.\(member.storageName)"
+    private func writeDecodeStatements(_ member: Member, documentedKeys: String, to writer: inout SwiftWriter) {
+        let target = member.storageName
         let type = member.property.type
         let mapping = context.mapping
         if member.isAdditionalProperties, case .map(let element) = type {
             let decode = "try container.decodeAdditionalProperties(\(mapping.wireType(element)).self, excluding: \(documentedKeys))"
             let converted = mapping.fromWire(type, decode)
-            guard member.hasOptionalType else { return [.line("\(target) = \(converted)")] }
+            guard member.hasOptionalType else {
+                writer.line("self.", target, " = ", converted)
+                return
+            }
             let local = "decoded\(SwiftNaming.uppercasingFirst(member.name))"
-            return [
-                .line("let \(local) = \(converted)"),
-                .line("\(target) = \(local).isEmpty ? nil : \(local)"),
-            ]
+            writer.line("let ", local, " = ", converted)
+            writer.line("self.", target, " = ", local, ".isEmpty ? nil : ", local)
+            return
         }
         if let literal = member.literalDefault {
             let local = "decoded\(SwiftNaming.uppercasingFirst(member.name))"
@@ -372,43 +397,56 @@ struct ObjectTranslator {
             } else {
                 check = member.hasOptionalType ? "\(local) == nil || \(local) == \(literal)" : "\(local) == \(literal)"
             }
-            return [
-                .line("let \(local) = try \(decodeCall(member.swiftType, member, key: key))"),
-                .block("guard \(check) else", [
-                    .line("throw DecodingError.dataCorruptedError(forKey: \(key), in: container, debugDescription: \(SwiftNaming.stringLiteral("expected the literal \(literal)")))"),
-                ]),
-                .line("\(target) = \(local)"),
-            ]
+            writer.startLine("let ", local, " = try ")
+            writeDecodeCall(member.swiftType, member, to: &writer)
+            writer.endLine()
+            writer.block("guard ", check, " else") { writer in
+                writer.line(
+                    "throw DecodingError.dataCorruptedError(forKey: ", member.keyLiteral, ", in: container, debugDescription: ",
+                    SwiftNaming.stringLiteral("expected the literal \(literal)"), ")")
+            }
+            writer.line("self.", target, " = ", local)
+            return
         }
         if member.isIndirect {
-            let decode = member.isThreeState
-                ? "try \(decodeCall(member.swiftType, member, key: key))?.map(Indirect.init)"
-                : member.hasOptionalType
-                ? "try \(decodeCall(member.swiftType, member, key: key)).map(Indirect.init)"
-                : "Indirect(try \(decodeCall(member.swiftType, member, key: key)))"
-            return [.line("\(target) = \(decode)")]
+            if member.isThreeState || member.hasOptionalType {
+                writer.startLine("self.", target, " = try ")
+                writeDecodeCall(member.swiftType, member, to: &writer)
+                writer.endLine(member.isThreeState ? "?.map(Indirect.init)" : ".map(Indirect.init)")
+            } else {
+                writer.startLine("self.", target, " = Indirect(try ")
+                writeDecodeCall(member.swiftType, member, to: &writer)
+                writer.endLine(")")
+            }
+            return
         }
         if type == .dateTime {
-            if member.isThreeState {
-                return [.line("\(target) = try \(decodeCall("RFC3339Timestamp", member, key: key))?.map(\\.date)")]
+            if member.isThreeState || member.isNullable {
+                writer.startLine("self.", target, " = try ")
+                writeDecodeCall("RFC3339Timestamp", member, to: &writer)
+                writer.endLine(member.isThreeState ? "?.map(\\.date)" : "?.date")
+            } else {
+                let method = member.isOptional ? "decodeRFC3339DateIfPresent" : "decodeRFC3339Date"
+                writer.line("self.", target, " = try container.", method, "(forKey: ", member.keyLiteral, ")")
             }
-            if member.isNullable {
-                return [.line("\(target) = try \(decodeCall("RFC3339Timestamp", member, key: key))?.date")]
-            }
-            let method = member.isOptional ? "decodeRFC3339DateIfPresent" : "decodeRFC3339Date"
-            return [.line("\(target) = try container.\(method)(forKey: \(key))")]
+            return
         }
-        if mapping.needsWireConversion(type) {
-            let decode = decodeCall(mapping.wireType(type), member, key: key)
-            if member.isThreeState {
-                return [.line("\(target) = try \(decode)?.map { \(mapping.fromWire(type, "$0")) }")]
-            }
-            if member.hasOptionalType {
-                return [.line("\(target) = try \(decode).map { \(mapping.fromWire(type, "$0")) }")]
-            }
-            return [.line("\(target) = \(mapping.fromWire(type, "try \(decode)"))")]
+        writer.startLine("self.", target, " = try ")
+        guard mapping.needsWireConversion(type) else {
+            writeDecodeCall(member.swiftType, member, to: &writer)
+            writer.endLine()
+            return
         }
-        return [.line("\(target) = try \(decodeCall(member.swiftType, member, key: key))")]
+        // Read as the wire type, then converted: `[RFC3339Timestamp]` to `[Date]`, and the like.
+        writeDecodeCall(mapping.wireType(type), member, to: &writer)
+        let conversion = mapping.fromWireConversion(type)
+        if member.isThreeState {
+            writer.endLine("?.map { $0", conversion, " }")
+        } else if member.hasOptionalType {
+            writer.endLine(".map { $0", conversion, " }")
+        } else {
+            writer.endLine(conversion)
+        }
     }
 
     /// How a member's value is read: `decodeNullableIfPresent(T.self, …)` (a `Nullable<T>?`)
@@ -416,51 +454,59 @@ struct ObjectTranslator {
     /// may be absent, `read(T?.self, …)` when it must be there but may be `null`,
     /// `read(T.self, …)` otherwise. `read` and `readIfPresent` are the support file's
     /// one-overload versions of `decode` and `decodeIfPresent`, cheaper to type-check.
-    private func decodeCall(_ type: String, _ member: Member, key: String) -> String {
-        if member.isThreeState { return "container.decodeNullableIfPresent(\(type).self, forKey: \(key))" }
-        if member.isOptional { return "container.readIfPresent(\(type).self, forKey: \(key))" }
-        if member.isNullable { return "container.read(\(type)?.self, forKey: \(key))" }
-        return "container.read(\(type).self, forKey: \(key))"
+    private func writeDecodeCall(_ type: String, _ member: Member, to writer: inout SwiftWriter) {
+        if member.isThreeState {
+            writer.write("container.decodeNullableIfPresent(", type, ".self, forKey: ", member.keyLiteral, ")")
+        } else if member.isOptional {
+            writer.write("container.readIfPresent(", type, ".self, forKey: ", member.keyLiteral, ")")
+        } else if member.isNullable {
+            writer.write("container.read(", type, "?.self, forKey: ", member.keyLiteral, ")")
+        } else {
+            writer.write("container.read(", type, ".self, forKey: ", member.keyLiteral, ")")
+        }
     }
 
-    private func encodeMethod(_ members: [Member]) -> [SwiftCode] {
-        // Like the synthesized conformance, a struct without properties encodes as `{}`.
-        var body: [SwiftCode] = [.line(members.isEmpty
-            ? "_ = encoder.container(keyedBy: SpecModelsCodingKey.self)"
-            : "var container = encoder.container(keyedBy: SpecModelsCodingKey.self)")]
-        let mapping = context.mapping
-        for member in members {
-            let key = SwiftNaming.stringLiteral(member.wireKey)
-            let value = "self.\(member.storageName)"
-            let type = member.property.type
-            // A nullable member's `T?` goes to `write`, which writes `nil` as `null`; a three-state
-            // member's `Nullable<T>?` to `writeIfPresent`, which leaves out `nil` and writes `.null` as `null`.
-            let method = member.isOptional ? "writeIfPresent" : "write"
-            if member.isAdditionalProperties {
-                let values = mapping.toWire(type, member.hasOptionalType ? "(\(value) ?? [:])" : value)
-                body.append(.line("try container.encodeAdditionalProperties(\(values), excluding: \(Self.documentedKeysLiteral(members)))"))
-            } else if type == .dateTime && !member.isIndirect {
-                if member.isThreeState {
-                    body.append(.line("try container.writeIfPresent(\(value)?.map(RFC3339Timestamp.init(date:)), forKey: \(key))"))
-                    continue
-                }
-                if member.isNullable {
-                    body.append(.line("try container.write(\(value).map(RFC3339Timestamp.init(date:)), forKey: \(key))"))
-                    continue
-                }
-                let dateMethod = member.isOptional ? "encodeRFC3339DateIfPresent" : "encodeRFC3339Date"
-                body.append(.line("try container.\(dateMethod)(\(value), forKey: \(key))"))
-            } else if mapping.needsWireConversion(type) && !member.isIndirect {
-                let converted = member.isThreeState
-                    ? "\(value)?.map { \(mapping.toWire(type, "$0")) }"
-                    : member.hasOptionalType
-                    ? "\(value).map { \(mapping.toWire(type, "$0")) }"
-                    : mapping.toWire(type, value)
-                body.append(.line("try container.\(method)(\(converted), forKey: \(key))"))
-            } else {
-                body.append(.line("try container.\(method)(\(value), forKey: \(key))"))
+    private func writeEncodeMethod(_ members: [Member], to writer: inout SwiftWriter) {
+        writer.block(context.access, "func encode(to encoder: any Encoder) throws") { writer in
+            // Like the synthesized conformance, a struct without properties encodes as `{}`.
+            writer.line(members.isEmpty
+                ? "_ = encoder.container(keyedBy: SpecModelsCodingKey.self)"
+                : "var container = encoder.container(keyedBy: SpecModelsCodingKey.self)")
+            for member in members {
+                writeEncodeStatement(member, members: members, to: &writer)
             }
         }
-        return [.block("\(context.access)func encode(to encoder: any Encoder) throws", body)]
+    }
+
+    private func writeEncodeStatement(_ member: Member, members: [Member], to writer: inout SwiftWriter) {
+        let mapping = context.mapping
+        let key = member.keyLiteral
+        let value = member.storageName
+        let type = member.property.type
+        // A nullable member's `T?` goes to `write`, which writes `nil` as `null`; a three-state
+        // member's `Nullable<T>?` to `writeIfPresent`, which leaves out `nil` and writes `.null` as `null`.
+        let method = member.isOptional ? "writeIfPresent" : "write"
+        if member.isAdditionalProperties {
+            let values = mapping.toWire(type, member.hasOptionalType ? "(self.\(value) ?? [:])" : "self." + value)
+            writer.line("try container.encodeAdditionalProperties(", values, ", excluding: ", Self.documentedKeysLiteral(members), ")")
+        } else if type == .dateTime && !member.isIndirect {
+            if member.isThreeState {
+                writer.line("try container.writeIfPresent(self.", value, "?.map(RFC3339Timestamp.init(date:)), forKey: ", key, ")")
+            } else if member.isNullable {
+                writer.line("try container.write(self.", value, ".map(RFC3339Timestamp.init(date:)), forKey: ", key, ")")
+            } else {
+                let dateMethod = member.isOptional ? "encodeRFC3339DateIfPresent" : "encodeRFC3339Date"
+                writer.line("try container.", dateMethod, "(self.", value, ", forKey: ", key, ")")
+            }
+        } else if mapping.needsWireConversion(type) && !member.isIndirect {
+            let converted = member.isThreeState
+                ? "self.\(value)?.map { \(mapping.toWire(type, "$0")) }"
+                : member.hasOptionalType
+                ? "self.\(value).map { \(mapping.toWire(type, "$0")) }"
+                : mapping.toWire(type, "self." + value)
+            writer.line("try container.", method, "(", converted, ", forKey: ", key, ")")
+        } else {
+            writer.line("try container.", method, "(self.", value, ", forKey: ", key, ")")
+        }
     }
 }

@@ -7,22 +7,25 @@ struct SwiftNameTable {
     private var names: [String]
 
     init(_ graph: TypeGraph, options: EmissionOptions = EmissionOptions()) {
-        let base = graph.models.map { SwiftNaming.typeName($0.name) }
+        // Models are read in place by index: iterating `graph.models` copied every node.
+        let models = graph.models
+        let base = models.indices.map { SwiftNaming.typeName(models[$0].name) }
         var counts: [String: Int] = [:]
-        for (model, name) in zip(graph.models, base) where options.emits(model) && options.typeNames[model.qualifiedName] == nil {
-            counts[name, default: 0] += 1
+        for index in models.indices where options.emits(qualifiedName: models[index].qualifiedName)
+            && options.typeNames[models[index].qualifiedName] == nil {
+            counts[base[index], default: 0] += 1
         }
         var taken = UniqueNames(reserving: options.typeNames.values)
         var names: [String] = []
         names.reserveCapacity(base.count)
-        for (model, name) in zip(graph.models, base) {
-            if let renamed = options.typeNames[model.qualifiedName] {
+        for index in models.indices {
+            if let renamed = options.typeNames[models[index].qualifiedName] {
                 names.append(renamed)
                 continue
             }
-            var candidate = name
-            if counts[name, default: 0] > 1, !model.namespace.isEmpty {
-                candidate = SwiftNaming.typeName(model.namespace) + name
+            var candidate = base[index]
+            if counts[candidate, default: 0] > 1, !models[index].namespace.isEmpty {
+                candidate = SwiftNaming.typeName(models[index].namespace) + candidate
             }
             names.append(taken.claim(candidate))
         }

@@ -81,6 +81,7 @@ enum SwiftNaming {
     /// Splits a PascalCase name into its words: `UpdateConnectionAPIProblem` gives
     /// `Update`, `Connection`, `API`, `Problem`.
     static func words(splittingCamelCase name: String) -> [String] {
+        if let words = asciiWords(splittingCamelCase: name) { return words }
         let characters = Array(name)
         var words: [String] = []
         var current = ""
@@ -101,11 +102,39 @@ enum SwiftNaming {
         return words
     }
 
+    /// `words(splittingCamelCase:)` on bytes for ASCII names, where the upper-case, lower-case
+    /// and number Characters are `A-Z`, `a-z` and `0-9` (by Character it cost a union a
+    /// hundred times as much as the rest of its naming).
+    private static func asciiWords(splittingCamelCase name: String) -> [String]? {
+        var name = name
+        return name.withUTF8 { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func isUppercase(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
+            func isLowercase(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
+            func isNumber(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+            var words: [String] = []
+            var start = 0
+            for index in bytes.indices where index > start && isUppercase(bytes[index]) {
+                let previous = bytes[index - 1]
+                let endsLowercaseWord = isLowercase(previous) || isNumber(previous)
+                let endsAcronym = isUppercase(previous) && index + 1 < bytes.count && isLowercase(bytes[index + 1])
+                if endsLowercaseWord || endsAcronym {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    start = index
+                }
+            }
+            if start < bytes.count {
+                words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            }
+            return words
+        }
+    }
+
     /// `ListInstallationsGroup` stays; `list-installations group` becomes `ListInstallationsGroup`.
     static func typeName(_ spelling: String) -> String {
         var name = words(spelling).map { uppercasingFirst($0) }.joined(separator: "")
         if name.isEmpty { name = "Model" }
-        if name.first?.isNumber == true { name = "_" + name }
+        if startsWithNumber(name) { name = "_" + name }
         if reservedTypeNames.contains(name) || SupportLibrary.declaredNames.contains(name) { name += "Model" }
         return name
     }
@@ -118,9 +147,17 @@ enum SwiftNaming {
     static func memberName(_ spelling: String) -> String {
         var name = NameWords.lowerCamelCase(spelling)
         guard !name.isEmpty else { return "empty" }
-        if name.first?.isNumber == true { name = "_" + name }
+        if startsWithNumber(name) { name = "_" + name }
         if unusableMemberNames.contains(name) { name += "_" }
         return name
+    }
+
+    /// Whether the name's first Character is a number; for an ASCII first byte, whether it is
+    /// a digit (no other ASCII character is a number), without Unicode's property tables.
+    private static func startsWithNumber(_ name: String) -> Bool {
+        guard let byte = name.utf8.first else { return false }
+        guard byte >= 0x80 else { return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        return name.first?.isNumber == true
     }
 
     /// Escapes a declared name with backticks when it is a keyword.
@@ -136,7 +173,12 @@ enum SwiftNaming {
     static func stringLiteral(_ text: String) -> String {
         // Keys and values are nearly always printable ASCII with nothing to escape.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            return "\"" + text + "\""
+            var literal = ""
+            literal.reserveCapacity(text.utf8.count + 2)
+            literal.append("\"")
+            literal.append(text)
+            literal.append("\"")
+            return literal
         }
         var literal = "\""
         for scalar in text.unicodeScalars {

@@ -54,13 +54,18 @@ struct SwiftTypeMapping {
 
     /// An expression converting `value` (of the wire type) to the Swift type.
     func fromWire(_ type: TypeExpression, _ value: String) -> String {
+        value + fromWireConversion(type)
+    }
+
+    /// What `fromWire` appends to a value: `.date`, `.map { $0.date }`, or nothing.
+    func fromWireConversion(_ type: TypeExpression) -> String {
         switch type {
-        case .dateTime: return "\(value).date"
+        case .dateTime: return ".date"
         case .array(let element) where needsWireConversion(element):
-            return "\(value).map { \(fromWire(element, "$0")) }"
+            return ".map { $0\(fromWireConversion(element)) }"
         case .map(let element) where needsWireConversion(element):
-            return "\(value).mapValues { \(fromWire(element, "$0")) }"
-        default: return value
+            return ".mapValues { $0\(fromWireConversion(element)) }"
+        default: return ""
         }
     }
 

@@ -12,9 +12,11 @@ struct TranslationContext: Sendable {
         self.mapping = SwiftTypeMapping(names: names, spellingTypes: Self.spellingTypes(options), integerType: options.integerType.rawValue)
         self.cycles = ContainmentCycles(graph)
         self.options = options
+        self.access = options.accessPrefix
     }
 
-    var access: String { options.accessPrefix }
+    /// `public ` (with the space), or nothing for internal declarations.
+    let access: String
 
     /// `@available(*, deprecated, message: "…")`, or the plain attribute when the spec gives no reason.
     static func deprecatedAttribute(_ message: String) -> String {

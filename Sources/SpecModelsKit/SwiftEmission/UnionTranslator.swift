@@ -112,7 +112,7 @@ struct UnionTranslator {
         return words[shared...].joined()
     }
 
-    func translate() -> [SwiftCode] {
+    func write(to writer: inout SwiftWriter) {
         let access = context.access
         let typeName = context.names[model.id]
         let mapping = context.mapping
@@ -122,87 +122,89 @@ struct UnionTranslator {
         let deprecatedCases = model.deprecation != nil ? [:] : Dictionary(cases.compactMap { entry in
             context.deprecatedModelMessage(in: entry.member.type).map { (entry.name, $0) }
         }, uniquingKeysWith: { first, _ in first })
-        let codingAttribute: [SwiftCode] = deprecatedCases.isEmpty ? [] : [.line(TranslationContext.deprecatedAttribute(
+        let codingAttribute = deprecatedCases.isEmpty ? nil : TranslationContext.deprecatedAttribute(
             "Codes the deprecated " + (deprecatedCases.count == 1 ? "case " : "cases ")
                 + cases.map(\.name).filter { deprecatedCases[$0] != nil }.joined(separator: ", ")
-                + "; JSONDecoder and JSONEncoder use it without a warning"))]
-        var body: [SwiftCode] = []
-        for (position, entry) in cases.enumerated() {
-            var doc = [entry.member.spelling.isEmpty ? "An empty member heading." : "`\(entry.member.spelling)`"]
-            if entry.member.isUnreadable {
-                doc += [
-                    "",
-                    "SpecModels cannot read this member's type, so the case holds the JSON as sent. Decoding",
-                    "picks the first such case, and only when no member the spec documents fits.",
-                ]
-            } else if entry.member.missingType != nil {
-                doc += [
-                    "",
-                    "The spec has no doc for this type, so the case holds the JSON as sent. Decoding picks the",
-                    "first such case, and only when no member the spec documents fits.",
-                ]
-            } else if let first = cases[..<position].first(where: { $0.member.type == entry.member.type && $0.member.missingType == nil }) {
-                doc += ["", "The spec lists this member again; decoding picks `.\(first.name)`."]
-            }
-            body.append(.docComment(doc))
-            if let message = deprecatedCases[entry.name] { body.append(.line(TranslationContext.deprecatedAttribute(message))) }
-            let name = SwiftNaming.escaped(entry.name)
-            if entry.literal != nil {
-                body.append(.line("case \(name)"))
-            } else {
-                body.append(.line("\(entry.isIndirect ? "indirect " : "")case \(name)(\(mapping.swiftType(entry.member.type)))"))
-            }
-        }
-        if !body.isEmpty { body.append(.blank) }
-        // Members whose docs are missing go last: any JSON decodes as them.
-        let order = Self.decodingOrder(cases)
-        var candidates = order.filter { $0.member.missingType == nil }.map { candidate(for: $0) }
-        let missing = order.filter { $0.member.missingType != nil }
-        if !missing.isEmpty {
-            candidates.append(.line("// Not in the spec: tried last, and knowing no keys they never beat a member that decodes."))
-            candidates += missing.map { candidate(for: $0) }
-        }
-        if cases.isEmpty && !streams.isEmpty {
-            let message = "\(typeName) is a stream, not a JSON value: read the response body with \(streams.map(\.reader).joined(separator: " or "))"
-            body.append(.block("\(access)init(from decoder: any Decoder) throws", [
-                .line("throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: \(SwiftNaming.stringLiteral(message))))"),
-            ]))
-        } else {
-            body.append(contentsOf: codingAttribute)
-            body.append(.block("\(access)init(from decoder: any Decoder) throws", [
-                .block("self = try decodeUnion(\(SwiftNaming.stringLiteral(typeName)), from: decoder, candidates: [", candidates, closing: "])"),
-            ]))
-        }
-        body.append(.blank)
-        // `Data` codes as base64 (the coder's data strategy) and `Decimal` as a JSON number only
-        // through a container; their own `encode(to:)` write an array of bytes, a keyed
-        // mantissa. Unions without them keep the shorter form.
-        let throughContainer = members.contains { Self.codesThroughContainer($0.type) }
-        let encoding = cases.map { entry -> SwiftCode in
-            let name = SwiftNaming.escaped(entry.name)
-            let payload = entry.literal.map { "(\($0.value) as \($0.swiftType))" } ?? mapping.toWire(entry.member.type, "value")
-            let pattern = entry.literal == nil ? ".\(name)(let value)" : ".\(name)"
-            return .line(throughContainer
-                ? "case \(pattern): try container.encode(\(payload))"
-                : "case \(pattern): try \(payload).encode(to: encoder)")
-        }
-        body.append(contentsOf: codingAttribute)
-        body.append(.block("\(access)func encode(to encoder: any Encoder) throws", throughContainer
-            ? [.line("var container = encoder.singleValueContainer()"), .switchBlock("self", encoding)]
-            : [.switchBlock("self", encoding)]))
+                + "; JSONDecoder and JSONEncoder use it without a warning")
 
-        var declaration: [SwiftCode] = []
-        var doc = DocComment.lines(description: model.description)
-        for paragraph in [DocComment.runtimeNote(of: model, graph: context.graph)] + streamDocumentation(hasCases: !cases.isEmpty) where !paragraph.isEmpty {
-            if !doc.isEmpty { doc.append("") }
-            doc.append(contentsOf: paragraph)
-        }
-        if !doc.isEmpty { declaration.append(.docComment(doc)) }
+        DocComment.write(
+            description: model.description,
+            more: [DocComment.runtimeNote(of: model, graph: context.graph)] + streamDocumentation(hasCases: !cases.isEmpty),
+            to: &writer)
         if let deprecation = model.deprecation {
-            declaration.append(.line(TranslationContext.deprecatedAttribute(deprecation.message)))
+            writer.line(TranslationContext.deprecatedAttribute(deprecation.message))
         }
-        declaration.append(.block("\(access)enum \(typeName): Codable, Hashable, Sendable\(context.extraConformances(of: model))", body))
-        return declaration
+        writer.block(access, "enum ", typeName, ": Codable, Hashable, Sendable", context.extraConformances(of: model)) { writer in
+            for (position, entry) in cases.enumerated() {
+                writer.docLine(entry.member.spelling.isEmpty ? "An empty member heading." : "`\(entry.member.spelling)`")
+                if entry.member.isUnreadable {
+                    writer.docComment([
+                        "",
+                        "SpecModels cannot read this member's type, so the case holds the JSON as sent. Decoding",
+                        "picks the first such case, and only when no member the spec documents fits.",
+                    ])
+                } else if entry.member.missingType != nil {
+                    writer.docComment([
+                        "",
+                        "The spec has no doc for this type, so the case holds the JSON as sent. Decoding picks the",
+                        "first such case, and only when no member the spec documents fits.",
+                    ])
+                } else if let first = cases[..<position].first(where: { $0.member.type == entry.member.type && $0.member.missingType == nil }) {
+                    writer.docComment(["", "The spec lists this member again; decoding picks `.\(first.name)`."])
+                }
+                if let message = deprecatedCases[entry.name] { writer.line(TranslationContext.deprecatedAttribute(message)) }
+                let name = SwiftNaming.escaped(entry.name)
+                if entry.literal != nil {
+                    writer.line("case ", name)
+                } else {
+                    writer.line(entry.isIndirect ? "indirect " : "", "case ", name, "(", mapping.swiftType(entry.member.type), ")")
+                }
+            }
+            if !cases.isEmpty { writer.blank() }
+            if cases.isEmpty && !streams.isEmpty {
+                let message = "\(typeName) is a stream, not a JSON value: read the response body with \(streams.map(\.reader).joined(separator: " or "))"
+                writer.block(access, "init(from decoder: any Decoder) throws") { writer in
+                    writer.line("throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: ", SwiftNaming.stringLiteral(message), "))")
+                }
+            } else {
+                if let codingAttribute { writer.line(codingAttribute) }
+                writer.block(access, "init(from decoder: any Decoder) throws") { writer in
+                    writer.block("self = try decodeUnion(", SwiftNaming.stringLiteral(typeName), ", from: decoder, candidates: [", closing: "])") { writer in
+                        // Members whose docs are missing go last: any JSON decodes as them.
+                        let order = Self.decodingOrder(cases)
+                        for entry in order where entry.member.missingType == nil {
+                            writeCandidate(for: entry, to: &writer)
+                        }
+                        let missing = order.filter { $0.member.missingType != nil }
+                        if !missing.isEmpty {
+                            writer.line("// Not in the spec: tried last, and knowing no keys they never beat a member that decodes.")
+                            for entry in missing { writeCandidate(for: entry, to: &writer) }
+                        }
+                    }
+                }
+            }
+            writer.blank()
+            // `Data` codes as base64 (the coder's data strategy) and `Decimal` as a JSON number only
+            // through a container; their own `encode(to:)` write an array of bytes, a keyed
+            // mantissa. Unions without them keep the shorter form.
+            let throughContainer = members.contains { Self.codesThroughContainer($0.type) }
+            if let codingAttribute { writer.line(codingAttribute) }
+            writer.block(access, "func encode(to encoder: any Encoder) throws") { writer in
+                if throughContainer { writer.line("var container = encoder.singleValueContainer()") }
+                writer.switchBlock("self") { writer in
+                    for entry in cases {
+                        let name = SwiftNaming.escaped(entry.name)
+                        let payload = entry.literal.map { "(\($0.value) as \($0.swiftType))" } ?? mapping.toWire(entry.member.type, "value")
+                        let pattern = entry.literal == nil ? ".\(name)(let value)" : ".\(name)"
+                        if throughContainer {
+                            writer.line("case ", pattern, ": try container.encode(", payload, ")")
+                        } else {
+                            writer.line("case ", pattern, ": try ", payload, ".encode(to: encoder)")
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// A stream member: its spelling and the expression that reads it from a body's `bytes`.
@@ -227,7 +229,7 @@ struct UnionTranslator {
         return paragraphs
     }
 
-    private func candidate(for entry: Case) -> SwiftCode {
+    private func writeCandidate(for entry: Case, to writer: inout SwiftWriter) {
         let mapping = context.mapping
         let type = entry.member.type
         let name = SwiftNaming.stringLiteral(entry.member.spelling)
@@ -237,17 +239,18 @@ struct UnionTranslator {
         let caseName = SwiftNaming.escaped(entry.name)
         if let literal = entry.literal {
             let message = SwiftNaming.stringLiteral("expected \(literal.value)")
-            return .block("UnionCandidate(name: \(name), wireKeys: nil) { decoder in", [
-                .block("guard try \(literal.swiftType)(from: decoder) == \(literal.value) else", [
-                    .line("throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: \(message)))"),
-                ]),
-                .line("return .\(caseName)"),
-            ], closing: "},")
+            writer.block("UnionCandidate(name: ", name, ", wireKeys: nil) { decoder in", closing: "},") { writer in
+                writer.block("guard try ", literal.swiftType, "(from: decoder) == ", literal.value, " else") { writer in
+                    writer.line("throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: ", message, "))")
+                }
+                writer.line("return .", caseName)
+            }
+            return
         }
         let decoded = Self.codesThroughContainer(type)
             ? "$0.singleValueContainer().decode(\(mapping.wireType(type)).self)"
             : mapping.fromWire(type, "\(mapping.wireType(type))(from: $0)")
-        return .line("UnionCandidate(name: \(name), wireKeys: \(keys)) { try .\(caseName)(\(decoded)) },")
+        writer.line("UnionCandidate(name: ", name, ", wireKeys: ", keys, ") { try .", caseName, "(", decoded, ") },")
     }
 
     /// Whether a member's value decodes and encodes right only through a container.

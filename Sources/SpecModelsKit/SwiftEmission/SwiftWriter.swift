@@ -1,0 +1,154 @@
+/// Generated Swift source as it is written: UTF-8 bytes, four spaces per level of indentation,
+/// `\n` line endings.
+///
+/// The translators write each line as its pieces (`line(access, "var ", name, ": ", type)`)
+/// straight into one buffer per file: no interpolated String per line and no tree of lines
+/// to build, print and free, which together were most of emitting a model.
+struct SwiftWriter {
+    private(set) var bytes: [UInt8] = []
+    /// The current level of indentation.
+    private var depth = 0
+
+    init(capacity: Int = 8192) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The source written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// One line of the pieces joined, at the current indentation; an empty line has no indentation.
+    mutating func line(_ pieces: String...) {
+        indent()
+        let start = bytes.count
+        for piece in pieces { append(piece) }
+        if bytes.count == start { bytes.removeLast(depth * 4) }
+        newline()
+    }
+
+    /// A line written in parts: `startLine` indents and writes pieces, `write` adds pieces,
+    /// `endLine` adds the last pieces and ends it.
+    mutating func startLine(_ pieces: String...) {
+        indent()
+        for piece in pieces { append(piece) }
+    }
+
+    mutating func write(_ pieces: String...) {
+        for piece in pieces { append(piece) }
+    }
+
+    mutating func endLine(_ pieces: String...) {
+        for piece in pieces { append(piece) }
+        newline()
+    }
+
+    mutating func blank() {
+        newline()
+    }
+
+    /// `///` lines; an empty string is an empty comment line.
+    mutating func docComment(_ lines: [String]) {
+        for line in lines {
+            indent()
+            if line.isEmpty {
+                append("///\n")
+            } else {
+                append("/// ")
+                append(line)
+                newline()
+            }
+        }
+    }
+
+    /// One `///` line of the pieces joined.
+    mutating func docLine(_ pieces: String...) {
+        indent()
+        if pieces.allSatisfy(\.isEmpty) {
+            append("///\n")
+        } else {
+            append("/// ")
+            for piece in pieces { append(piece) }
+            newline()
+        }
+    }
+
+    /// `opening {` … body, one level deeper … `}`. An opening that ends in `[` or `(` gets no
+    /// brace, and `closing` says how the bracket closes (`])`).
+    mutating func block(_ opening: String..., closing: String = "}", body: (inout SwiftWriter) -> Void) {
+        indent()
+        for piece in opening { append(piece) }
+        let bracketed = opening.last { !$0.isEmpty }.map { $0.hasSuffix("[") || $0.hasSuffix("(") } ?? false
+        append(bracketed ? "\n" : " {\n")
+        indented(body)
+        indent()
+        append(closing)
+        newline()
+    }
+
+    /// `switch subject {`, its `case` lines at the switch's own indentation, `}`.
+    mutating func switchBlock(_ subject: String, cases: (inout SwiftWriter) -> Void) {
+        indent()
+        append("switch ")
+        append(subject)
+        append(" {\n")
+        cases(&self)
+        indent()
+        append("}\n")
+    }
+
+    /// A declaration with one parameter per line: `head(` … parameters (each written with
+    /// `parameter`) … `) {` … body … `}`.
+    mutating func parameterized(
+        _ head: String..., parameters: (inout SwiftWriter) -> Void, body: (inout SwiftWriter) -> Void
+    ) {
+        indent()
+        for piece in head { append(piece) }
+        append("(\n")
+        indented(parameters)
+        // Every parameter line ends in `,`: the last one's goes.
+        if bytes.count >= 2, bytes[bytes.count - 2] == UInt8(ascii: ",") {
+            bytes.remove(at: bytes.count - 2)
+        }
+        indent()
+        append(") {\n")
+        indented(body)
+        indent()
+        append("}\n")
+    }
+
+    /// One parameter of `parameterized`, its pieces joined.
+    mutating func parameter(_ pieces: String...) {
+        indent()
+        for piece in pieces { append(piece) }
+        append(",\n")
+    }
+
+    private mutating func indented(_ body: (inout SwiftWriter) -> Void) {
+        depth += 1
+        body(&self)
+        depth -= 1
+    }
+
+    // MARK: Bytes
+
+    private mutating func indent() {
+        let count = depth * 4
+        if count <= Self.spaces.count {
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: $0[0..<count]) }
+        } else {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        }
+    }
+
+    private mutating func append(_ text: String) {
+        // A native string's bytes are contiguous: one copy, not the generic sequence append.
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: text.utf8)
+        }
+    }
+
+    private mutating func newline() {
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+}

@@ -1,0 +1,62 @@
+import XCTest
+@testable import SpecModelsKit
+
+final class SwiftWriterTests: XCTestCase {
+    func testIndentsBlocksAndLeavesEmptyLinesBare() {
+        var writer = SwiftWriter()
+        writer.docLine("A ", "thing.")
+        writer.docLine("")
+        writer.block("public struct ", "Thing") { writer in
+            writer.line("let ", "id", ": ", "String")
+            writer.line("")
+            writer.switchBlock("self") { writer in
+                writer.line("case .a: 1")
+            }
+        }
+        XCTAssertEqual(writer.text, """
+            /// A thing.
+            ///
+            public struct Thing {
+                let id: String
+
+                switch self {
+                case .a: 1
+                }
+            }
+
+            """)
+    }
+
+    func testABracketedOpeningTakesItsClosing() {
+        var writer = SwiftWriter()
+        writer.block("f(candidates: [", closing: "])") { writer in
+            writer.line("a,")
+        }
+        XCTAssertEqual(writer.text, "f(candidates: [\n    a,\n])\n")
+    }
+
+    func testTheLastParameterHasNoComma() {
+        var writer = SwiftWriter()
+        writer.parameterized("public ", "init") { writer in
+            writer.parameter("a: ", "Int")
+            writer.parameter("b: ", "String?", " = nil")
+        } body: { writer in
+            writer.line("self.a = a")
+        }
+        XCTAssertEqual(writer.text, """
+            public init(
+                a: Int,
+                b: String? = nil
+            ) {
+                self.a = a
+            }
+
+            """)
+    }
+
+    func testDocCommentSeparatesParagraphsAndFencesBackticks() {
+        var writer = SwiftWriter()
+        DocComment.write(description: [], example: "a`b", more: [[], ["More."]], to: &writer)
+        XCTAssertEqual(writer.text, "/// Example: ``a`b``\n///\n/// More.\n")
+    }
+}
