@@ -157,6 +157,7 @@ final class ConstructTests: XCTestCase {
             .init(swiftType: "[Speed]", json: Data("[1, 2, 7]".utf8), origin: "numeric open enum"),
             .init(swiftType: "[GetLabelResponse]", json: Data(#"["aGk=", ""]"#.utf8), origin: "bytes members"),
             .init(swiftType: "[Size]", json: Data(#"["10", "20", "other", "30"]"#.utf8), origin: "string enum of digits"),
+            .init(swiftType: "[Tracking]", json: Data(#"["none", "1Z999"]"#.utf8), origin: "literal union member"),
             .init(swiftType: "Parcel", json: Data(#"{"id": "P-1", "seal": "encrypted", "shipDate": "2024-02-29"}"#.utf8), origin: "the literal is the doc's characters", expectedFailure: "expected the literal \"__encrypted__\""),
             .init(swiftType: "Parcel", json: Data(#"{"id": "P-1", "seal": "__encrypted__", "shipDate": "2024-02-29T10:00:00Z"}"#.utf8), origin: "a date, not a timestamp", expectedFailure: "shipDate"),
             .init(swiftType: "Size", json: Data("10".utf8), origin: "strings, not numbers", expectedFailure: "String"),
@@ -182,9 +183,12 @@ final class ConstructTests: XCTestCase {
             // Bytes in a union are base64, as in a field; a repeated member has its own, readable case.
             if case .data(let bytes) = try decode(GetLabelResponse.self, #""aGk=""#) { expect(bytes == Data("hi".utf8), "base64 payload") } else { expect(false, "the first member decodes") }
             expect(GetLabelResponse.secondData(Data()) != GetLabelResponse.data(Data()), "distinct cases")
+            // A literal member is tried before the string member that would also take its value.
+            expect(try decode(Tracking.self, #""none""#) == Tracking.none, "the literal decodes as its own case")
+            if case .string(let number) = try decode(Tracking.self, #""1Z999""#) { expect(number == "1Z999", "string payload") } else { expect(false, "other strings are the string member") }
             """#
         let outcome = try RoundTripHarness(test: self).run(models: models, samples: samples, workspace: workspace, customChecks: checks)
         XCTAssertEqual(outcome.failures, [])
-        XCTAssertGreaterThanOrEqual(outcome.checked, samples.count + 9)
+        XCTAssertGreaterThanOrEqual(outcome.checked, samples.count + 11)
     }
 }

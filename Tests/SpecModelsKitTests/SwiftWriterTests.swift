@@ -35,6 +35,15 @@ final class SwiftWriterTests: XCTestCase {
         XCTAssertEqual(writer.text, "f(candidates: [\n    a,\n])\n")
     }
 
+    /// A closure's parameters follow its brace (a union's literal member decodes in a closure).
+    func testAClosureBlockNamesItsParameters() {
+        var writer = SwiftWriter()
+        writer.block("UnionCandidate(name: \"a\")", parameters: "decoder", closing: "},") { writer in
+            writer.line("return .a")
+        }
+        XCTAssertEqual(writer.text, "UnionCandidate(name: \"a\") { decoder in\n    return .a\n},\n")
+    }
+
     func testTheLastParameterHasNoComma() {
         var writer = SwiftWriter()
         writer.parameterized("public ", "init") { writer in

@@ -72,12 +72,21 @@ struct SwiftWriter {
     }
 
     /// `opening {` … body, one level deeper … `}`. An opening that ends in `[` or `(` gets no
-    /// brace, and `closing` says how the bracket closes (`])`).
-    mutating func block(_ opening: String..., closing: String = "}", body: (inout SwiftWriter) -> Void) {
+    /// brace, and `closing` says how the bracket closes (`])`). A closure's `parameters` follow
+    /// the brace: `opening { decoder in`.
+    mutating func block(
+        _ opening: String..., parameters: String? = nil, closing: String = "}", body: (inout SwiftWriter) -> Void
+    ) {
         indent()
         for piece in opening { append(piece) }
         let bracketed = opening.last { !$0.isEmpty }.map { $0.hasSuffix("[") || $0.hasSuffix("(") } ?? false
-        append(bracketed ? "\n" : " {\n")
+        if let parameters {
+            append(" { ")
+            append(parameters)
+            append(" in\n")
+        } else {
+            append(bracketed ? "\n" : " {\n")
+        }
         indented(body)
         indent()
         append(closing)

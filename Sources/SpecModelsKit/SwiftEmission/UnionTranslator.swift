@@ -239,7 +239,7 @@ struct UnionTranslator {
         let caseName = SwiftNaming.escaped(entry.name)
         if let literal = entry.literal {
             let message = SwiftNaming.stringLiteral("expected \(literal.value)")
-            writer.block("UnionCandidate(name: ", name, ", wireKeys: nil) { decoder in", closing: "},") { writer in
+            writer.block("UnionCandidate(name: ", name, ", wireKeys: nil)", parameters: "decoder", closing: "},") { writer in
                 writer.block("guard try ", literal.swiftType, "(from: decoder) == ", literal.value, " else") { writer in
                     writer.line("throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: ", message, "))")
                 }
