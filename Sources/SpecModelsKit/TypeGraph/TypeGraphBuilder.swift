@@ -25,6 +25,10 @@ public enum TypeGraphBuilder {
         // Each model on its own, on every core; only who references whom is gathered in order.
         let runtimeSplits = resolutions.concurrentMap { RuntimeValues.split($0.shape, runtimeModels: runtimeModels) }
         let streamOnlyUnions = Streams.streamOnlyUnions(runtimeSplits.map(\.shape))
+        // Keys follow the language's default style (Go's `DocID` is `docId` on the wire), settled
+        // as each model is made (as `TypeGraph.applying(_:)` would, without a second copy of them all).
+        let wireSettings = WireSettings(keyStyle: flavour.vocabulary.defaultWireKeys)
+        let settlesKeys = wireSettings != WireSettings()
         let models = Array(documents.indices).concurrentMap { position in
             let document = documents[position]
             let (withoutRuntime, runtimeFields, runtimeMembers) = runtimeSplits[position]
@@ -43,6 +47,7 @@ public enum TypeGraphBuilder {
                 runtimeFields: runtimeFields,
                 runtimeMembers: runtimeMembers)
             model.streamFields = streamFields
+            if settlesKeys { model.settle(by: wireSettings) }
             return model
         }
         var referrers = [Set<ModelID>](repeating: [], count: documents.count)
@@ -52,6 +57,7 @@ public enum TypeGraphBuilder {
             }
         }
         var graph = TypeGraph(models: models)
+        graph.wireSettings = wireSettings
         graph.flavour = flavour
         if unknownTypes == .jsonValue {
             // Java's union docs left empty are no model; an unreadable doc is an alias in any language.
@@ -63,8 +69,6 @@ public enum TypeGraphBuilder {
                     isUnreadable: document.isUnreadable)
             }
         }
-        // Keys follow the language's default style (Go's `DocID` is `docId` on the wire).
-        graph = graph.applying(WireSettings(keyStyle: flavour.vocabulary.defaultWireKeys))
         graph.setReferrers(referrers)
         ExampleNulls.mark(in: &graph)
         UnionCycles.report(in: graph, diagnostics: &diagnostics)

@@ -68,17 +68,24 @@ extension TypeGraph {
         // Each model on its own, on every core: a key style's keys cost a few thousand
         // instructions a field (Go's camelCase keys of Kong's 25,000 fields were 2% of a run).
         graph.models = models.concurrentMap { model in
-            guard case .object(var properties) = model.shape else { return model }
-            let rules = settings.rules(for: model)
-            for position in properties.indices {
-                properties[position].wireKey = rules.wireKey(of: properties[position])
-                properties[position].isNullable = rules.isNullable(properties[position])
-            }
             var model = model
-            model.shape = .object(properties)
+            model.settle(by: settings)
             return model
         }
         return graph
+    }
+}
+
+extension ModelNode {
+    /// Settles the properties' `wireKey` and `isNullable` by `settings` (see `TypeGraph.applying(_:)`).
+    mutating func settle(by settings: WireSettings) {
+        guard case .object(var properties) = shape else { return }
+        let rules = settings.rules(for: self)
+        for position in properties.indices {
+            properties[position].wireKey = rules.wireKey(of: properties[position])
+            properties[position].isNullable = rules.isNullable(properties[position])
+        }
+        shape = .object(properties)
     }
 }
 
