@@ -210,6 +210,19 @@ final class SpecLayoutTests: XCTestCase {
         XCTAssertNil(folder.linkPath(from: base, following: "../../../sdk/x.md"))
         XCTAssertNil(folder.linkPath(from: base, following: "../../../sdk"))
         XCTAssertNil(folder.linkPath(from: base, following: "../../../../sdk/models/x.md"))
+        // Empty components are skipped; a climb past the base ends above the holding folder.
+        XCTAssertEqual(folder.linkPath(from: base, following: "..//other/./é.md"), "models/other/é.md")
+        XCTAssertEqual(folder.linkPath(from: [], following: "models/x.md"), "models/x.md")
+        XCTAssertNil(folder.linkPath(from: [], following: "../x.md"))
+        XCTAssertEqual(folder.relativePath(ofLinkPath: "Models/ns/é.md"), "ns/é.md")
+    }
+
+    /// Paths of ASCII are read on bytes, others by Characters: both find the same folders.
+    func testNestedFoldersOnBytesAndCharacters() {
+        XCTAssertEqual(ModelsFolder.nestedFolders(in: [
+            "docs/MODELS/shared/x.md", "docs/models/README.MD", "a/b/models/c/readme.md", "é/models/x.md", "é/sdk/Models/é.md",
+            "models/x.md", "docs/models", "x/models/y/models/z.md",
+        ]), ["docs/MODELS", "x/models", "é/models", "é/sdk/Models"])
     }
 
     /// A repository, or an SDK's `docs/`: the one models folder in it is the spec; the SDK's

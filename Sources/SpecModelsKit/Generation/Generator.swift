@@ -128,35 +128,44 @@ public enum Generator {
     /// with none (`---`, an emoji) would leave nothing to make one from, or a made-up name the
     /// spec never says, so it is an error.
     private static func checkSwiftNames(_ graph: TypeGraph, diagnostics: inout Diagnostics) {
-        for model in graph.models {
+        // Each model on its own, on every core; the errors in model order.
+        let found = graph.models.concurrentMap { model -> Diagnostics in
+            var diagnostics = Diagnostics()
             if !SwiftNaming.hasWords(model.name) {
                 diagnostics.error(
                     "the type name `\(model.name.excerpt)` has no letters or digits, so no Swift type name can be made from it: rename the `#` heading",
                     at: model.location)
             }
-            guard case .object(let properties) = model.shape else { continue }
+            guard case .object(let properties) = model.shape else { return diagnostics }
             for property in properties where !SwiftNaming.hasWords(property.name) {
                 diagnostics.error(
                     "the field name `\(property.name.excerpt)` has no letters or digits, so no Swift property name can be made from it",
                     at: property.location)
             }
+            return diagnostics
+        }
+        for modelDiagnostics in found where !modelDiagnostics.all.isEmpty {
+            diagnostics.append(contentsOf: modelDiagnostics)
         }
     }
 
     /// Two docs whose paths differ only in characters that file names cannot keep
     /// (or only in case, which some file systems ignore) would overwrite each other.
     private static func checkOutputNames(_ graph: TypeGraph, diagnostics: inout Diagnostics) {
+        // The names on every core (they were 1% of generating Kong's 4,370 docs), compared in model order.
+        let names = graph.models.map(\.relativePath).concurrentMap { SwiftEmitter.outputFileName(forSpecPath: $0).lowercased() }
         var seen: [String: Int] = [:]  // lower-cased output name → index of the model
         seen.reserveCapacity(graph.models.count)
         let supportFile = SupportLibrary.fileName.lowercased()
-        for (index, model) in graph.models.enumerated() {
-            let name = SwiftEmitter.outputFileName(forSpecPath: model.relativePath).lowercased()
+        for (index, name) in names.enumerated() {
             if name == supportFile {
-                diagnostics.error("this doc's output file would be named like the support file `\(SupportLibrary.fileName)`; rename the doc", at: model.location)
+                diagnostics.error(
+                    "this doc's output file would be named like the support file `\(SupportLibrary.fileName)`; rename the doc",
+                    at: graph.models[index].location)
             } else if let other = seen[name] {
                 diagnostics.error(
-                    "this doc and \(graph.models[other].displayPath) would both generate `\(SwiftEmitter.outputFileName(forSpecPath: model.relativePath))`; rename one of them",
-                    at: model.location)
+                    "this doc and \(graph.models[other].displayPath) would both generate `\(SwiftEmitter.outputFileName(forSpecPath: graph.models[index].relativePath))`; rename one of them",
+                    at: graph.models[index].location)
             } else {
                 seen[name] = index
             }

@@ -20,12 +20,7 @@ enum ExampleNulls {
         let values = withNulls.concurrentMap { example in
             try? TypeScriptExample.parseValue(example.code, enumMembers: enumMembers, namespace: example.namespace)
         }
-        var walk = Walk(graph: graph)
-        for (example, value) in zip(withNulls, values) {
-            guard let value else { continue }
-            walk.visit(value, as: .model(example.model))
-        }
-        for (id, positions) in walk.nullFields {
+        for (id, positions) in nullFields(in: graph, values: zip(withNulls.map(\.model), values)) {
             guard case .object(var properties) = graph.models[id.index].shape else { continue }
             for position in positions {
                 properties[position].isNullableInDocs = true
@@ -33,6 +28,19 @@ enum ExampleNulls {
             }
             graph.models[id.index].shape = .object(properties)
         }
+    }
+
+    /// The required fields the examples show as `null`, by model. The walk ends here, so the
+    /// graph it holds is no second owner of the models the caller then marks (which would copy them all).
+    private static func nullFields(
+        in graph: TypeGraph, values: Zip2Sequence<[ModelID], [TypeScriptExample.Value?]>
+    ) -> [ModelID: Set<Int>] {
+        var walk = Walk(graph: graph)
+        for (model, value) in values {
+            guard let value else { continue }
+            walk.visit(value, as: .model(model))
+        }
+        return walk.nullFields
     }
 
     /// Follows one example's JSON through the types it is an instance of.

@@ -19,23 +19,22 @@ public enum TypeGraphBuilder {
         reportShapeless(sorted.filter { $0.isShapeless && !$0.isUnreadable }, vocabulary: flavour.vocabulary, unknownTypes: unknownTypes, diagnostics: &diagnostics)
         let index = ModelIndex(
             documents, shapeless: sorted.filter(\.isShapeless), modelsFolder: modelsFolder, missingTypes: missingTypes,
-            unknownTypes: unknownTypes, vocabulary: flavour.vocabulary, diagnostics: &diagnostics)
+            unknownTypes: unknownTypes, vocabulary: flavour.vocabulary, withSuggestions: false, diagnostics: &diagnostics)
         let resolutions = resolve(documents, index: index, diagnostics: &diagnostics)
-        var models: [ModelNode] = []
-        var referrers = [Set<ModelID>](repeating: [], count: documents.count)
-        models.reserveCapacity(documents.count)
         let runtimeModels = RuntimeValues.runtimeModels(resolutions.map(\.shape))
-        let runtimeSplits = resolutions.map { RuntimeValues.split($0.shape, runtimeModels: runtimeModels) }
+        // Each model on its own, on every core; only who references whom is gathered in order.
+        let runtimeSplits = resolutions.concurrentMap { RuntimeValues.split($0.shape, runtimeModels: runtimeModels) }
         let streamOnlyUnions = Streams.streamOnlyUnions(runtimeSplits.map(\.shape))
-        for (position, (document, resolution)) in zip(documents, resolutions).enumerated() {
-            let id = ModelID(index: position)
+        // Keys follow the language's default style (Go's `DocID` is `docId` on the wire), settled
+        // as each model is made (as `TypeGraph.applying(_:)` would, without a second copy of them all).
+        let wireSettings = WireSettings(keyStyle: flavour.vocabulary.defaultWireKeys)
+        let settlesKeys = wireSettings != WireSettings()
+        let models = Array(documents.indices).concurrentMap { position in
+            let document = documents[position]
             let (withoutRuntime, runtimeFields, runtimeMembers) = runtimeSplits[position]
             let (shape, streamFields) = Streams.splitStreamFields(withoutRuntime, streamOnlyUnions: streamOnlyUnions)
-            for target in resolution.referencedModels {
-                referrers[target.index].insert(id)
-            }
-            models.append(ModelNode(
-                id: id,
+            var model = ModelNode(
+                id: ModelID(index: position),
                 name: document.name,
                 namespace: document.namespace,
                 relativePath: document.relativePath,
@@ -46,10 +45,19 @@ public enum TypeGraphBuilder {
                 shape: shape,
                 examples: document.examples,
                 runtimeFields: runtimeFields,
-                runtimeMembers: runtimeMembers))
-            models[position].streamFields = streamFields
+                runtimeMembers: runtimeMembers)
+            model.streamFields = streamFields
+            if settlesKeys { model.settle(by: wireSettings) }
+            return model
+        }
+        var referrers = [Set<ModelID>](repeating: [], count: documents.count)
+        for (position, resolution) in resolutions.enumerated() {
+            for target in resolution.referencedModels {
+                referrers[target.index].insert(ModelID(index: position))
+            }
         }
         var graph = TypeGraph(models: models)
+        graph.wireSettings = wireSettings
         graph.flavour = flavour
         if unknownTypes == .jsonValue {
             // Java's union docs left empty are no model; an unreadable doc is an alias in any language.
@@ -61,8 +69,6 @@ public enum TypeGraphBuilder {
                     isUnreadable: document.isUnreadable)
             }
         }
-        // Keys follow the language's default style (Go's `DocID` is `docId` on the wire).
-        graph = graph.applying(WireSettings(keyStyle: flavour.vocabulary.defaultWireKeys))
         graph.setReferrers(referrers)
         ExampleNulls.mark(in: &graph)
         UnionCycles.report(in: graph, diagnostics: &diagnostics)
@@ -112,6 +118,7 @@ public enum TypeGraphBuilder {
         }
         if optimistic.allSatisfy({ $0.diagnostics.all.isEmpty }) { return optimistic }
         var suggestionBudget = ReferenceResolver.suggestionBudget
+        let index = index.withSuggestions()
         return documents.map { document in
             var resolver = ReferenceResolver(document: document, index: index, suggestionBudget: suggestionBudget)
             let shape = resolver.shape(of: document.body, diagnostics: &diagnostics)
@@ -128,20 +135,27 @@ struct ModelIndex: Sendable {
     let shapelessPaths: Set<String>
     let shapelessNames: Set<String>
     let vocabulary: FlavourVocabulary
-    /// Lower-cased paths, for "did you mean" hints on case mismatches.
-    let byLowercasedPath: [String: String]
     let byQualifiedName: [String: ModelID]
     let byName: [String: [ModelID]]
     let documents: [SpecDocument]
     let modelsFolder: ModelsFolder
     let missingTypes: MissingTypes
     let unknownTypes: UnknownTypes
-    /// For "did you mean" hints: qualified names with the built-in types, and paths.
-    let nameCandidates: Suggestion.Candidates
+    /// For "did you mean" hints; only the resolution that reports problems needs them (see
+    /// `withSuggestions()`).
+    private(set) var suggestions: Suggestions?
+
+    struct Suggestions: Sendable {
+        /// Qualified names with the built-in types.
+        let nameCandidates: Suggestion.Candidates
+        /// Lower-cased paths, for case mismatches.
+        let byLowercasedPath: [String: String]
+    }
 
     init(
         _ documents: [SpecDocument], shapeless: [SpecDocument] = [], modelsFolder: ModelsFolder, missingTypes: MissingTypes,
-        unknownTypes: UnknownTypes = .error, vocabulary: FlavourVocabulary = .typeScript, diagnostics: inout Diagnostics
+        unknownTypes: UnknownTypes = .error, vocabulary: FlavourVocabulary = .typeScript, withSuggestions: Bool = true,
+        diagnostics: inout Diagnostics
     ) {
         self.modelsFolder = modelsFolder
         self.vocabulary = vocabulary
@@ -150,13 +164,15 @@ struct ModelIndex: Sendable {
         self.missingTypes = missingTypes
         self.unknownTypes = unknownTypes
         var byPath: [String: ModelID] = [:]
-        var byLowercasedPath: [String: String] = [:]
         var byQualifiedName: [String: ModelID] = [:]
         var byName: [String: [ModelID]] = [:]
-        for (position, document) in documents.enumerated() {
+        byPath.reserveCapacity(documents.count)
+        byQualifiedName.reserveCapacity(documents.count)
+        byName.reserveCapacity(documents.count)
+        for position in documents.indices {
+            let document = documents[position]
             let id = ModelID(index: position)
             byPath[document.relativePath] = id
-            byLowercasedPath[document.relativePath.lowercased()] = document.relativePath
             let qualified = document.namespace.isEmpty ? document.name : "\(document.namespace).\(document.name)"
             if let existing = byQualifiedName[qualified] {
                 let first = documents[existing.index]
@@ -169,11 +185,29 @@ struct ModelIndex: Sendable {
             byName[document.name, default: []].append(id)
         }
         self.byPath = byPath
-        self.byLowercasedPath = byLowercasedPath
         self.byQualifiedName = byQualifiedName
         self.byName = byName
         self.documents = documents
-        self.nameCandidates = Suggestion.Candidates(byQualifiedName.keys.sorted() + vocabulary.primitives.keys.sorted())
+        if withSuggestions { suggestions = makeSuggestions() }
+    }
+
+    /// The index with `suggestions`. The first, optimistic resolution has none: its messages
+    /// are reported only when it has none at all (see `TypeGraphBuilder.resolve`), and making
+    /// them (sorting every name, lower-casing every path) was 1% of generating Kong's 4,370 docs.
+    func withSuggestions() -> ModelIndex {
+        var index = self
+        index.suggestions = index.suggestions ?? makeSuggestions()
+        return index
+    }
+
+    private func makeSuggestions() -> Suggestions {
+        var byLowercasedPath: [String: String] = [:]
+        for document in documents {
+            byLowercasedPath[document.relativePath.lowercased()] = document.relativePath
+        }
+        return Suggestions(
+            nameCandidates: Suggestion.Candidates(byQualifiedName.keys.sorted() + vocabulary.primitives.keys.sorted()),
+            byLowercasedPath: byLowercasedPath)
     }
 }
 
@@ -194,8 +228,10 @@ struct ReferenceResolver {
         self.document = document
         self.index = index
         self.suggestionBudget = suggestionBudget
-        linkBase = index.modelsFolder.linkPath(ofRelativePath: document.relativePath).utf8
-            .split(separator: UInt8(ascii: "/")).dropLast().map { String(Substring($0)) }
+        var linkPath = index.modelsFolder.linkPath(ofRelativePath: document.relativePath)
+        linkBase = linkPath.withUTF8 { bytes in
+            bytes.split(separator: UInt8(ascii: "/")).dropLast().map { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
     mutating func shape(of body: SpecDocument.Body, diagnostics: inout Diagnostics) -> ModelNode.Shape {
@@ -555,7 +591,7 @@ struct ReferenceResolver {
     private mutating func closestModelName(to name: String) -> String? {
         guard suggestionBudget > 0 else { return nil }
         suggestionBudget -= 1
-        return Suggestion.closest(to: name, among: index.nameCandidates)
+        return index.suggestions.flatMap { Suggestion.closest(to: name, among: $0.nameCandidates) }
     }
 
     private mutating func closestSibling(of path: String) -> String? {
@@ -583,11 +619,15 @@ struct ReferenceResolver {
 
     private mutating func resolveLink(_ destination: String) -> Result<ModelID, LinkFailure> {
         var path = Substring(destination)
-        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) { path = path[..<hash] }
-        if Self.hasURLScheme(path) || path.hasPrefix("mailto:") {
+        var bytes = destination
+        if let hash = bytes.withUTF8({ $0.firstIndex(of: UInt8(ascii: "#")) }) {
+            path = path[..<destination.utf8.index(destination.startIndex, offsetBy: hash)]
+        }
+        // Checked on bytes first: an ASCII prefix of Characters is one of bytes.
+        if Self.hasURLScheme(path) || (path.utf8.starts(with: "mailto:".utf8) && path.hasPrefix("mailto:")) {
             return .failure(LinkFailure(text: "link to `\(destination.excerpt)` is not a model doc: types link to `.md` files in the spec"))
         }
-        if path.hasPrefix("/") {
+        if path.utf8.first == UInt8(ascii: "/"), path.hasPrefix("/") {
             return .failure(LinkFailure(text: "link `\(destination.excerpt)` is absolute: links between model docs are relative to the linking file"))
         }
         let outside = LinkFailure(text: "link `\(destination.excerpt)` points outside the spec folder: model docs link only to docs in the spec")
@@ -608,7 +648,7 @@ struct ReferenceResolver {
         }
         var message = "link `\(destination.excerpt)` points to `\(resolved.excerpt)`, which is not in the spec"
         if index.missingTypes == .jsonValue { message += "; \(MissingTypes.jsonValueNote)" }
-        if let actual = index.byLowercasedPath[resolved.lowercased()] {
+        if let actual = index.suggestions?.byLowercasedPath[resolved.lowercased()] {
             message += "; did you mean `\(actual.split(separator: "/").last.map(String.init) ?? actual)`? (file names are case-sensitive)"
         } else if suggestionBudget > 0, let suggestion = closestSibling(of: resolved) {
             message += "; did you mean `\(suggestion)`?"
@@ -632,14 +672,15 @@ struct ReferenceResolver {
     /// Whether the link has a scheme (`https://…`), checked on bytes: `contains("://")`
     /// went through Foundation's string search for every link.
     static func hasURLScheme(_ path: Substring) -> Bool {
-        let bytes = path.utf8
-        var index = bytes.startIndex
-        while let colon = bytes[index...].firstIndex(of: UInt8(ascii: ":")) {
-            let rest = bytes[bytes.index(after: colon)...]
-            if rest.starts(with: "//".utf8) { return true }
-            index = bytes.index(after: colon)
+        var path = path
+        return path.withUTF8 { bytes in
+            var index = 0
+            while let colon = bytes[index...].firstIndex(of: UInt8(ascii: ":")) {
+                if bytes[(colon + 1)...].starts(with: "//".utf8) { return true }
+                index = colon + 1
+            }
+            return false
         }
-        return false
     }
 
     /// The closest file name in the same folder as `path`, compared by name alone.
