@@ -56,6 +56,21 @@ final class LimitsTests: XCTestCase {
         ])
     }
 
+    /// Docs are read on every core within a shared budget of bytes; the docs within the limit
+    /// in path order are the ones read, whatever order the threads took them in.
+    func testDocsWithinTheTotalLimitAreReadWhateverTheThreadsOrder() throws {
+        try writeDocs(200, size: 1000)
+        var limits = SpecSource.Limits()
+        limits.totalSize = 120_500
+        var diagnostics = Diagnostics()
+        let files = SpecSource(directory: root.path, limits: limits).read(diagnostics: &diagnostics)
+        XCTAssertEqual(files.map(\.relativePath), (0..<120).map { String(format: "models/ops/m%03d.md", $0) })
+        XCTAssertEqual(Set(files.map(\.bytes.count)), [1000])
+        XCTAssertEqual(messages(diagnostics), [
+            "\(root.path)/models/ops/m120.md:1:1: error: the spec's docs are larger than 117 KiB together; this doc and the ones after it are not read",
+        ])
+    }
+
     func testDefaultLimitsHoldTheLargestPublishedDocSetsFourTimesOver() {
         // 11,098 docs (56 MB) and 3,421 docs (57 MB) are the largest sets found; per doc, the
         // hostile-input limits stay.

@@ -310,8 +310,9 @@ public struct OutputDirectory: Sendable {
             let count = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             if count < 0 && errno == EINTR { continue }
             if count < 0 { return nil }
-            if count == 0 { break }
             filled += count
+            // A regular file's read comes back short only at its end: no read to find it.
+            if count == 0 || filled < buffer.count { break }
         }
         guard filled == expected.count else { return false }
         return expected.isEmpty || memcmp(buffer.baseAddress!, expected.baseAddress!, expected.count) == 0

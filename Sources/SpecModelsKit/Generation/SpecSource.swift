@@ -78,32 +78,38 @@ public struct SpecSource: Sendable {
         if walk.found.isEmpty && !diagnostics.hasErrors {
             diagnostics.error("spec directory `\(directory)` holds no `.md` model docs", at: nil)
         }
-        walk.found.sort { $0.path < $1.path }
-        // Sizes the listing did not need a `stat` for (plain files) are looked up on every core.
+        walk.found.sort()
+        // Each doc is opened, measured and, within the limits, read on every core (a `stat`
+        // before and a read to find the end after were a third of listing and reading); the
+        // limits are then checked in order, and a doc within them that the shared budget left
+        // unread (docs read out of order used it up) is read here.
         let directory = self.directory
-        let sizes = walk.found.concurrentMap { found -> Result<Int, ReadFailure> in
-            if let size = found.size { return .success(size) }
-            let (status, failure) = Self.status(of: Self.join(directory, found.path))
-            return status.map { .success($0.size) } ?? .failure(ReadFailure(code: failure))
+        let limits = self.limits
+        let budget = ReadBudget(bytes: limits.totalSize)
+        let reads = walk.found.concurrentMap { relativePath in
+            Self.read(Self.join(directory, relativePath), limits: limits, budget: budget)
         }
-        // The limits are checked on the listed sizes, in order; the docs within them are read
-        // on every core, and read failures reported in order.
-        var accepted: [(relativePath: String, displayPath: String, size: Int)] = []
-        accepted.reserveCapacity(walk.found.count)
+        var files: [File] = []
+        files.reserveCapacity(walk.found.count)
         var total = 0
-        for ((relativePath, _), size) in zip(walk.found, sizes) {
+        for (relativePath, read) in zip(walk.found, reads) {
             let displayPath = Self.join(directory, relativePath)
-            guard case .success(let size) = size else {
-                if case .failure(let failure) = size {
-                    diagnostics.error("`\(displayPath)` cannot be read (\(Self.describe(failure.code)))", at: nil)
-                }
+            let size: Int
+            var bytes: [UInt8]?
+            switch read {
+            case .failure(let code):
+                diagnostics.error("cannot read the file: \(Self.describe(code))", at: .start(of: displayPath))
                 continue
-            }
-            if size > limits.fileSize {
+            case .tooLarge(let measured):
                 diagnostics.error(
-                    "file is too large: \(Self.describeSize(size)), where a model doc is a few kilobytes (at most \(Self.describeSize(limits.fileSize)))",
+                    "file is too large: \(Self.describeSize(measured)), where a model doc is a few kilobytes (at most \(Self.describeSize(limits.fileSize)))",
                     at: .start(of: displayPath))
                 continue
+            case .unread(let measured):
+                size = measured
+            case .read(let read, let measured):
+                size = measured
+                bytes = read
             }
             total += size
             if total > limits.totalSize {
@@ -112,31 +118,23 @@ public struct SpecSource: Sendable {
                     at: .start(of: displayPath))
                 break
             }
-            accepted.append((relativePath, displayPath, size))
-        }
-        let limit = limits.fileSize + 1
-        let contents = accepted.map { ($0.displayPath, $0.size) }.concurrentMap { path, size in
-            Self.contents(of: path, expectedSize: size, limit: limit)
-        }
-        var files: [File] = []
-        files.reserveCapacity(accepted.count)
-        for (doc, read) in zip(accepted, contents) {
-            let bytes: [UInt8]
-            switch read {
-            case .failure(let failure):
-                diagnostics.error("cannot read the file: \(Self.describe(failure.code))", at: .start(of: doc.displayPath))
-                continue
-            case .success(let read):
-                bytes = read
+            if bytes == nil {
+                switch Self.read(displayPath, limits: limits, budget: nil) {
+                case .read(let read, _): bytes = read
+                case .failure(let code):
+                    diagnostics.error("cannot read the file: \(Self.describe(code))", at: .start(of: displayPath))
+                    continue
+                case .tooLarge, .unread: break  // it grew since it was measured
+                }
             }
-            if bytes.count > limits.fileSize {
-                // It grew since it was listed.
+            guard let bytes, bytes.count <= limits.fileSize else {
+                // It grew since it was measured.
                 diagnostics.error(
                     "file is too large: more than \(Self.describeSize(limits.fileSize)), where a model doc is a few kilobytes",
-                    at: .start(of: doc.displayPath))
+                    at: .start(of: displayPath))
                 continue
             }
-            files.append(File(relativePath: doc.relativePath, displayPath: doc.displayPath, bytes: bytes))
+            files.append(File(relativePath: relativePath, displayPath: displayPath, bytes: bytes))
         }
         return files
     }
@@ -145,9 +143,8 @@ public struct SpecSource: Sendable {
     private struct Walk {
         let directory: String
         let limits: Limits
-        /// Relative paths of the docs found, with their sizes where the listing read them
-        /// (`nil` for a plain file, whose size is read later, on every core).
-        var found: [(path: String, size: Int?)] = []
+        /// Relative paths of the docs found.
+        var found: [String] = []
         /// Every folder read so far, with its relative path, so that none is read twice through links.
         var visited: [Identity: String] = [:]
         var stopped = false
@@ -189,7 +186,7 @@ public struct SpecSource: Sendable {
                 if kind == .regularFile {
                     // The listing says what it is: no `stat` needed, and none at all for a file
                     // that is no doc.
-                    if isDoc, !record(relative, size: nil, path: path, diagnostics: &diagnostics) { return }
+                    if isDoc, !record(relative, path: path, diagnostics: &diagnostics) { return }
                     continue
                 }
                 let (entryStatus, failure) = SpecSource.status(of: path)
@@ -229,14 +226,14 @@ public struct SpecSource: Sendable {
                         diagnostics.error("`\(path)` is not a regular file (a pipe, socket or device); a model doc is a text file", at: nil)
                         continue
                     }
-                    if !record(relative, size: status.size, path: path, diagnostics: &diagnostics) { return }
+                    if !record(relative, path: path, diagnostics: &diagnostics) { return }
                 }
             }
         }
 
         /// Adds a doc to `found`; returns `false`, and stops the walk, when the spec already
         /// holds as many docs as it may.
-        private mutating func record(_ relative: String, size: Int?, path: String, diagnostics: inout Diagnostics) -> Bool {
+        private mutating func record(_ relative: String, path: String, diagnostics: inout Diagnostics) -> Bool {
             if found.count == limits.fileCount {
                 diagnostics.error(
                     "the spec holds more than \(limits.fileCount) `.md` docs; `\(path)` and the docs after it are not read",
@@ -244,7 +241,7 @@ public struct SpecSource: Sendable {
                 stopped = true
                 return false
             }
-            found.append((relative, size))
+            found.append(relative)
             return true
         }
     }
@@ -305,19 +302,52 @@ public struct SpecSource: Sendable {
         var code: Int32
     }
 
-    /// Up to `limit` bytes of the file, or the `errno` of the failure. (`O_NONBLOCK` is not
-    /// needed: only regular files get here.) `expectedSize`, the size the listing saw, sizes
-    /// the first read; a file that grew since is read on in further chunks. (A zero-filled
-    /// 64 KiB buffer per file was 4% of a whole run, in memset alone.)
-    private static func contents(of path: String, expectedSize: Int, limit: Int) -> Result<[UInt8], ReadFailure> {
+    /// What reading one doc gave.
+    private enum Read: Sendable {
+        case read([UInt8], size: Int)
+        /// Larger than a doc may be: not read.
+        case tooLarge(Int)
+        /// Not read: the budget of bytes was used up by other docs.
+        case unread(Int)
+        /// The `errno` of the failure.
+        case failure(Int32)
+    }
+
+    /// The bytes the reading threads may still read together: the docs' total size limit, so
+    /// that reading on every core never holds more than a spec may.
+    private final class ReadBudget: @unchecked Sendable {
+        private let lock = NSLock()
+        private var left: Int
+
+        init(bytes: Int) { left = bytes }
+
+        func take(_ bytes: Int) -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            guard bytes <= left else { return false }
+            left -= bytes
+            return true
+        }
+    }
+
+    /// Opens the doc, measures it (`fstat`) and reads it whole, unless it is larger than a doc
+    /// may be or the budget (when given) has no room for it. A file that grows while it is
+    /// read is read up to one byte past the limit, so that the caller notices.
+    private static func read(_ path: String, limits: Limits, budget: ReadBudget?) -> Read {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return .failure(ReadFailure(code: errno)) }
+        guard descriptor >= 0 else { return .failure(errno) }
         defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(errno) }
+        let size = Int(status.st_size)
+        if size > limits.fileSize { return .tooLarge(size) }
+        if let budget, !budget.take(size) { return .unread(size) }
+        let limit = limits.fileSize + 1
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(max(expectedSize, 0) + 1, limit))
+        bytes.reserveCapacity(min(size + 1, limit))
         while bytes.count < limit {
-            // One byte more than expected, so that a file that grew is noticed.
-            let wanted = min(max(expectedSize + 1 - bytes.count, 4096), limit - bytes.count)
+            // One byte more than measured: a read that fills it is a file that grew.
+            let wanted = min(max(size + 1 - bytes.count, 4096), limit - bytes.count)
             var failure: Int32 = 0
             let chunk = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
                 initialized = 0
@@ -328,11 +358,12 @@ public struct SpecSource: Sendable {
                     return
                 }
             }
-            if failure != 0 { return .failure(ReadFailure(code: failure)) }
-            if chunk.isEmpty { break }
+            if failure != 0 { return .failure(failure) }
             bytes.append(contentsOf: chunk)
+            // A regular file's read comes back short only at its end.
+            if chunk.count < wanted { break }
         }
-        return .success(bytes)
+        return .read(bytes, size: size)
     }
 
     private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
