@@ -28,6 +28,13 @@ final class LimitsTests: XCTestCase {
         }
     }
 
+    /// The spec at `root` read with `limits`: its files and the messages.
+    private func read(with limits: SpecSource.Limits) -> (files: [SpecSource.File], messages: [String]) {
+        var diagnostics = Diagnostics()
+        let files = SpecSource(directory: root.path, limits: limits).read(diagnostics: &diagnostics)
+        return (files, messages(diagnostics))
+    }
+
     private func messages(_ diagnostics: Diagnostics) -> [String] {
         diagnostics.sorted.map(\.description)
     }
@@ -48,10 +55,9 @@ final class LimitsTests: XCTestCase {
         try writeDocs(5, size: 1000)
         var limits = SpecSource.Limits()
         limits.totalSize = 3500
-        var diagnostics = Diagnostics()
-        let files = SpecSource(directory: root.path, limits: limits).read(diagnostics: &diagnostics)
+        let (files, messages) = read(with: limits)
         XCTAssertEqual(files.count, 3)
-        XCTAssertEqual(messages(diagnostics), [
+        XCTAssertEqual(messages, [
             "\(root.path)/models/ops/m003.md:1:1: error: the spec's docs are larger than 3 KiB together; this doc and the ones after it are not read",
         ])
     }
@@ -62,11 +68,10 @@ final class LimitsTests: XCTestCase {
         try writeDocs(200, size: 1000)
         var limits = SpecSource.Limits()
         limits.totalSize = 120_500
-        var diagnostics = Diagnostics()
-        let files = SpecSource(directory: root.path, limits: limits).read(diagnostics: &diagnostics)
+        let (files, messages) = read(with: limits)
         XCTAssertEqual(files.map(\.relativePath), (0..<120).map { String(format: "models/ops/m%03d.md", $0) })
         XCTAssertEqual(Set(files.map(\.bytes.count)), [1000])
-        XCTAssertEqual(messages(diagnostics), [
+        XCTAssertEqual(messages, [
             "\(root.path)/models/ops/m120.md:1:1: error: the spec's docs are larger than 117 KiB together; this doc and the ones after it are not read",
         ])
     }
