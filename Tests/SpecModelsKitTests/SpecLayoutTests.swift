@@ -65,6 +65,17 @@ final class SpecLayoutTests: XCTestCase {
         return Generator.generate(specDirectory: spec.path)
     }
 
+    /// A doc is a file whose name ends in `.md` in any case, as `lowercased().hasSuffix(".md")` says.
+    func testMarkdownExtensionInAnyCase() {
+        for name in ["a.md", "a.MD", "a.Md", ".md", "Ärger.mD", "x.tar.md"] {
+            XCTAssertTrue(SpecSource.hasMarkdownExtension(name), name)
+        }
+        for name in ["a.mdx", "amd", "a.m", "md", "", "a.ｍd", "a.md.bak", "a,md"] {
+            XCTAssertFalse(SpecSource.hasMarkdownExtension(name), name)
+            XCTAssertEqual(SpecSource.hasMarkdownExtension(name), name.lowercased().hasSuffix(".md"), name)
+        }
+    }
+
     func testFlatLayoutResolvesFromFoldersOfAnyName() throws {
         let expected = [
             "operations.Line.owner → models.Owner",

@@ -174,21 +174,22 @@ public struct SpecSource: Sendable {
             for (entry, kind) in entries where !entry.hasPrefix(".") {
                 guard !stopped else { return }
                 let relative = folder.isEmpty ? entry : "\(folder)/\(entry)"
-                let path = SpecSource.join(directory, relative)
-                if entry.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                // In UTF-8, control characters are exactly these bytes.
+                if entry.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
                     // It would break the one-line `path:line:column:` form of every diagnostic.
                     diagnostics.error(
-                        "`\(SpecSource.escapingControlCharacters(path))` has a control character (such as a line break) in its name; rename it",
+                        "`\(SpecSource.escapingControlCharacters(SpecSource.join(directory, relative)))` has a control character (such as a line break) in its name; rename it",
                         at: nil)
                     continue
                 }
-                let isDoc = entry.lowercased().hasSuffix(".md")
+                let isDoc = SpecSource.hasMarkdownExtension(entry)
                 if kind == .regularFile {
                     // The listing says what it is: no `stat` needed, and none at all for a file
                     // that is no doc.
-                    if isDoc, !record(relative, path: path, diagnostics: &diagnostics) { return }
+                    if isDoc, !record(relative, diagnostics: &diagnostics) { return }
                     continue
                 }
+                let path = SpecSource.join(directory, relative)
                 let (entryStatus, failure) = SpecSource.status(of: path)
                 guard let status = entryStatus else {
                     // A link that leads nowhere, or around in a circle of links.
@@ -226,17 +227,17 @@ public struct SpecSource: Sendable {
                         diagnostics.error("`\(path)` is not a regular file (a pipe, socket or device); a model doc is a text file", at: nil)
                         continue
                     }
-                    if !record(relative, path: path, diagnostics: &diagnostics) { return }
+                    if !record(relative, diagnostics: &diagnostics) { return }
                 }
             }
         }
 
         /// Adds a doc to `found`; returns `false`, and stops the walk, when the spec already
         /// holds as many docs as it may.
-        private mutating func record(_ relative: String, path: String, diagnostics: inout Diagnostics) -> Bool {
+        private mutating func record(_ relative: String, diagnostics: inout Diagnostics) -> Bool {
             if found.count == limits.fileCount {
                 diagnostics.error(
-                    "the spec holds more than \(limits.fileCount) `.md` docs; `\(path)` and the docs after it are not read",
+                    "the spec holds more than \(limits.fileCount) `.md` docs; `\(SpecSource.join(directory, relative))` and the docs after it are not read",
                     at: nil)
                 stopped = true
                 return false
@@ -244,6 +245,14 @@ public struct SpecSource: Sendable {
             found.append(relative)
             return true
         }
+    }
+
+    /// Whether the name ends in `.md`, in any case (`.MD`): checked on its last bytes, as no
+    /// other character lower-cases to these.
+    static func hasMarkdownExtension(_ name: String) -> Bool {
+        let last = Array(name.utf8.suffix(3))
+        return last.count == 3 && last[0] == UInt8(ascii: ".") && last[1] | 0x20 == UInt8(ascii: "m")
+            && last[2] | 0x20 == UInt8(ascii: "d")
     }
 
     /// What a folder listing says an entry is: a plain file, or something a `stat` must tell
