@@ -31,6 +31,20 @@ final class ConcurrentMapTests: XCTestCase {
         XCTAssertEqual(results, words.map { [$0, $0.uppercased()] })
     }
 
+    /// Every element is freed, once, by `releaseConcurrently`, and at the call: none is left
+    /// alive and none is freed twice.
+    func testReleasesEveryElementOnce() {
+        for count in [0, 5, [Int].minimumConcurrentCount, 3_001] {
+            let freed = Counter()
+            var objects = (0..<count).map { _ in Tracked(freed) }
+            XCTAssertEqual(freed.value, 0)
+            (consume objects).releaseConcurrently()
+            XCTAssertEqual(freed.value, count, "\(count) elements")
+            objects = []
+            XCTAssertEqual(freed.value, count)
+        }
+    }
+
     /// Generating the v4 corpus twice gives the same files in the same order: the stages
     /// that run on several cores leave no trace of their scheduling.
     func testGenerationIsDeterministicAcrossRuns() throws {
@@ -41,6 +55,13 @@ final class ConcurrentMapTests: XCTestCase {
         XCTAssertEqual(first.files.count, 620)
         XCTAssertEqual(first.files, second.files)
     }
+}
+
+/// Counts its own deinit.
+private final class Tracked: Sendable {
+    let freed: Counter
+    init(_ freed: Counter) { self.freed = freed }
+    deinit { freed.increment() }
 }
 
 private final class Counter: @unchecked Sendable {

@@ -28,6 +28,21 @@ extension Array where Element: Sendable {
         return slots.move()
     }
 
+    /// Frees the elements on every core. Freeing thousands of documents, each a tree of
+    /// strings and arrays, one after the other was serial work between two parallel stages.
+    consuming func releaseConcurrently() {
+        let workers = concurrentWorkerCount
+        guard count >= Self.minimumConcurrentCount, workers > 1 else { return }
+        // Moved (not copied) into one box per part; each part is then freed on its own thread.
+        let parts = (0..<workers * 4).map { _ in ReleasedPart<Element>(capacity: count / (workers * 4) + 1) }
+        var index = 0
+        while let element = popLast() {
+            parts[index % parts.count].elements.append(element)
+            index += 1
+        }
+        DispatchQueue.concurrentPerform(iterations: parts.count) { parts[$0].elements = [] }
+    }
+
     /// Below this many elements the work is done on the calling thread.
     static var minimumConcurrentCount: Int { 32 }
 
@@ -70,6 +85,16 @@ private final class ResultSlots<Value>: @unchecked Sendable {
 
     func deallocate() {
         base.deallocate()
+    }
+}
+
+/// Part of an array being freed by `releaseConcurrently`: written by one thread at a time,
+/// first the caller's, then the worker's that empties it.
+private final class ReleasedPart<Element>: @unchecked Sendable {
+    var elements: [Element] = []
+
+    init(capacity: Int) {
+        elements.reserveCapacity(capacity)
     }
 }
 

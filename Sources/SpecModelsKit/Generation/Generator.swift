@@ -22,7 +22,7 @@ public enum Generator {
             return TypeGraph(models: [])
         }
         // Each doc is read on its own; the results are merged in file order.
-        let readings = files.concurrentMap { file -> (document: SpecDocument?, diagnostics: Diagnostics) in
+        var readings = files.concurrentMap { file -> (document: SpecDocument?, diagnostics: Diagnostics) in
             var diagnostics = Diagnostics()
             let reader = SpecDocumentReader(relativePath: file.relativePath, displayPath: file.displayPath, modelsFolder: modelsFolder)
             var document = reader.read(file.bytes, diagnostics: &diagnostics)
@@ -33,17 +33,21 @@ public enum Generator {
         }
         var documents: [SpecDocument] = []
         documents.reserveCapacity(files.count)
-        for reading in readings {
-            diagnostics.append(contentsOf: reading.diagnostics)
-            if let document = reading.document { documents.append(document) }
+        // Moved out (`take`), not copied: `documents` holds the only reference to each, so
+        // that they are freed on every core below, not one by one on this thread.
+        for index in readings.indices {
+            diagnostics.append(contentsOf: readings[index].diagnostics)
+            if let document = readings[index].document.take() { documents.append(document) }
         }
         // Docs of two languages cannot be read as one: their types would only add errors.
         guard let flavour = flavour ?? FlavourDetection.detect(documents, diagnostics: &diagnostics) else {
             return TypeGraph(models: [])
         }
-        return TypeGraphBuilder.build(
+        let graph = TypeGraphBuilder.build(
             documents, modelsFolder: modelsFolder, missingTypes: missingTypes, unknownTypes: unknownTypes, flavour: flavour,
             diagnostics: &diagnostics)
+        (consume documents).releaseConcurrently()
+        return graph
     }
 
     /// The docs of the spec and where its models folder is. A folder with no `models/` at its
