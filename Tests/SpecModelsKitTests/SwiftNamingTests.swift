@@ -107,6 +107,13 @@ final class SwiftNamingTests: XCTestCase {
         XCTAssertEqual(SwiftNaming.typeName("ListInstallationsGroup"), "ListInstallationsGroup")
         XCTAssertEqual(SwiftNaming.typeName("Data"), "DataModel")
         XCTAssertEqual(SwiftNaming.typeName("JSONValue"), "JSONValueModel")
+        // ASCII spellings are spelled on bytes, others by Character: each word capitalized, joined.
+        XCTAssertEqual(SwiftNaming.typeName("list-installations group"), "ListInstallationsGroup")
+        XCTAssertEqual(SwiftNaming.typeName("_doc__id9 x"), "DocId9X")
+        XCTAssertEqual(SwiftNaming.typeName("2fa-status"), "_2faStatus")
+        XCTAssertEqual(SwiftNaming.typeName("--"), "Model")
+        XCTAssertEqual(SwiftNaming.typeName("data"), "DataModel")
+        XCTAssertEqual(SwiftNaming.typeName("état-civil"), "ÉtatCivil")
         XCTAssertEqual(SwiftNaming.words(splittingCamelCase: "UpdateConnectionAPIProblem"), ["Update", "Connection", "API", "Problem"])
         XCTAssertEqual(SwiftNaming.words(splittingCamelCase: "Version2Beta"), ["Version2", "Beta"])
         XCTAssertEqual(SwiftNaming.words(splittingCamelCase: "HTTPServer_Error"), ["HTTP", "Server_Error"])
