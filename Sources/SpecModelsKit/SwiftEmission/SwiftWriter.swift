@@ -23,6 +23,9 @@ struct SwiftWriter: ~Copyable {
         buffer.deallocate()
     }
 
+    /// The source written so far, as it goes to its file.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(rebasing: buffer[..<length])) }
+
     /// The source written so far.
     var text: String {
         String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self)
