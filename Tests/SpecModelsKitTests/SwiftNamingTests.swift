@@ -130,5 +130,8 @@ final class SwiftNamingTests: XCTestCase {
         let claimed = (0..<5_000).map { _ in many.claim("field") }
         XCTAssertEqual(Set(claimed).count, 5_000)
         XCTAssertEqual(claimed.last, "field5000")
+        // A capacity is a hint: a scope holds more names than it was made for.
+        var sized = UniqueNames(capacity: 2)
+        XCTAssertEqual(["a", "a", "b", "c", "a"].map { sized.claim($0) }, ["a", "a2", "b", "c", "a3"])
     }
 }

@@ -243,8 +243,10 @@ struct UniqueNames {
         taken = Set(reserved)
     }
 
-    init() {
-        taken = []
+    /// - Parameter capacity: how many names the scope will likely hold; the set of taken names
+    ///   is made that large at once, not grown (and rehashed) name by name.
+    init(capacity: Int = 0) {
+        taken = Set(minimumCapacity: capacity)
     }
 
     mutating func claim(_ name: String) -> String {
