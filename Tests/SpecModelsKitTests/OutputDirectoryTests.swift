@@ -34,6 +34,14 @@ final class OutputDirectoryTests: XCTestCase {
 
     // MARK: Writing and removing
 
+    /// An output file holds the bytes it is written as; made from text, they are the text's UTF-8.
+    func testAnOutputFileHoldsItsTextAsUTF8() {
+        let file = SwiftEmitter.OutputFile(name: "É.swift", contents: "let é = 1\n")
+        XCTAssertEqual(file.bytes, Array("let é = 1\n".utf8))
+        XCTAssertEqual(file.contents, "let é = 1\n")
+        XCTAssertEqual(file, SwiftEmitter.OutputFile(name: "É.swift", bytes: Array("let é = 1\n".utf8)))
+    }
+
     func testWritesFilesAndManifestThenRemovesOnlyItsOwnStaleFiles() throws {
         let output = OutputDirectory(path: path("Generated"))
         var changes = try output.apply([generated("A.swift"), generated("B.swift")])

@@ -107,6 +107,13 @@ final class SwiftNamingTests: XCTestCase {
         XCTAssertEqual(SwiftNaming.typeName("ListInstallationsGroup"), "ListInstallationsGroup")
         XCTAssertEqual(SwiftNaming.typeName("Data"), "DataModel")
         XCTAssertEqual(SwiftNaming.typeName("JSONValue"), "JSONValueModel")
+        // ASCII spellings are spelled on bytes, others by Character: each word capitalized, joined.
+        XCTAssertEqual(SwiftNaming.typeName("list-installations group"), "ListInstallationsGroup")
+        XCTAssertEqual(SwiftNaming.typeName("_doc__id9 x"), "DocId9X")
+        XCTAssertEqual(SwiftNaming.typeName("2fa-status"), "_2faStatus")
+        XCTAssertEqual(SwiftNaming.typeName("--"), "Model")
+        XCTAssertEqual(SwiftNaming.typeName("data"), "DataModel")
+        XCTAssertEqual(SwiftNaming.typeName("état-civil"), "ÉtatCivil")
         XCTAssertEqual(SwiftNaming.words(splittingCamelCase: "UpdateConnectionAPIProblem"), ["Update", "Connection", "API", "Problem"])
         XCTAssertEqual(SwiftNaming.words(splittingCamelCase: "Version2Beta"), ["Version2", "Beta"])
         XCTAssertEqual(SwiftNaming.words(splittingCamelCase: "HTTPServer_Error"), ["HTTP", "Server_Error"])
@@ -123,5 +130,8 @@ final class SwiftNamingTests: XCTestCase {
         let claimed = (0..<5_000).map { _ in many.claim("field") }
         XCTAssertEqual(Set(claimed).count, 5_000)
         XCTAssertEqual(claimed.last, "field5000")
+        // A capacity is a hint: a scope holds more names than it was made for.
+        var sized = UniqueNames(capacity: 2)
+        XCTAssertEqual(["a", "a", "b", "c", "a"].map { sized.claim($0) }, ["a", "a2", "b", "c", "a3"])
     }
 }

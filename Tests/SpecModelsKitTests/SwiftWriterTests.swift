@@ -63,6 +63,22 @@ final class SwiftWriterTests: XCTestCase {
             """)
     }
 
+    /// The buffer grows as it fills: a writer made with room for 2 bytes holds all it is given,
+    /// including indentation deeper than its table of spaces (16 levels).
+    func testGrowsPastItsCapacity() {
+        func nest(_ level: Int, _ writer: inout SwiftWriter) {
+            guard level < 20 else { return writer.line("x") }
+            writer.block("level", "\(level)") { writer in nest(level + 1, &writer) }
+        }
+        var writer = SwiftWriter(capacity: 2)
+        nest(0, &writer)
+        let indentation = { (level: Int) in String(repeating: "    ", count: level) }
+        let expected = (0..<20).map { indentation($0) + "level\($0) {\n" }.joined()
+            + indentation(20) + "x\n"
+            + (0..<20).reversed().map { indentation($0) + "}\n" }.joined()
+        XCTAssertEqual(writer.text, expected)
+    }
+
     func testDocCommentSeparatesParagraphsAndFencesBackticks() {
         var writer = SwiftWriter()
         DocComment.write(description: [], example: "a`b", more: [[], ["More."]], to: &writer)

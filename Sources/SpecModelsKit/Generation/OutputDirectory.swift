@@ -179,7 +179,7 @@ public struct OutputDirectory: Sendable {
         do {
             for file in pending {
                 let target = Self.join(path, file.name)
-                staged.append((try Self.writeTemporary(Array(file.contents.utf8), besides: target, in: path), target))
+                staged.append((try Self.writeTemporary(file.bytes, besides: target, in: path), target))
             }
         } catch {
             for (temporary, _) in staged { unlink(temporary) }
@@ -240,8 +240,7 @@ public struct OutputDirectory: Sendable {
     private func holdsContents(of files: [SwiftEmitter.OutputFile]) -> [Bool?] {
         let path = self.path
         return files.concurrentMap { file in
-            var text = file.contents
-            return text.withUTF8 { Self.file(Self.join(path, file.name), holds: UnsafeRawBufferPointer($0)) }
+            file.bytes.withUnsafeBytes { Self.file(Self.join(path, file.name), holds: $0) }
         }
     }
 

@@ -30,6 +30,8 @@ enum ConvertedKeyProbe {
     /// Nil for every other key. Read on bytes, in one pass: splitting every key of every struct
     /// into Substrings and testing Characters was 7% of generating ampersand v4.
     static func convertedFromSnakeCase(_ key: String) -> String? {
+        // A key without an underscore is never converted: no buffer for it.
+        guard key.utf8.contains(UInt8(ascii: "_")) else { return nil }
         var converted: [UInt8] = []
         converted.reserveCapacity(key.utf8.count)
         var atWordStart = true

@@ -4,7 +4,7 @@ enum MemberNaming {
     /// The property names of an object, in field order: lowerCamelCase (or the configured
     /// name), unique within the type, and never the type's own name (a member cannot share it).
     static func propertyNames(of properties: [Property], typeName: String, customNames: [String?] = []) -> [String] {
-        var taken = UniqueNames()
+        var taken = UniqueNames(capacity: properties.count)
         // By position: `enumerated()` would copy every property to read its name.
         return properties.indices.map { position in
             let custom = position < customNames.count ? customNames[position] : nil

@@ -132,11 +132,43 @@ enum SwiftNaming {
 
     /// `ListInstallationsGroup` stays; `list-installations group` becomes `ListInstallationsGroup`.
     static func typeName(_ spelling: String) -> String {
-        var name = words(spelling).map { uppercasingFirst($0) }.joined(separator: "")
+        var name = asciiPascalCase(spelling) ?? words(spelling).map { uppercasingFirst($0) }.joined(separator: "")
         if name.isEmpty { name = "Model" }
         if startsWithNumber(name) { name = "_" + name }
         if reservedTypeNames.contains(name) || SupportLibrary.declaredNames.contains(name) { name += "Model" }
         return name
+    }
+
+    /// `words(spelling)` each with its first letter upper-cased, joined, on bytes for ASCII
+    /// spellings: one String instead of one per word and one per capitalized word.
+    private static func asciiPascalCase(_ spelling: String) -> String? {
+        var spelling = spelling
+        return spelling.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // Already PascalCase, the usual spelling of a model's name: the name itself.
+            if let first = bytes.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first),
+               bytes.allSatisfy(isASCIIAlphanumeric) {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            var name: [UInt8] = []
+            name.reserveCapacity(bytes.count)
+            var startsWord = true
+            for byte in bytes {
+                guard isASCIIAlphanumeric(byte) else {
+                    startsWord = true
+                    continue
+                }
+                let isLowercase = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                name.append(startsWord && isLowercase ? byte - 0x20 : byte)
+                startsWord = false
+            }
+            return String(decoding: name, as: UTF8.self)
+        }
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     /// A lowerCamelCase identifier from the words of a name (`NameWords`), the same from every
@@ -211,8 +243,10 @@ struct UniqueNames {
         taken = Set(reserved)
     }
 
-    init() {
-        taken = []
+    /// - Parameter capacity: how many names the scope will likely hold; the set of taken names
+    ///   is made that large at once, not grown (and rehashed) name by name.
+    init(capacity: Int = 0) {
+        taken = Set(minimumCapacity: capacity)
     }
 
     mutating func claim(_ name: String) -> String {

@@ -4,24 +4,39 @@
 /// The translators write each line as its pieces (`line(access, "var ", name, ": ", type)`)
 /// straight into one buffer per file: no interpolated String per line and no tree of lines
 /// to build, print and free, which together were most of emitting a model.
-struct SwiftWriter {
-    private(set) var bytes: [UInt8] = []
+///
+/// The writer owns its buffer (so it cannot be copied): a piece is one copy into place, where
+/// Array's `append(contentsOf:)` cost about 70 instructions a piece, over half a million pieces
+/// for a large spec.
+struct SwiftWriter: ~Copyable {
+    /// The source written so far is `buffer[..<length]`; the rest is room to write into.
+    private var buffer: UnsafeMutableBufferPointer<UInt8>
+    private var length = 0
     /// The current level of indentation.
     private var depth = 0
 
     init(capacity: Int = 8192) {
-        bytes.reserveCapacity(capacity)
+        buffer = .allocate(capacity: max(capacity, 1))
     }
 
+    deinit {
+        buffer.deallocate()
+    }
+
+    /// The source written so far, as it goes to its file.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(rebasing: buffer[..<length])) }
+
     /// The source written so far.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String {
+        String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self)
+    }
 
     /// One line of the pieces joined, at the current indentation; an empty line has no indentation.
     mutating func line(_ pieces: String...) {
         indent()
-        let start = bytes.count
+        let start = length
         for piece in pieces { append(piece) }
-        if bytes.count == start { bytes.removeLast(depth * 4) }
+        if length == start { length -= depth * 4 }
         newline()
     }
 
@@ -114,8 +129,9 @@ struct SwiftWriter {
         append("(\n")
         indented(parameters)
         // Every parameter line ends in `,`: the last one's goes.
-        if bytes.count >= 2, bytes[bytes.count - 2] == UInt8(ascii: ",") {
-            bytes.remove(at: bytes.count - 2)
+        if length >= 2, buffer[length - 2] == UInt8(ascii: ",") {
+            buffer[length - 2] = buffer[length - 1]
+            length -= 1
         }
         indent()
         append(") {\n")
@@ -140,23 +156,42 @@ struct SwiftWriter {
     // MARK: Bytes
 
     private mutating func indent() {
-        let count = depth * 4
-        if count <= Self.spaces.count {
-            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: $0[0..<count]) }
-        } else {
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        var count = depth * 4
+        while count > 0 {
+            let run = min(count, Self.spaces.count)
+            Self.spaces.withUnsafeBytes { append(UnsafeRawBufferPointer(rebasing: $0[..<run])) }
+            count -= run
         }
     }
 
     private mutating func append(_ text: String) {
-        // A native string's bytes are contiguous: one copy, not the generic sequence append.
-        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-            bytes.append(contentsOf: text.utf8)
+        // A native string's bytes are contiguous: one copy.
+        if text.utf8.withContiguousStorageIfAvailable({ append(UnsafeRawBufferPointer($0)) }) == nil {
+            Array(text.utf8).withUnsafeBytes { append($0) }
         }
     }
 
     private mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
+        reserve(1)
+        buffer[length] = UInt8(ascii: "\n")
+        length += 1
+    }
+
+    private mutating func append(_ source: UnsafeRawBufferPointer) {
+        guard let bytes = source.baseAddress else { return }
+        reserve(source.count)
+        UnsafeMutableRawPointer(buffer.baseAddress! + length).copyMemory(from: bytes, byteCount: source.count)
+        length += source.count
+    }
+
+    /// Makes room for `count` more bytes, at least doubling the buffer when it grows.
+    private mutating func reserve(_ count: Int) {
+        let needed = length + count
+        guard needed > buffer.count else { return }
+        let grown = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(needed, buffer.count * 2))
+        UnsafeMutableRawPointer(grown.baseAddress!).copyMemory(from: buffer.baseAddress!, byteCount: length)
+        buffer.deallocate()
+        buffer = grown
     }
 
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
