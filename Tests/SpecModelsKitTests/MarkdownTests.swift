@@ -176,9 +176,12 @@ final class MarkdownParserTests: XCTestCase {
             "a `b", "a ` b` c", "a `b ` c", "a `b<br/>c` d", "a `x_y*z` b", "a `é` b", "Defines the max_tokens, if using",
             "a_b_c", "a__b", "_a", "a_", "a _b", "a_ b", "\"a_b\"", "a_`b`", "x<br/>max_tokens `y`<br/>z", "1_000",
             "a `b``c` d", "a `b`` c", "1. `a`", "a<br/>1. b", "a<br/>- b", "a<br/># b", "a <br/>",
+            "**Pre-release Feature**<br/>This feature", "Filter using **one** of the `eq`", "a**b**c", "**a** **b**", "**a**b**c**",
+            "a **b", "a **b*", "a ***b*** c", "a **b*** c", "a ** b** c", "a **b ** c", "a **.b** c", "a **b_c** c", "a****b",
+            "**a*b**", "**a**", "a **b`c`** d", "a**b**_c", "x **1** y",
         ]
         for shortcut in ["[*a.B](c.md)", "[]`string`", "map[string]`any`", "[][a.B](c.md)", "*string*[]", "[a.B](c.md)[]",
-                         "{<br/>\"a\": 1<br/>}", "a `b` c", "max_tokens"] {
+                         "{<br/>\"a\": 1<br/>}", "a `b` c", "max_tokens", "a **b** c"] {
             XCTAssertNotNil(MarkdownParser.simpleInlines(shortcut), shortcut)
         }
         XCTAssertEqual(MarkdownParser.parseInlines(batch: cells), cells.map(MarkdownParser.parseInlines))

@@ -147,10 +147,11 @@ public enum MarkdownParser {
     }
 
     /// Plain text mixed with `<br/>` tags (`{<br/>"owner": "terraform"<br/>}`, Speakeasy's
-    /// multi-line examples and descriptions), code spans (`` `system_team` ``) and underscores
-    /// inside words (`max_tokens`), as cmark reads it: a text node for each run of text (an
-    /// underscore between letters or digits can neither open nor close emphasis, and cmark
-    /// keeps it in the run), an HTML node for each tag and a code node for each span. `nil`
+    /// multi-line examples and descriptions), code spans (`` `system_team` ``), strong words
+    /// (`**Pre-release Feature**`) and underscores inside words (`max_tokens`), as cmark reads
+    /// it: a text node for each run of text (an underscore between letters or digits can
+    /// neither open nor close emphasis, and cmark keeps it in the run), an HTML node for each
+    /// tag, a code node for each span and a strong node for each strong run. `nil`
     /// when the text holds anything else, starts with anything that could start a block, or
     /// ends with a space.
     private static func mixedInlines(_ bytes: UnsafeBufferPointer<UInt8>) -> [MarkdownNode]? {
@@ -186,6 +187,23 @@ public enum MarkdownParser {
                     kind: .code, literal: String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close]), as: UTF8.self),
                     startLine: 1, startColumn: index + 2, endLine: 1, endColumn: close))
                 index = close + 1
+            case UInt8(ascii: "*"):
+                // `**words**`: two asterisks to two asterisks around plain text that starts and
+                // ends with a letter or digit, so that they open and close whatever is around.
+                guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "*"),
+                      let close = bytes.firstOffset(of: UInt8(ascii: "*"), from: index + 2), close > index + 2,
+                      close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "*"),
+                      close + 2 == bytes.count || bytes[close + 2] != UInt8(ascii: "*"),
+                      isLetterOrDigit(bytes[index + 2]), isLetterOrDigit(bytes[close - 1]),
+                      isPlain(UnsafeBufferPointer(rebasing: bytes[(index + 2)..<close]))
+                else { return nil }
+                endRun()
+                let words = MarkdownNode(
+                    kind: .text, literal: String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 2)..<close]), as: UTF8.self),
+                    startLine: 1, startColumn: index + 3, endLine: 1, endColumn: close)
+                inlines.append(MarkdownNode(
+                    kind: .strong, startLine: 1, startColumn: index + 1, endLine: 1, endColumn: close + 2, children: [words]))
+                index = close + 2
             case UInt8(ascii: "_"):
                 guard index > 0, index + 1 < bytes.count, isLetterOrDigit(bytes[index - 1]), isLetterOrDigit(bytes[index + 1]) else {
                     return nil
