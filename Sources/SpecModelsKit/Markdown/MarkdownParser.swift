@@ -148,18 +148,18 @@ public enum MarkdownParser {
 
     /// Plain text mixed with `<br/>` tags (`{<br/>"owner": "terraform"<br/>}`, Speakeasy's
     /// multi-line examples and descriptions), code spans (`` `system_team` ``), strong words
-    /// (`**Pre-release Feature**`) and underscores inside words (`max_tokens`), as cmark reads
-    /// it: a text node for each run of text (an underscore between letters or digits can
-    /// neither open nor close emphasis, and cmark keeps it in the run), an HTML node for each
-    /// tag, a code node for each span and a strong node for each strong run. `nil`
-    /// when the text holds anything else, starts with anything that could start a block, or
-    /// ends with a space.
+    /// (`**Pre-release Feature**`) and underscores inside words (`max_tokens`, or one `"_"`), as
+    /// cmark reads it: a text node for each run of text (underscores that can match nothing
+    /// stay in the run), an HTML node for each tag, a code node for each span and a strong node
+    /// for each strong run. `nil` when the text holds anything else, starts with anything that
+    /// could start a block, or ends with a space.
     private static func mixedInlines(_ bytes: UnsafeBufferPointer<UInt8>) -> [MarkdownNode]? {
         guard startsNoBlock(bytes), bytes.last != UInt8(ascii: " ") else { return nil }
         var inlines: [MarkdownNode] = []
         // The run of plain text being read, from `start` to `index`.
         var start = 0
         var index = 0
+        var hasLoneUnderscore = false
         func endRun() {
             guard index > start else { return }
             inlines.append(MarkdownNode(
@@ -205,9 +205,15 @@ public enum MarkdownParser {
                     kind: .strong, startLine: 1, startColumn: index + 1, endLine: 1, endColumn: close + 2, children: [words]))
                 index = close + 2
             case UInt8(ascii: "_"):
-                guard index > 0, index + 1 < bytes.count, isLetterOrDigit(bytes[index - 1]), isLetterOrDigit(bytes[index + 1]) else {
-                    return nil
+                guard index > 0, index + 1 < bytes.count else { return nil }
+                if isLetterOrDigit(bytes[index - 1]), isLetterOrDigit(bytes[index + 1]) {
+                    index += 1
+                    continue
                 }
+                // One underscore between punctuation (`"_"`) is a delimiter with nothing to match
+                // when it is the only one: cmark leaves it in the run of text.
+                guard !hasLoneUnderscore, isPunctuation(bytes[index - 1]), isPunctuation(bytes[index + 1]) else { return nil }
+                hasLoneUnderscore = true
                 index += 1
                 continue
             default:
@@ -359,6 +365,10 @@ public enum MarkdownParser {
 
     private static func isLetter(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    }
+
+    private static func isPunctuation(_ byte: UInt8) -> Bool {
+        (0x21...0x7E).contains(byte) && !isLetterOrDigit(byte)
     }
 
     private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
