@@ -179,10 +179,12 @@ final class MarkdownParserTests: XCTestCase {
             "**Pre-release Feature**<br/>This feature", "Filter using **one** of the `eq`", "a**b**c", "**a** **b**", "**a**b**c**",
             "a **b", "a **b*", "a ***b*** c", "a **b*** c", "a ** b** c", "a **b ** c", "a **.b** c", "a **b_c** c", "a****b",
             "**a*b**", "**a**", "a **b`c`** d", "a**b**_c", "x **1** y",
+            "Product [tax code](https://docs.stripe.com/tax/tax-codes).", "a [b](c)<br/>d [e](f#g) h", "a [b](c) [d](e)",
+            "a [b] c", "a [b](c d) e", "a [b](c", "a [b]( c) d", "a ![b](c) d", "a [*b](c) d", "a [b](c)(d) e", "a [`b`](c) d",
             "or \"_\".<br/>", "a \"_\" b \"_\" c", "a (_) b", "a \"_ b", "a _\" b", "a \"_\" **b** c", "a \"_\" `_` c",
         ]
         for shortcut in ["[*a.B](c.md)", "[]`string`", "map[string]`any`", "[][a.B](c.md)", "*string*[]", "[a.B](c.md)[]",
-                         "{<br/>\"a\": 1<br/>}", "a `b` c", "max_tokens", "a **b** c", "or \"_\"."] {
+                         "{<br/>\"a\": 1<br/>}", "a `b` c", "max_tokens", "a **b** c", "or \"_\".", "a [b](c) d"] {
             XCTAssertNotNil(MarkdownParser.simpleInlines(shortcut), shortcut)
         }
         XCTAssertEqual(MarkdownParser.parseInlines(batch: cells), cells.map(MarkdownParser.parseInlines))

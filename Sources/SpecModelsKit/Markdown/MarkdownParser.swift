@@ -147,12 +147,13 @@ public enum MarkdownParser {
     }
 
     /// Plain text mixed with `<br/>` tags (`{<br/>"owner": "terraform"<br/>}`, Speakeasy's
-    /// multi-line examples and descriptions), code spans (`` `system_team` ``), strong words
+    /// multi-line examples and descriptions), code spans (`` `system_team` ``), links with plain
+    /// text (`[tax code](https://docs.stripe.com/tax/tax-codes)`), strong words
     /// (`**Pre-release Feature**`) and underscores inside words (`max_tokens`, or one `"_"`), as
     /// cmark reads it: a text node for each run of text (underscores that can match nothing
-    /// stay in the run), an HTML node for each tag, a code node for each span and a strong node
-    /// for each strong run. `nil` when the text holds anything else, starts with anything that
-    /// could start a block, or ends with a space.
+    /// stay in the run), an HTML node for each tag, a code node for each span, a link node for
+    /// each link and a strong node for each strong run. `nil` when the text holds anything
+    /// else, starts with anything that could start a block, or ends with a space.
     private static func mixedInlines(_ bytes: UnsafeBufferPointer<UInt8>) -> [MarkdownNode]? {
         guard startsNoBlock(bytes), bytes.last != UInt8(ascii: " ") else { return nil }
         var inlines: [MarkdownNode] = []
@@ -187,6 +188,16 @@ public enum MarkdownParser {
                     kind: .code, literal: String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close]), as: UTF8.self),
                     startLine: 1, startColumn: index + 2, endLine: 1, endColumn: close))
                 index = close + 1
+            case UInt8(ascii: "["):
+                // `[words](destination)`, as `simpleLink` reads a whole cell.
+                guard let close = bytes.firstOffset(of: UInt8(ascii: "]"), from: index + 1),
+                      close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "("),
+                      let end = bytes.firstOffset(of: UInt8(ascii: ")"), from: close + 2),
+                      let link = simpleLink(UnsafeBufferPointer(rebasing: bytes[index...end]))
+                else { return nil }
+                endRun()
+                inlines.append(link.shifted(lines: 0, columns: index))
+                index = end + 1
             case UInt8(ascii: "*"):
                 // `**words**`: two asterisks to two asterisks around plain text that starts and
                 // ends with a letter or digit, so that they open and close whatever is around.
