@@ -170,11 +170,31 @@ final class MarkdownParserTests: XCTestCase {
             "[][*a.B](c.md)", "[]*string*", "*string*[]", "[a.B](c.md)[]", "`a`[]", "[]`a`[][]", "map[string]*any*",
             "[string][a.B](c.md)", "[a](b)[a](b)", "map[string]", "[]", "[][]", "[a]`b`", "a[b]c", "a[b c]`d`", "[x](y)`z`",
             "map[str_ing]`x`", "[]` a`", "[]`a`b", "[*a](b)[]", "x[]`y`[]z", "Map[K]*v*[]", "[a](b) []",
+            // Plain text with `<br/>`s, code spans and underscores inside words, and near misses.
+            "{<br/>\"category\": \"finance\"<br/>}", "a <br/><br/> b<br/>", "a<br/>", "<br/>a", "a<br>b", "a<br/ >b",
+            "Returns True if a user belongs to a `system_team`. System teams", "`a` b `c`", "a `b`", "a ``b`` c",
+            "a `b", "a ` b` c", "a `b ` c", "a `b<br/>c` d", "a `x_y*z` b", "a `é` b", "Defines the max_tokens, if using",
+            "a_b_c", "a__b", "_a", "a_", "a _b", "a_ b", "\"a_b\"", "a_`b`", "x<br/>max_tokens `y`<br/>z", "1_000",
+            "a `b``c` d", "a `b`` c", "1. `a`", "a<br/>1. b", "a<br/>- b", "a<br/># b", "a <br/>",
+            "**Pre-release Feature**<br/>This feature", "Filter using **one** of the `eq`", "a**b**c", "**a** **b**", "**a**b**c**",
+            "a **b", "a **b*", "a ***b*** c", "a **b*** c", "a ** b** c", "a **b ** c", "a **.b** c", "a **b_c** c", "a****b",
+            "**a*b**", "**a**", "a **b`c`** d", "a**b**_c", "x **1** y",
+            "Product [tax code](https://docs.stripe.com/tax/tax-codes).", "a [b](c)<br/>d [e](f#g) h", "a [b](c) [d](e)",
+            "a [b] c", "a [b](c d) e", "a [b](c", "a [b]( c) d", "a ![b](c) d", "a [*b](c) d", "a [b](c)(d) e", "a [`b`](c) d",
+            "or \"_\".<br/>", "a \"_\" b \"_\" c", "a (_) b", "a \"_ b", "a _\" b", "a \"_\" **b** c", "a \"_\" `_` c",
         ]
-        for shortcut in ["[*a.B](c.md)", "[]`string`", "map[string]`any`", "[][a.B](c.md)", "*string*[]", "[a.B](c.md)[]"] {
+        for shortcut in ["[*a.B](c.md)", "[]`string`", "map[string]`any`", "[][a.B](c.md)", "*string*[]", "[a.B](c.md)[]",
+                         "{<br/>\"a\": 1<br/>}", "a `b` c", "max_tokens", "a **b** c", "or \"_\".", "a [b](c) d"] {
             XCTAssertNotNil(MarkdownParser.simpleInlines(shortcut), shortcut)
         }
         XCTAssertEqual(MarkdownParser.parseInlines(batch: cells), cells.map(MarkdownParser.parseInlines))
+        // (The batch above falls back to a parse per cell, for its block-like cells: each
+        // shortcut is checked against cmark on its own too.)
+        for cell in cells {
+            if let inlines = MarkdownParser.simpleInlines(cell) {
+                XCTAssertEqual(inlines, MarkdownParser.parseInlines(cell), cell)
+            }
+        }
         // Cells that would be blocks on their own make the batch fall back to one parse each.
         let blocks = ["plain", "# heading", "- item", "[a]: http://x", "[a]", "```", "after fence", "    code", "<div>", ">"]
         XCTAssertEqual(MarkdownParser.parseInlines(batch: blocks), blocks.map(MarkdownParser.parseInlines))

@@ -126,7 +126,7 @@ public enum MarkdownParser {
         let prefix = typePrefixLength(bytes)
         let suffix = arraySuffixLength(UnsafeBufferPointer(rebasing: bytes[prefix...]))
         guard let construct = simpleConstruct(UnsafeBufferPointer(rebasing: bytes[prefix..<(count - suffix)])) else {
-            return nil
+            return mixedInlines(bytes)
         }
         if prefix == 0, suffix == 0 { return [construct] }
         // cmark reads the prefix and the suffix as text nodes of their own.
@@ -144,6 +144,104 @@ public enum MarkdownParser {
                 startLine: 1, startColumn: count - suffix + 1, endLine: 1, endColumn: count))
         }
         return inlines
+    }
+
+    /// Plain text mixed with `<br/>` tags (`{<br/>"owner": "terraform"<br/>}`, Speakeasy's
+    /// multi-line examples and descriptions), code spans (`` `system_team` ``), links with plain
+    /// text (`[tax code](https://docs.stripe.com/tax/tax-codes)`), strong words
+    /// (`**Pre-release Feature**`) and underscores inside words (`max_tokens`, or one `"_"`), as
+    /// cmark reads it: a text node for each run of text (underscores that can match nothing
+    /// stay in the run), an HTML node for each tag, a code node for each span, a link node for
+    /// each link and a strong node for each strong run. `nil` when the text holds anything
+    /// else, starts with anything that could start a block, or ends with a space.
+    private static func mixedInlines(_ bytes: UnsafeBufferPointer<UInt8>) -> [MarkdownNode]? {
+        guard startsNoBlock(bytes), bytes.last != UInt8(ascii: " ") else { return nil }
+        var inlines: [MarkdownNode] = []
+        // The run of plain text being read, from `start` to `index`.
+        var start = 0
+        var index = 0
+        var hasLoneUnderscore = false
+        func endRun() {
+            guard index > start else { return }
+            inlines.append(MarkdownNode(
+                kind: .text, literal: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self),
+                startLine: 1, startColumn: start + 1, endLine: 1, endColumn: index))
+        }
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "<"):
+                guard isLineBreakTag(UnsafeBufferPointer(rebasing: bytes[index...])) else { return nil }
+                endRun()
+                inlines.append(MarkdownNode(
+                    kind: .htmlInline, literal: "<br/>", startLine: 1, startColumn: index + 1, endLine: 1, endColumn: index + 5))
+                index += 5
+            case UInt8(ascii: "`"):
+                // One backtick to one backtick around printable ASCII, with no space at either end
+                // (cmark strips one from each).
+                guard let close = bytes.firstOffset(of: UInt8(ascii: "`"), from: index + 1), close > index + 1,
+                      close + 1 == bytes.count || bytes[close + 1] != UInt8(ascii: "`"),
+                      bytes[index + 1] != UInt8(ascii: " "), bytes[close - 1] != UInt8(ascii: " "),
+                      bytes[(index + 1)..<close].allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
+                else { return nil }
+                endRun()
+                inlines.append(MarkdownNode(
+                    kind: .code, literal: String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close]), as: UTF8.self),
+                    startLine: 1, startColumn: index + 2, endLine: 1, endColumn: close))
+                index = close + 1
+            case UInt8(ascii: "["):
+                // `[words](destination)`, as `simpleLink` reads a whole cell.
+                guard let close = bytes.firstOffset(of: UInt8(ascii: "]"), from: index + 1),
+                      close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "("),
+                      let end = bytes.firstOffset(of: UInt8(ascii: ")"), from: close + 2),
+                      let link = simpleLink(UnsafeBufferPointer(rebasing: bytes[index...end]))
+                else { return nil }
+                endRun()
+                inlines.append(link.shifted(lines: 0, columns: index))
+                index = end + 1
+            case UInt8(ascii: "*"):
+                // `**words**`: two asterisks to two asterisks around plain text that starts and
+                // ends with a letter or digit, so that they open and close whatever is around.
+                guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "*"),
+                      let close = bytes.firstOffset(of: UInt8(ascii: "*"), from: index + 2), close > index + 2,
+                      close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "*"),
+                      close + 2 == bytes.count || bytes[close + 2] != UInt8(ascii: "*"),
+                      isLetterOrDigit(bytes[index + 2]), isLetterOrDigit(bytes[close - 1]),
+                      isPlain(UnsafeBufferPointer(rebasing: bytes[(index + 2)..<close]))
+                else { return nil }
+                endRun()
+                let words = MarkdownNode(
+                    kind: .text, literal: String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 2)..<close]), as: UTF8.self),
+                    startLine: 1, startColumn: index + 3, endLine: 1, endColumn: close)
+                inlines.append(MarkdownNode(
+                    kind: .strong, startLine: 1, startColumn: index + 1, endLine: 1, endColumn: close + 2, children: [words]))
+                index = close + 2
+            case UInt8(ascii: "_"):
+                guard index > 0, index + 1 < bytes.count else { return nil }
+                if isLetterOrDigit(bytes[index - 1]), isLetterOrDigit(bytes[index + 1]) {
+                    index += 1
+                    continue
+                }
+                // One underscore between punctuation (`"_"`) is a delimiter with nothing to match
+                // when it is the only one: cmark leaves it in the run of text.
+                guard !hasLoneUnderscore, isPunctuation(bytes[index - 1]), isPunctuation(bytes[index + 1]) else { return nil }
+                hasLoneUnderscore = true
+                index += 1
+                continue
+            default:
+                guard isPlain(bytes[index]) else { return nil }
+                index += 1
+                continue
+            }
+            start = index
+        }
+        endRun()
+        return inlines
+    }
+
+    /// Whether `bytes` start with `<br/>`.
+    private static func isLineBreakTag(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count >= 5 && bytes[1] == UInt8(ascii: "b") && bytes[2] == UInt8(ascii: "r")
+            && bytes[3] == UInt8(ascii: "/") && bytes[4] == UInt8(ascii: ">")
     }
 
     /// A code span, an emphasized word run or a link with plain text, making up all of `bytes`,
@@ -263,20 +361,29 @@ public enum MarkdownParser {
 
     /// Printable ASCII without the characters that start inlines in cmark (`\ ` * _ [ ] ! < &`).
     private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-                 UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: "&"):
-                return false
-            default:
-                if byte < 0x20 || byte >= 0x7F { return false }
-            }
+        bytes.allSatisfy { isPlain($0) }
+    }
+
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: "&"):
+            return false
+        default:
+            return byte >= 0x20 && byte < 0x7F
         }
-        return true
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    }
+
+    private static func isPunctuation(_ byte: UInt8) -> Bool {
+        (0x21...0x7E).contains(byte) && !isLetterOrDigit(byte)
+    }
+
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        isLetter(byte) || isDigit(byte)
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool {
