@@ -251,8 +251,8 @@ public struct SpecSource: Sendable {
     /// other character lower-cases to these.
     static func hasMarkdownExtension(_ name: String) -> Bool {
         let last = Array(name.utf8.suffix(3))
-        return last.count == 3 && last[0] == UInt8(ascii: ".") && last[1] | 0x20 == UInt8(ascii: "m")
-            && last[2] | 0x20 == UInt8(ascii: "d")
+        return last.count == 3 && last[0] == UInt8(ascii: ".") && last[1].asciiLowercased == UInt8(ascii: "m")
+            && last[2].asciiLowercased == UInt8(ascii: "d")
     }
 
     /// What a folder listing says an entry is: a plain file, or something a `stat` must tell

@@ -205,7 +205,7 @@ public enum MarkdownParser {
                       let close = bytes.firstOffset(of: UInt8(ascii: "*"), from: index + 2), close > index + 2,
                       close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "*"),
                       close + 2 == bytes.count || bytes[close + 2] != UInt8(ascii: "*"),
-                      isLetterOrDigit(bytes[index + 2]), isLetterOrDigit(bytes[close - 1]),
+                      bytes[index + 2].isASCIILetterOrDigit, bytes[close - 1].isASCIILetterOrDigit,
                       isPlain(UnsafeBufferPointer(rebasing: bytes[(index + 2)..<close]))
                 else { return nil }
                 endRun()
@@ -217,13 +217,13 @@ public enum MarkdownParser {
                 index = close + 2
             case UInt8(ascii: "_"):
                 guard index > 0, index + 1 < bytes.count else { return nil }
-                if isLetterOrDigit(bytes[index - 1]), isLetterOrDigit(bytes[index + 1]) {
+                if bytes[index - 1].isASCIILetterOrDigit, bytes[index + 1].isASCIILetterOrDigit {
                     index += 1
                     continue
                 }
                 // One underscore between punctuation (`"_"`) is a delimiter with nothing to match
                 // when it is the only one: cmark leaves it in the run of text.
-                guard !hasLoneUnderscore, isPunctuation(bytes[index - 1]), isPunctuation(bytes[index + 1]) else { return nil }
+                guard !hasLoneUnderscore, bytes[index - 1].isASCIIPunctuation, bytes[index + 1].isASCIIPunctuation else { return nil }
                 hasLoneUnderscore = true
                 index += 1
                 continue
@@ -265,7 +265,7 @@ public enum MarkdownParser {
         if first == UInt8(ascii: "*") {
             // Left- and right-flanking: letters or digits just inside both delimiters.
             guard let innerFirst = inner.first, let innerLast = inner.last,
-                  isLetter(innerFirst), isLetter(innerLast) || isDigit(innerLast), isPlain(inner)
+                  innerFirst.isASCIILetter, innerLast.isASCIILetterOrDigit, isPlain(inner)
             else { return nil }
             let word = MarkdownNode(
                 kind: .text, literal: String(decoding: inner, as: UTF8.self), startLine: 1, startColumn: 2, endLine: 1, endColumn: count - 1)
@@ -283,10 +283,10 @@ public enum MarkdownParser {
         var length = 0
         while true {
             var index = length
-            while index < bytes.count, isLetter(bytes[index]) || isDigit(bytes[index]) { index += 1 }
+            while index < bytes.count, bytes[index].isASCIILetterOrDigit { index += 1 }
             guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return length }
             index += 1
-            while index < bytes.count, isLetter(bytes[index]) || isDigit(bytes[index]) { index += 1 }
+            while index < bytes.count, bytes[index].isASCIILetterOrDigit { index += 1 }
             guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "]"), bytes[index + 1] != UInt8(ascii: "(") else {
                 return length
             }
@@ -345,9 +345,9 @@ public enum MarkdownParser {
     /// punctuation that starts no block (`:heavy_check_mark:`, `"quoted"`, `{`, `(`).
     private static func startsNoBlock(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
-        if isLetter(first) { return true }
-        if isDigit(first) {
-            guard let afterDigits = bytes.first(where: { !isDigit($0) }) else { return true }
+        if first.isASCIILetter { return true }
+        if first.isASCIIDigit {
+            guard let afterDigits = bytes.first(where: { !$0.isASCIIDigit }) else { return true }
             return afterDigits != UInt8(ascii: ".") && afterDigits != UInt8(ascii: ")")
         }
         switch first {
@@ -372,22 +372,6 @@ public enum MarkdownParser {
         default:
             return byte >= 0x20 && byte < 0x7F
         }
-    }
-
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-    }
-
-    private static func isPunctuation(_ byte: UInt8) -> Bool {
-        (0x21...0x7E).contains(byte) && !isLetterOrDigit(byte)
-    }
-
-    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
-        isLetter(byte) || isDigit(byte)
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     private static func paragraphInlines(of text: String) -> [MarkdownNode]? {

@@ -64,15 +64,11 @@ public struct ModelsFolder: Sendable, Equatable {
         let slashes = bytes.indices.filter { bytes[$0] == UInt8(ascii: "/") }
         guard slashes.count >= 2 else { return nil }
         let last = bytes[bytes.index(after: slashes[slashes.count - 1])...]
-        if last.elementsEqual("readme.md".utf8, by: { asciiLowercased($0) == $1 }) { return nil }
+        if last.elementsEqual("readme.md".utf8, by: { $0.asciiLowercased == $1 }) { return nil }
         for (start, end) in zip(slashes, slashes.dropFirst()) where isModelsFolderName(bytes[bytes.index(after: start)..<end]) {
             return String(path[..<end])
         }
         return nil
-    }
-
-    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
-        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
 
     /// Whether a path starts with `models/`, in any case.

@@ -45,10 +45,7 @@ enum SwiftNaming {
     static func hasWords(_ spelling: String) -> Bool {
         let bytes = spelling.utf8
         if bytes.allSatisfy({ $0 < 0x80 }) {
-            return bytes.contains { byte in
-                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-            }
+            return bytes.contains(where: \.isASCIILetterOrDigit)
         }
         return !words(spelling).isEmpty
     }
@@ -63,10 +60,7 @@ enum SwiftNaming {
         var index = bytes.startIndex
         while index != bytes.endIndex {
             let byte = bytes[index]
-            let isAlphanumeric = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-            if isAlphanumeric {
+            if byte.isASCIILetterOrDigit {
                 if start == nil { start = index }
             } else if let wordStart = start {
                 words.append(String(spelling[wordStart..<index]))
@@ -109,15 +103,12 @@ enum SwiftNaming {
         var name = name
         return name.withUTF8 { bytes -> [String]? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            func isUppercase(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
-            func isLowercase(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
-            func isNumber(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
             var words: [String] = []
             var start = 0
-            for index in bytes.indices where index > start && isUppercase(bytes[index]) {
+            for index in bytes.indices where index > start && bytes[index].isASCIIUppercase {
                 let previous = bytes[index - 1]
-                let endsLowercaseWord = isLowercase(previous) || isNumber(previous)
-                let endsAcronym = isUppercase(previous) && index + 1 < bytes.count && isLowercase(bytes[index + 1])
+                let endsLowercaseWord = previous.isASCIILowercase || previous.isASCIIDigit
+                let endsAcronym = previous.isASCIIUppercase && index + 1 < bytes.count && bytes[index + 1].isASCIILowercase
                 if endsLowercaseWord || endsAcronym {
                     words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
                     start = index
@@ -146,29 +137,22 @@ enum SwiftNaming {
         return spelling.withUTF8 { bytes -> String? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             // Already PascalCase, the usual spelling of a model's name: the name itself.
-            if let first = bytes.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first),
-               bytes.allSatisfy(isASCIIAlphanumeric) {
+            if let first = bytes.first, first.isASCIIUppercase, bytes.allSatisfy(\.isASCIILetterOrDigit) {
                 return String(decoding: bytes, as: UTF8.self)
             }
             var name: [UInt8] = []
             name.reserveCapacity(bytes.count)
             var startsWord = true
             for byte in bytes {
-                guard isASCIIAlphanumeric(byte) else {
+                guard byte.isASCIILetterOrDigit else {
                     startsWord = true
                     continue
                 }
-                let isLowercase = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                name.append(startsWord && isLowercase ? byte - 0x20 : byte)
+                name.append(startsWord ? byte.asciiUppercased : byte)
                 startsWord = false
             }
             return String(decoding: name, as: UTF8.self)
         }
-    }
-
-    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     /// A lowerCamelCase identifier from the words of a name (`NameWords`), the same from every
@@ -188,7 +172,7 @@ enum SwiftNaming {
     /// a digit (no other ASCII character is a number), without Unicode's property tables.
     private static func startsWithNumber(_ name: String) -> Bool {
         guard let byte = name.utf8.first else { return false }
-        guard byte >= 0x80 else { return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        guard byte >= 0x80 else { return byte.isASCIIDigit }
         return name.first?.isNumber == true
     }
 

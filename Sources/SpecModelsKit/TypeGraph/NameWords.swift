@@ -139,17 +139,15 @@ enum NameWords {
             }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 1)
-            func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
-            func lowered(_ byte: UInt8) -> UInt8 { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 0x20 : byte }
             func append(word: Range<Int>) {
-                let first = lowered(bytes[word.lowerBound])
+                let first = bytes[word.lowerBound].asciiLowercased
                 if output.isEmpty {
                     output.append(first)
                 } else {
-                    if let last = output.last, isDigit(last), isDigit(first) { output.append(UInt8(ascii: "_")) }
-                    output.append((UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) ? first - 0x20 : first)
+                    if let last = output.last, last.isASCIIDigit, first.isASCIIDigit { output.append(UInt8(ascii: "_")) }
+                    output.append(first.asciiUppercased)
                 }
-                for position in word.dropFirst() { output.append(lowered(bytes[position])) }
+                for position in word.dropFirst() { output.append(bytes[position].asciiLowercased) }
             }
             var start: Int?
             for position in 0..<bytes.count {
@@ -174,7 +172,7 @@ enum NameWords {
     static func capitalizingFirst(_ word: String) -> String {
         // An ASCII first byte is the first Character's first scalar: only a-z changes.
         if let byte = word.utf8.first, byte < 0x80 {
-            guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) else { return word }
+            guard byte.isASCIILowercase else { return word }
             var bytes = Array(word.utf8)
             bytes[0] -= 0x20
             return String(decoding: bytes, as: UTF8.self)
