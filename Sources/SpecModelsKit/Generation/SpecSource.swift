@@ -292,7 +292,6 @@ public struct SpecSource: Sendable {
         var identity: Identity
         var isDirectory: Bool
         var isRegularFile: Bool
-        var size: Int
     }
 
     /// `stat` of the path, following links, or the `errno` of its failure.
@@ -303,8 +302,7 @@ public struct SpecSource: Sendable {
         return (Status(
             identity: Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)),
             isDirectory: type == S_IFDIR,
-            isRegularFile: type == S_IFREG,
-            size: Int(info.st_size)), 0)
+            isRegularFile: type == S_IFREG), 0)
     }
 
     private struct ReadFailure: Error, Sendable {
